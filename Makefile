@@ -1,0 +1,48 @@
+# Kontor: thin wrappers around CMake. `make demo` and `make test` are the README's two commands.
+SHELL := /bin/bash
+JOBS ?= $(shell nproc)
+RELEASE_DIR ?= build/release
+TEST_DIR ?= build/test
+SETUP_STAMP := build/.setup-done
+
+.PHONY: all setup release test demo bench lint format clean
+
+all: release
+
+# Installs system packages once per machine (scripts/setup is idempotent; the stamp skips it).
+$(SETUP_STAMP): scripts/setup
+	bash scripts/setup
+	@mkdir -p build && touch $@
+
+setup: $(SETUP_STAMP)
+
+$(RELEASE_DIR)/build.ninja: $(SETUP_STAMP)
+	cmake -S . -B $(RELEASE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF
+
+release: $(RELEASE_DIR)/build.ninja
+	cmake --build $(RELEASE_DIR) -j $(JOBS)
+
+# The test build: debug, address + undefined-behaviour sanitizers, warnings as errors.
+$(TEST_DIR)/build.ninja: $(SETUP_STAMP)
+	cmake -S . -B $(TEST_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DKONTOR_WERROR=ON \
+	  -DKONTOR_SANITIZE=ON -DKONTOR_BENCH=OFF
+
+test: $(TEST_DIR)/build.ninja
+	cmake --build $(TEST_DIR) -j $(JOBS)
+	ctest --test-dir $(TEST_DIR) --output-on-failure -j $(JOBS)
+
+demo: release
+	$(RELEASE_DIR)/src/cli/kontor demo
+
+bench: release
+	bash bench/run.sh $(RELEASE_DIR)
+
+lint: $(RELEASE_DIR)/build.ninja
+	git ls-files '*.h' '*.cc' | xargs clang-format --dry-run --Werror
+	git ls-files 'src/*.cc' | xargs clang-tidy -p $(RELEASE_DIR) --quiet
+
+format:
+	git ls-files '*.h' '*.cc' | xargs clang-format -i
+
+clean:
+	rm -rf build

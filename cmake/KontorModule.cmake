@@ -1,0 +1,24 @@
+# kontor_module(NAME SOURCES... [DEPS targets...]): a module's static library. Public headers are
+# included as "module/header.h" from src/.
+function(kontor_module name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
+  add_library(kontor_${name} STATIC ${ARG_SOURCES})
+  target_include_directories(kontor_${name} PUBLIC ${CMAKE_SOURCE_DIR}/src)
+  target_link_libraries(kontor_${name} PUBLIC ${ARG_DEPS})
+  target_compile_definitions(kontor_${name} PRIVATE
+    KONTOR_DEFAULT_DATA_DIR="${KONTOR_DEFAULT_DATA_DIR}"
+    KONTOR_REPO_DATA_DIR="${KONTOR_REPO_DATA_DIR}")
+endfunction()
+
+# kontor_test(MODULE): one GoogleTest binary per tests/<module>/ folder from its *_test.cc files.
+function(kontor_test module)
+  file(GLOB sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*_test.cc)
+  add_executable(${module}_test ${sources})
+  target_link_libraries(${module}_test PRIVATE kontor GTest::gtest_main GTest::gmock)
+  target_compile_definitions(${module}_test PRIVATE
+    KONTOR_DEFAULT_DATA_DIR="${KONTOR_DEFAULT_DATA_DIR}"
+    KONTOR_DEFAULT_BENCH_DIR="${KONTOR_DEFAULT_BENCH_DIR}"
+    KONTOR_REPO_DATA_DIR="${KONTOR_REPO_DATA_DIR}"
+    KONTOR_TEST_DIR="${CMAKE_CURRENT_SOURCE_DIR}")
+  gtest_discover_tests(${module}_test DISCOVERY_TIMEOUT 60)
+endfunction()
