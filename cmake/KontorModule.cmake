@@ -13,6 +13,9 @@ endfunction()
 # kontor_test(MODULE): one GoogleTest binary per tests/<module>/ folder from its *_test.cc files.
 function(kontor_test module)
   file(GLOB sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*_test.cc)
+  if(NOT sources)
+    return()
+  endif()
   add_executable(${module}_test ${sources})
   target_link_libraries(${module}_test PRIVATE kontor GTest::gtest_main GTest::gmock)
   target_compile_definitions(${module}_test PRIVATE
@@ -21,4 +24,14 @@ function(kontor_test module)
     KONTOR_REPO_DATA_DIR="${KONTOR_REPO_DATA_DIR}"
     KONTOR_TEST_DIR="${CMAKE_CURRENT_SOURCE_DIR}")
   gtest_discover_tests(${module}_test DISCOVERY_TIMEOUT 60)
+endfunction()
+
+# kontor_module_glob(NAME [DEPS targets...]): a module built from every *.cc in its folder
+# (several engineers can add files without touching one list). No library while it is empty.
+function(kontor_module_glob name)
+  cmake_parse_arguments(ARG "" "" "DEPS" ${ARGN})
+  file(GLOB sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*.cc)
+  if(sources)
+    kontor_module(${name} SOURCES ${sources} DEPS ${ARG_DEPS})
+  endif()
 endfunction()
