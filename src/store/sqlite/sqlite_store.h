@@ -1,0 +1,25 @@
+// The SQLite backend of store::Store: one database file in WAL mode (readers do not block the
+// writer), every statement prepared once, write transactions as BEGIN IMMEDIATE so a lock
+// conflict shows up at begin() rather than half-way through. SQLITE_BUSY/LOCKED map to
+// kUnavailable (retry safe), constraint failures to kAborted, corruption to kDataLoss, and a
+// failed COMMIT to kInternal "outcome unknown" (the caller reconciles by idempotency key).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/status.h"
+#include "store/store.h"
+
+namespace kontor::store {
+
+struct SqliteOptions {
+  int busy_timeout_ms = 5000;
+  bool synchronous_full = false;  // NORMAL is durable across process crashes in WAL mode
+};
+
+// Opens (creating if needed) the database at `path` and its schema.
+StatusOr<std::unique_ptr<Store>> open_sqlite_store(const std::string& path,
+                                                   const SqliteOptions& options = {});
+
+}  // namespace kontor::store
