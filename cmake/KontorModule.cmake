@@ -17,7 +17,14 @@ function(kontor_test module)
     return()
   endif()
   add_executable(${module}_test ${sources})
-  target_link_libraries(${module}_test PRIVATE kontor GTest::gtest_main GTest::gmock)
+  # A module's tests link that module (and what it depends on), so work in progress elsewhere
+  # cannot break them; tests of programs (no module library) link everything.
+  if(TARGET kontor_${module})
+    target_link_libraries(${module}_test PRIVATE kontor_${module})
+  else()
+    target_link_libraries(${module}_test PRIVATE kontor)
+  endif()
+  target_link_libraries(${module}_test PRIVATE GTest::gtest_main GTest::gmock)
   target_compile_definitions(${module}_test PRIVATE
     KONTOR_DEFAULT_DATA_DIR="${KONTOR_DEFAULT_DATA_DIR}"
     KONTOR_DEFAULT_BENCH_DIR="${KONTOR_DEFAULT_BENCH_DIR}"
