@@ -3,6 +3,7 @@
 // and exit, cited), so that "is DE in the EU customs territory on 2026-01-10" is data.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,7 @@ struct CountryInfo {
 
 class CountryTable {
  public:
+  CountryTable();  // an empty table; load() builds a real one
   static StatusOr<CountryTable> load(const std::string& countries_csv,
                                      const std::string& customs_unions_csv);
 
@@ -39,6 +41,11 @@ class CountryTable {
   std::string_view customs_union(CountryCode code, Date as_of) const;
   const std::vector<CountryInfo>& all() const;
   const DataSource& source() const;
+  const DataSource& customs_unions_source() const;  // data/customs_unions.csv
+
+ private:
+  struct Impl;
+  std::shared_ptr<const Impl> impl_;  // immutable once loaded; copies share it
 };
 
 }  // namespace kontor::refdata

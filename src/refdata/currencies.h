@@ -2,6 +2,7 @@
 // withdrawal date), with their minor units.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -14,6 +15,7 @@ namespace kontor::refdata {
 
 class CurrencyTable {
  public:
+  CurrencyTable();  // an empty table; load() builds a real one
   // Reads the CSV at `path`; a malformed row is a data_loss error naming file, line and field.
   static StatusOr<CurrencyTable> load(const std::string& path);
 
@@ -24,7 +26,8 @@ class CurrencyTable {
   const DataSource& source() const;
 
  private:
-  // (implementation detail)
+  struct Impl;
+  std::shared_ptr<const Impl> impl_;  // immutable once loaded; copies share it
 };
 
 }  // namespace kontor::refdata

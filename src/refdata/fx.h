@@ -3,6 +3,7 @@
 // monthly customs rates (fx_hmrc_monthly_rates_gbp_2020_2023.csv).
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -17,6 +18,7 @@ std::string_view fx_source_name(FxSource source);
 
 class FxTable {
  public:
+  FxTable();  // an empty table; load() builds a real one
   static StatusOr<FxTable> load(const std::string& ecb_csv, const std::string& fed_csv,
                                 const std::string& hmrc_csv);
 
@@ -34,6 +36,10 @@ class FxTable {
 
   Date latest(FxSource source) const;  // newest publication date held
   const DataSource& source(FxSource source) const;
+
+ private:
+  struct Impl;
+  std::shared_ptr<const Impl> impl_;  // immutable once loaded; copies share it
 };
 
 }  // namespace kontor::refdata

@@ -2,6 +2,7 @@
 // HS 2022 or HS 2017 edition (hs20xx_harmonized_system.csv, hs2022_sections.csv).
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,7 @@ struct HsSection {
 
 class HsNomenclature {
  public:
+  HsNomenclature();  // an empty table; load() builds a real one
   // `edition` names the data set, e.g. "HS 2022".
   static StatusOr<HsNomenclature> load(const std::string& codes_csv,
                                        const std::string& sections_csv, std::string edition);
@@ -37,6 +39,10 @@ class HsNomenclature {
   const std::vector<HsSection>& sections() const;
   const HsSection* section(std::string_view numeral) const;
   const DataSource& source() const;
+
+ private:
+  struct Impl;
+  std::shared_ptr<const Impl> impl_;  // immutable once loaded; copies share it
 };
 
 }  // namespace kontor::refdata

@@ -6,6 +6,7 @@
 // parent), and `rate_line` says which line that was.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,7 @@ struct TariffLine {
 
 class TariffSchedule {
  public:
+  TariffSchedule();  // an empty table; load() builds a real one
   static StatusOr<TariffSchedule> load_us_hts(const std::string& path);
   // The EU CET 2020 (`column` "cet_duty_rate") or the UK Global Tariff 2021 ("ukgt_duty_rate").
   static StatusOr<TariffSchedule> load_uk_eu(const std::string& path, std::string_view column);
@@ -47,7 +49,16 @@ class TariffSchedule {
   StatusOr<const TariffLine*> resolve(std::string_view code) const;
   // Every line whose code starts with `prefix`, in file order.
   std::vector<const TariffLine*> lines_under(std::string_view prefix) const;
+  // Lines with a code, in file order (US text-only rows such as "Other:" are not included).
   const std::vector<TariffLine>& lines() const;
+  // The rows above `line` in the printed hierarchy, outermost first, including the US
+  // text-only rows (empty code) — to read a description in full ("Other:" under "Of bone
+  // chinaware:"). Empty for UK/EU lines and for a line not from this schedule.
+  std::vector<const TariffLine*> ancestors(const TariffLine& line) const;
+
+ private:
+  struct Impl;
+  std::shared_ptr<const Impl> impl_;  // immutable once loaded; copies share it
 };
 
 // US Section 301 additional duties on products of China (tariff_us_section301_china_lists.csv
@@ -63,10 +74,15 @@ struct Section301Entry {
 
 class Section301Table {
  public:
+  Section301Table();  // an empty table; load() builds a real one
   static StatusOr<Section301Table> load(const std::string& lists_csv, const TariffSchedule& hts);
   // Every list entry covering the 8-digit line of `code` (several lists can cover one line).
   std::vector<const Section301Entry*> find(std::string_view code) const;
   const DataSource& source() const;
+
+ private:
+  struct Impl;
+  std::shared_ptr<const Impl> impl_;  // immutable once loaded; copies share it
 };
 
 }  // namespace kontor::refdata

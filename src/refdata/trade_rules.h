@@ -9,6 +9,7 @@
 #pragma once
 
 #include <optional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -67,6 +68,7 @@ struct UsFeeRule {
 
 class TradeRules {
  public:
+  TradeRules();  // an empty table; load() builds a real one
   static StatusOr<TradeRules> load(const std::string& repo_data_dir);
 
   // The rule for a destination country; EU members resolve through `customs_union` ("EU").
@@ -78,6 +80,10 @@ class TradeRules {
   // The fee parameters in force on `as_of`; failed_precondition when none cover that date.
   StatusOr<const UsFeeRule*> us_fee(UsFeeKind kind, Date as_of,
                                     std::string_view variant = {}) const;
+
+ private:
+  struct Impl;
+  std::shared_ptr<const Impl> impl_;  // immutable once loaded; copies share it
 };
 
 }  // namespace kontor::refdata

@@ -4,6 +4,7 @@
 // fraction (0.19 for 19 %).
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -32,13 +33,24 @@ struct VatRate {
 
 class VatTable {
  public:
+  VatTable();  // an empty table; load() builds a real one
   static StatusOr<VatTable> load(const std::string& eu_csv, const std::string& world_csv);
 
   // The rate in force on `as_of`. not_found when the country has no entry; failed_precondition
   // when the country has no rate of that kind (e.g. reduced rates outside the EU/GB).
   StatusOr<VatRate> rate(CountryCode country, Date as_of, VatRateKind kind) const;
+  // A region's combined rate from tax_sales_tax_rates_world.csv: the national standard rate
+  // plus the regional one (CA-ON: GST 5 % + HST 8 % = 13 %; ES-CE: 21 % - 21 % = 0; US states:
+  // the state base rate only, labelled as the file labels it). tax_name is the regional tax
+  // ("HST", "IGIC"); provenance is the regional row. not_found when the region is not in the
+  // data.
+  StatusOr<VatRate> regional_rate(CountryCode country, std::string_view region, Date as_of) const;
   const DataSource& eu_source() const;
   const DataSource& world_source() const;
+
+ private:
+  struct Impl;
+  std::shared_ptr<const Impl> impl_;  // immutable once loaded; copies share it
 };
 
 }  // namespace kontor::refdata
