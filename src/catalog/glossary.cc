@@ -1,0 +1,156 @@
+#include "catalog/glossary.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "catalog/text.h"
+#include "core/csv.h"
+
+namespace kontor::catalog {
+namespace {
+
+std::vector<std::string> split_cell(std::string_view cell) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= cell.size()) {
+    std::size_t end = cell.find('|', start);
+    if (end == std::string_view::npos) end = cell.size();
+    std::string term = normalize_text(cell.substr(start, end - start));
+    if (!term.empty()) out.push_back(term);
+    start = end + 1;
+  }
+  return out;
+}
+
+std::vector<std::string> split_tabs(std::string_view line) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (true) {
+    std::size_t end = line.find('\t', start);
+    out.emplace_back(line.substr(start, end == std::string_view::npos ? end : end - start));
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  return out;
+}
+
+bool is_cjk_lang(std::string_view lang) { return lang == "zh" || lang == "ja"; }
+
+}  // namespace
+
+StatusOr<Glossary> Glossary::load(const std::string& path) {
+  ASSIGN_OR_RETURN(std::string text, read_file(path));
+  return parse(text, path);
+}
+
+StatusOr<Glossary> Glossary::load_default() {
+  const char* dir = std::getenv("KONTOR_REPO_DATA_DIR");
+  return load(std::string(dir ? dir : KONTOR_REPO_DATA_DIR) + "/glossary_trade.tsv");
+}
+
+StatusOr<Glossary> Glossary::parse(std::string_view text, const std::string& file) {
+  Glossary g;
+  std::vector<std::string> header;
+  std::size_t start = 0, line_no = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    start = end + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line.front() == '#') continue;
+    std::vector<std::string> cells = split_tabs(line);
+    if (header.empty()) {
+      header = cells;
+      if (header.size() < 3 || header[0] != "id" || header[1] != "kind") {
+        return data_loss(file + " line " + std::to_string(line_no) + ": header must start id, kind");
+      }
+      g.languages_.assign(header.begin() + 2, header.end());
+      continue;
+    }
+    if (cells.size() != header.size()) {
+      return data_loss(file + " line " + std::to_string(line_no) + ": expected " +
+                       std::to_string(header.size()) + " tab-separated cells, found " +
+                       std::to_string(cells.size()));
+    }
+    GlossaryConcept c{cells[0], cells[1], {}};
+    for (std::size_t i = 2; i < cells.size(); ++i) c.terms[header[i]] = split_cell(cells[i]);
+    g.concepts_.push_back(std::move(c));
+  }
+  for (std::size_t ci = 0; ci < g.concepts_.size(); ++ci) {
+    for (const auto& [lang, terms] : g.concepts_[ci].terms) {
+      for (const std::string& term : terms) {
+        std::vector<std::string> w = words(term);
+        bool cjk = is_cjk_lang(lang) && w.size() <= 1 && term.size() > 0 &&
+                   static_cast<unsigned char>(term[0]) >= 0xE0;
+        if (cjk) g.cjk_.push_back({{}, ci, lang, term});
+        else if (!w.empty()) g.by_first_word_[w[0]].push_back({w, ci, lang, term});
+      }
+    }
+  }
+  for (auto& [first, phrases] : g.by_first_word_) {
+    std::stable_sort(phrases.begin(), phrases.end(), [](const Phrase& a, const Phrase& b) {
+      return a.words.size() > b.words.size();
+    });
+  }
+  std::stable_sort(g.cjk_.begin(), g.cjk_.end(),
+                   [](const Phrase& a, const Phrase& b) { return a.term.size() > b.term.size(); });
+  return g;
+}
+
+const GlossaryConcept* Glossary::find(std::string_view id) const {
+  for (const GlossaryConcept& c : concepts_) {
+    if (c.id == id) return &c;
+  }
+  return nullptr;
+}
+
+std::vector<GlossaryMatch> Glossary::match(std::string_view normalized,
+                                           std::string_view lang) const {
+  std::vector<GlossaryMatch> out;
+  std::vector<std::string> w = words(normalized);
+  for (std::size_t i = 0; i < w.size();) {
+    const Phrase* best = nullptr;
+    auto it = by_first_word_.find(w[i]);
+    if (it != by_first_word_.end()) {
+      for (const Phrase& p : it->second) {
+        if (!lang.empty() && p.lang != lang) continue;
+        if (i + p.words.size() > w.size()) continue;
+        if (std::equal(p.words.begin(), p.words.end(), w.begin() + static_cast<long>(i))) {
+          best = &p;
+          break;
+        }
+      }
+    }
+    if (best == nullptr) {
+      ++i;
+      continue;
+    }
+    out.push_back({&concepts_[best->concept_index], best->lang, best->term, i, best->words.size()});
+    i += best->words.size();
+  }
+  // CJK: longest terms claim their bytes first; matches are reported in text order.
+  std::string rest(normalized);
+  std::vector<std::pair<std::size_t, GlossaryMatch>> cjk;
+  for (const Phrase& p : cjk_) {
+    if (!lang.empty() && p.lang != lang) continue;
+    std::size_t pos = rest.find(p.term);
+    if (pos == std::string::npos) continue;
+    cjk.push_back({pos, {&concepts_[p.concept_index], p.lang, p.term, 0, 0}});
+    rest.replace(pos, p.term.size(), std::string(p.term.size(), ' '));
+  }
+  std::sort(cjk.begin(), cjk.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& [pos, m] : cjk) out.push_back(std::move(m));
+  return out;
+}
+
+const GlossaryConcept* Glossary::first_concept(std::string_view normalized, std::string_view kind,
+                                               std::string_view lang) const {
+  for (const GlossaryMatch& m : match(normalized, lang)) {
+    if (kind.empty() || m.concept_entry->kind == kind) return m.concept_entry;
+  }
+  return nullptr;
+}
+
+}  // namespace kontor::catalog
