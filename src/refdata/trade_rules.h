@@ -34,6 +34,7 @@ struct ValuationRule {
 
 // What a de minimis threshold exempts.
 enum class DeMinimisScope { kDuty, kImportTax, kDutyAndTax };
+std::string_view de_minimis_scope_name(DeMinimisScope scope);  // "duty", "import_tax", …
 
 struct DeMinimisRule {
   std::string jurisdiction;     // "US", "EU", "GB", "CA", "AU", "JP", …
@@ -52,6 +53,7 @@ struct DeMinimisRule {
 };
 
 enum class UsFeeKind { kMpfFormal, kMpfInformal, kHmf };
+std::string_view us_fee_kind_name(UsFeeKind kind);  // "mpf_formal", "mpf_informal", "hmf"
 
 struct UsFeeRule {
   UsFeeKind kind = UsFeeKind::kMpfFormal;
@@ -61,7 +63,7 @@ struct UsFeeRule {
   std::optional<Decimal> flat;    // USD, informal entries
   std::string variant;            // informal MPF: "automated", "manual", "cbp_prepared"
   Date valid_from;
-  Date valid_to;                  // inclusive (fiscal year end)
+  Date valid_to;                  // inclusive (fiscal year end); 2200-12-31 when open-ended
   std::string source;
   Provenance provenance;
 };
@@ -72,14 +74,29 @@ class TradeRules {
   static StatusOr<TradeRules> load(const std::string& repo_data_dir);
 
   // The rule for a destination country; EU members resolve through `customs_union` ("EU").
+  // The newest row of the destination (else of its union); not_found when neither has one.
   StatusOr<const ValuationRule*> valuation(CountryCode destination,
                                            std::string_view customs_union) const;
-  // Rules in force on `as_of` for the destination (or its customs union), any scope.
+  // The same, among rows with valid_from on or before `as_of`.
+  StatusOr<const ValuationRule*> valuation(CountryCode destination,
+                                           std::string_view customs_union, Date as_of) const;
+  // Rules in force on `as_of` for the destination (or its customs union), any scope, in file
+  // order. A row with `suspended` (and its origin_scope) overrides the thresholds for the
+  // origins it names; callers apply origin_scope (e.g. US rows for "CN,HK" from 2025-05-02).
   std::vector<const DeMinimisRule*> de_minimis(CountryCode destination,
                                                std::string_view customs_union, Date as_of) const;
-  // The fee parameters in force on `as_of`; failed_precondition when none cover that date.
+  // The fee parameters in force on `as_of`; failed_precondition naming the date when none
+  // cover it (never a default), or when several informal variants match an empty `variant`.
   StatusOr<const UsFeeRule*> us_fee(UsFeeKind kind, Date as_of,
                                     std::string_view variant = {}) const;
+
+  // Every row, in file order (for reports and `kontor data`).
+  const std::vector<ValuationRule>& valuation_rules() const;
+  const std::vector<DeMinimisRule>& de_minimis_rules() const;
+  const std::vector<UsFeeRule>& us_fee_rules() const;
+  const DataSource& valuation_source() const;
+  const DataSource& de_minimis_source() const;
+  const DataSource& us_fees_source() const;
 
  private:
   struct Impl;

@@ -10,6 +10,8 @@
 #include "refdata/fx.h"
 #include "refdata/hs_nomenclature.h"
 #include "refdata/tariff_schedule.h"
+#include "refdata/trade_rules.h"
+#include "refdata/vat.h"
 #include "test_data.h"
 
 namespace kontor::refdata {
@@ -135,6 +137,67 @@ TEST(MalformedDataTest, CustomsUnionRowWithoutSource) {
       "unions_bad.csv", "union,country_code,joined,left,source\nEU,DE,1958-01-01,,\n");
   auto table = CountryTable::load(shared("iso3166_country_codes.csv"), unions);
   expect_data_loss(table.status(), "unions_bad.csv", "line 2, field 'source'");
+}
+
+TEST(MalformedDataTest, VatPercentNotADecimal) {
+  const std::string eu = write_temp(
+      "vat_eu_bad.csv",
+      "country_code,effective_from,standard_pct,reduced_pct,reduced1_pct,reduced2_pct,"
+      "super_reduced_pct,parking_pct,press_publications_pct,exceptions\n"
+      "DE,2021-01-01,19,7,,,,,,\nFR,2014-01-01,20,,5x5,10,2.1,,,\n");
+  auto vat = VatTable::load(eu, shared("tax_sales_tax_rates_world.csv"));
+  expect_data_loss(vat.status(), "vat_eu_bad.csv", "line 3, field 'reduced1_pct'");
+}
+
+TEST(MalformedDataTest, WorldVatBadBoundary) {
+  const std::string world = write_temp(
+      "vat_world_bad.csv",
+      "country_code,region_code,tax_type,currency,rate,rate_semantics,applies_before_utc\n"
+      "CH,,vat,CHF,0.081,national,\nCH,,vat,CHF,0.077,national,yesterday\n");
+  auto vat = VatTable::load(shared("tax_vat_rates_eu_ibericode.csv"), world);
+  expect_data_loss(vat.status(), "vat_world_bad.csv", "line 3, field 'applies_before_utc'");
+}
+
+// Writes the three rule tables into a fresh directory, one of them replaced by `bad`.
+std::string rules_dir(const std::string& name, const std::string& file, const std::string& bad) {
+  const auto dir = std::filesystem::temp_directory_path() / "kontor_refdata_test" / name;
+  std::filesystem::create_directories(dir);
+  for (const char* f : {"valuation_basis.csv", "de_minimis.csv", "us_user_fees.csv"}) {
+    std::filesystem::copy_file(std::string(KONTOR_REPO_DATA_DIR) + "/" + f, dir / f,
+                               std::filesystem::copy_options::overwrite_existing);
+  }
+  std::ofstream(dir / file, std::ios::binary | std::ios::trunc) << bad;
+  return dir.string();
+}
+
+TEST(MalformedDataTest, ValuationBasisMustBeCifOrFob) {
+  const std::string dir = rules_dir("valuation", "valuation_basis.csv",
+                                    "jurisdiction,basis,valid_from,source\n"
+                                    "US,FOB,1980-07-01,19 USC 1401a\nDE,DAP,2016-05-01,UCC\n");
+  expect_data_loss(TradeRules::load(dir).status(), "valuation_basis.csv", "line 3, field 'basis'");
+}
+
+TEST(MalformedDataTest, DeMinimisRowWithoutSource) {
+  const std::string dir = rules_dir(
+      "deminimis", "de_minimis.csv",
+      "jurisdiction,scope,threshold,currency,basis,valid_from,valid_to,origin_scope,suspended,"
+      "source,note\nUS,duty_and_tax,800,USD,value,2016-03-10,,,false,,\n");
+  expect_data_loss(TradeRules::load(dir).status(), "de_minimis.csv", "line 2, field 'source'");
+}
+
+TEST(MalformedDataTest, FormalMpfWithoutMaximum) {
+  const std::string dir = rules_dir(
+      "fees", "us_user_fees.csv",
+      "kind,variant,rate,minimum,maximum,flat,valid_from,valid_to,source\n"
+      "mpf_formal,,0.003464,32.71,,,2024-10-01,2025-09-30,FR 2024-15990\n");
+  expect_data_loss(TradeRules::load(dir).status(), "us_user_fees.csv", "line 2, field 'maximum'");
+}
+
+TEST(MalformedDataTest, MissingRuleColumn) {
+  const std::string dir = rules_dir("fees_col", "us_user_fees.csv",
+                                    "kind,variant,rate,minimum,maximum,valid_from,valid_to,source\n");
+  expect_data_loss(TradeRules::load(dir).status(), "us_user_fees.csv",
+                   "field 'flat': missing column");
 }
 
 TEST(MalformedDataTest, MissingFileIsNotFoundWithThePath) {
