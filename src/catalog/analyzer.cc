@@ -1,0 +1,149 @@
+#include "catalog/detail/analyzer.h"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <set>
+
+#include "catalog/text.h"
+
+namespace kontor::catalog::detail {
+namespace {
+
+// Function words that carry nothing in a product query, in the glossary's languages.
+const std::set<std::string, std::less<>> kStopWords = {
+    "a",   "an",  "the", "and", "or",  "for", "with", "of",  "in",   "on",   "to",  "de",
+    "da",  "do",  "das", "dos", "del", "la",  "el",   "los", "las",  "le",   "les", "des",
+    "du",  "en",  "et",  "y",   "e",   "para", "com", "con", "por",  "pour", "avec", "di",
+    "per", "il",  "und", "mit", "für", "aus", "der",  "die", "das",  "ve",   "için", "ile",
+    "cho", "và",  "của", "bằng", "em", "um",  "uma",  "un",  "una",  "une"};
+
+Xapian::Stem* cached_stemmer(const std::string& lang) {
+  thread_local std::map<std::string, std::unique_ptr<Xapian::Stem>> stemmers;
+  auto it = stemmers.find(lang);
+  if (it == stemmers.end()) {
+    std::string_view name = stemmer_language(lang);
+    it = stemmers.emplace(lang, name.empty() ? nullptr
+                                             : std::make_unique<Xapian::Stem>(std::string(name))).first;
+  }
+  return it->second.get();
+}
+
+void add_text_terms(const std::string& normalized, const std::string& lang, int wdf,
+                    std::map<std::string, int>& terms) {
+  for (const Token& t : tokenize(normalized)) {
+    if (t.cjk) {
+      terms[t.text] += wdf;
+    } else if (t.text.size() >= 2 && !kStopWords.count(t.text)) {
+      terms[stem_word(lang, t.text)] += wdf;
+    }
+  }
+}
+
+void add_concepts(const Glossary& glossary, const std::string& normalized, int wdf,
+                  std::map<std::string, int>& terms) {
+  for (const GlossaryMatch& m : glossary.match(normalized)) {
+    terms[std::string(1, kConceptPrefix) + m.concept_entry->id] += wdf;
+  }
+}
+
+bool has_cjk(const std::string& text) {
+  for (unsigned char c : text) {
+    if (c >= 0xE3) return true;  // lead bytes of U+3000 and above (kana, Han, Hangul, …)
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string stem_word(const std::string& lang, const std::string& word) {
+  Xapian::Stem* stemmer = cached_stemmer(lang);
+  return stemmer ? (*stemmer)(word) : word;
+}
+
+std::vector<WeightedTerm> Analyzer::product_terms(const Product& product) {
+  std::map<std::string, int> terms;
+  for (const LocalizedText& title : product.titles) {
+    std::string normalized = normalize_text(title.text);
+    std::string lang = title.lang.empty() || title.lang == "und" ? identify_language(title.text)
+                                                                 : title.lang;
+    add_text_terms(normalized, lang, 2, terms);
+    add_concepts(glossary_, normalized, 3, terms);
+  }
+  std::string path;
+  for (const std::string& level : product.category_path) path += level + " ";
+  std::string normalized_path = normalize_text(path);
+  add_text_terms(normalized_path, "en", 1, terms);
+  add_concepts(glossary_, normalized_path, 1, terms);
+  for (const std::string& level : product.category_path_zh) {
+    if (has_cjk(level)) add_text_terms(normalize_text(level), "zh", 1, terms);
+  }
+  auto material = product.attributes.find("material");
+  if (material != product.attributes.end()) {
+    std::string normalized = normalize_text(material->second);
+    add_text_terms(normalized, "en", 1, terms);
+    add_concepts(glossary_, normalized, 1, terms);
+  }
+  std::vector<WeightedTerm> out;
+  out.reserve(terms.size());
+  for (auto& [term, wdf] : terms) out.push_back({term, wdf});
+  return out;
+}
+
+std::pair<std::string, std::vector<QueryTerm>> Analyzer::analyse(const SearchQuery& query) const {
+  std::string normalized = normalize_text(query.text);
+  std::vector<GlossaryMatch> matches = glossary_.match(normalized);
+  std::map<std::string, int> hint_votes;
+  for (const GlossaryMatch& m : matches) ++hint_votes[m.lang];
+  std::string hint;
+  int best = 0;
+  for (const auto& [lang, n] : hint_votes) {
+    if (n > best) hint = lang, best = n;
+  }
+  std::string lang = query.lang.empty() ? identify_language(query.text, hint) : query.lang;
+
+  std::vector<QueryTerm> terms;
+  std::vector<bool> covered;
+  std::vector<std::string> w = words(normalized);
+  covered.assign(w.size(), false);
+  for (const GlossaryMatch& m : matches) {
+    terms.push_back({std::string(1, kConceptPrefix) + m.concept_entry->id, m.term,
+                     "glossary " + m.concept_entry->id + " (" + m.lang + ")", 2.0});
+    for (std::size_t i = m.first_word; i < m.first_word + m.word_count; ++i) covered[i] = true;
+  }
+  const BilingualDictionary* dictionary = lang == "en" ? nullptr : dictionaries_.to_english(lang);
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    if (w[i].size() < 2 || kStopWords.count(w[i])) continue;
+    terms.push_back({stem_word(lang, w[i]), w[i], "query (" + lang + ")", covered[i] ? 0.5 : 1.0});
+    if (covered[i] || dictionary == nullptr) continue;
+    for (const std::string& english : dictionary->translate(w[i], 2)) {
+      for (const std::string& part : words(english)) {
+        if (part.size() < 2 || kStopWords.count(part)) continue;
+        terms.push_back({stem_word("en", part), w[i], dictionary->source() + " → " + english, 0.6});
+      }
+      for (const GlossaryMatch& m : glossary_.match(english, "en")) {
+        terms.push_back({std::string(1, kConceptPrefix) + m.concept_entry->id, w[i],
+                         dictionary->source() + " → " + english + " → glossary " + m.concept_entry->id,
+                         1.0});
+      }
+    }
+  }
+  for (const Token& t : tokenize(normalized)) {
+    if (t.cjk) terms.push_back({t.text, t.text, "query (" + lang + ")", t.text.size() > 4 ? 1.0 : 0.3});
+  }
+  return {lang, terms};
+}
+
+std::string Analyzer::explain_concept(const Product& product, const std::string& concept_id,
+                                      const std::string& query_source) const {
+  for (const LocalizedText& title : product.titles) {
+    for (const GlossaryMatch& m : glossary_.match(normalize_text(title.text))) {
+      if (m.concept_entry->id == concept_id) {
+        return m.term + " ← " + query_source + " (glossary " + concept_id + ", " + m.lang + ")";
+      }
+    }
+  }
+  return "[" + concept_id + "] ← " + query_source + " (glossary, category or material)";
+}
+
+}  // namespace kontor::catalog::detail

@@ -1,0 +1,43 @@
+// Turns product text and buyer queries into the same index terms (see catalog/search.h).
+#pragma once
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "catalog/dictionary.h"
+#include "catalog/glossary.h"
+#include "catalog/search.h"
+#include "catalog/types.h"
+
+namespace kontor::catalog::detail {
+
+inline constexpr char kConceptPrefix = 'Q';  // "Qvacuum_flask": cannot collide with lower case
+
+struct WeightedTerm {
+  std::string term;
+  int wdf;
+};
+
+class Analyzer {
+ public:
+  Analyzer(const Glossary& glossary, const DictionaryShelf& dictionaries)
+      : glossary_(glossary), dictionaries_(dictionaries) {}
+  // Index terms with within-document frequencies. Not thread-safe (cached stemmers).
+  std::vector<WeightedTerm> product_terms(const Product& product);
+  // Query language and terms. Thread-safe.
+  std::pair<std::string, std::vector<QueryTerm>> analyse(const SearchQuery& query) const;
+  // "保温瓶 ← garrafa térmica (glossary vacuum_flask, zh)": how a concept term met the product.
+  std::string explain_concept(const Product& product, const std::string& concept_id,
+                              const std::string& query_source) const;
+
+ private:
+  const Glossary& glossary_;
+  const DictionaryShelf& dictionaries_;
+};
+
+// Stems a normalised word in `lang` (unchanged when no stemmer exists).
+std::string stem_word(const std::string& lang, const std::string& word);
+
+}  // namespace kontor::catalog::detail

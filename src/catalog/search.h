@@ -1,0 +1,110 @@
+// Multilingual product search over a Catalog: a Xapian index (BM25) of each product's titles in
+// their own languages (Snowball stems per language, CJK unigrams + bigrams), English category
+// path, Chinese category path and material, plus one concept term per trade-glossary concept a
+// title names. A query is normalised and its language identified; glossary phrases become
+// concept terms (so "garrafa térmica" reaches "保温瓶" and "vacuum flask"), other words are
+// stemmed in the query language and also translated to English through FreeDict. Filters run
+// inside the match (ship-from country, certification, MOQ ≤ quantity, lead time, tier price ≤
+// target converted with dated FX); the final score blends text relevance with supplier quality
+// and every result explains both parts and the translations that matched.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "catalog/catalog.h"
+#include "catalog/dictionary.h"
+#include "catalog/glossary.h"
+#include "core/country.h"
+#include "core/date.h"
+#include "core/fx_rate.h"
+#include "core/money.h"
+#include "core/status.h"
+
+namespace kontor::catalog {
+
+// Dated FX seam: 1 `from` in `to` as of a date (e.g. wraps refdata::FxTable::rate).
+using FxLookup = std::function<StatusOr<FxRate>(const Currency& from, const Currency& to, Date)>;
+
+struct SearchQuery {
+  std::string text;
+  std::string lang;                          // "" = identify from the text
+  std::int64_t quantity = 0;                 // > 0: MOQ ≤ quantity and price at its tier
+  std::optional<Money> max_unit_price;       // in the buyer's currency; needs an FxLookup
+  std::vector<CountryCode> ship_from;        // any of these (empty: anywhere)
+  std::vector<std::string> certifications;   // all of these, held by supplier or offer
+  std::optional<int> max_lead_time_days;
+  Date fx_date = Date::from_ymd(2026, 1, 1).value();
+  int limit = 10;
+  bool include_demo = true;
+};
+
+// One query term and where it came from ("garrafa térmica" → concept vacuum_flask via the
+// glossary; "garrafa" → "bottle" via freedict-por-eng).
+struct QueryTerm {
+  std::string term;    // the index term
+  std::string source;  // the query words it came from
+  std::string via;     // "query (pt)", "glossary vacuum_flask", "freedict-por-eng"
+  double weight = 1.0;
+};
+
+struct SearchResult {
+  std::string product_id;
+  std::string offer_id;
+  std::string title;
+  std::string title_lang;
+  std::vector<std::string> category_path;
+  std::string supplier_id;
+  std::string supplier_name;
+  std::string supplier_country;
+  std::optional<Money> tier_price;            // in the offer's currency at the query quantity
+  std::optional<Money> tier_price_converted;  // in the buyer's currency
+  std::string fx_note;                        // the rate and its date when converted
+  std::vector<std::string> matched_terms;     // "保温瓶 ← garrafa térmica (glossary vacuum_flask, zh)"
+  double text_score = 0;     // BM25 relative to the best match, 0..1
+  double quality_score = 0;  // supplier quality, 0..1
+  double score = 0;
+  std::string explanation;
+  bool demo = false;
+};
+
+struct SearchResponse {
+  std::string query_lang;
+  std::vector<QueryTerm> terms;
+  std::vector<SearchResult> results;
+  std::int64_t matches_estimated = 0;
+};
+
+struct IndexOptions {
+  std::string directory;        // "" = a fresh temporary directory, removed with the index
+  std::string freedict_directory;  // "" = $KONTOR_FREEDICT_DIR or /usr/share/dictd
+};
+
+class SearchIndex {
+ public:
+  // Indexes every product of `catalog`, which must outlive the index.
+  static StatusOr<std::unique_ptr<SearchIndex>> build(const Catalog& catalog,
+                                                      const Glossary& glossary,
+                                                      const IndexOptions& options = {});
+  virtual ~SearchIndex() = default;
+  // invalid_argument for an empty query or a price target without FX.
+  virtual StatusOr<SearchResponse> search(const SearchQuery& query,
+                                          const FxLookup& fx = nullptr) const = 0;
+  // The analysed query alone (language, terms) — shared with the FTS5 comparison in bench/.
+  virtual std::pair<std::string, std::vector<QueryTerm>> analyse(const SearchQuery& query) const = 0;
+  // The index terms of one product (what analyse() terms are matched against).
+  virtual std::vector<std::string> product_terms(const Product& product) const = 0;
+};
+
+// Supplier quality in 0..1 and its explanation (on-time rate, defects, verification, years,
+// response time).
+std::pair<double, std::string> supplier_quality(const Supplier& supplier);
+
+nlohmann::json to_json(const SearchResponse& response);
+
+}  // namespace kontor::catalog
