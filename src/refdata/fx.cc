@@ -124,8 +124,8 @@ StatusOr<FxRate> FxTable::rate_from(FxSource source, const Currency& from, const
 
 StatusOr<FxRate> FxTable::rate(const Currency& from, const Currency& to, Date as_of,
                                int max_age_days) const {
-  // The first source that answers wins; otherwise a stale rate (failed_precondition, the newest
-  // of them) says more than "not found".
+  // The first source that answers wins; otherwise the first stale rate (failed_precondition
+  // naming its date) says more than "not found".
   std::optional<Status> stale;
   for (FxSource source : {FxSource::kEcb, FxSource::kFed, FxSource::kHmrc}) {
     auto result = rate_from(source, from, to, as_of, max_age_days);
