@@ -47,9 +47,9 @@ BENCHMARK(BM_EuCet2020)->Unit(benchmark::kMillisecond);
 
 void BM_Fx(benchmark::State& state) {
   for (auto _ : state) {
-    keep(state, FxTable::load(shared("fx_ecb_eurofxref_hist.csv"),
-                              shared("fx_fred_usd_rates_monthly.csv"),
-                              shared("fx_hmrc_monthly_rates_gbp_2020_2023.csv")));
+    keep(state,
+         FxTable::load(shared("fx_ecb_eurofxref_hist.csv"), shared("fx_fred_usd_rates_monthly.csv"),
+                       shared("fx_hmrc_monthly_rates_gbp_2020_2023.csv")));
   }
 }
 BENCHMARK(BM_Fx)->Unit(benchmark::kMillisecond);

@@ -16,14 +16,14 @@
 namespace kontor::refdata {
 
 struct CountryInfo {
-  CountryCode code;            // "DE"
-  std::string alpha3;          // "DEU"
-  std::string name;            // CLDR display name, "Germany"
-  std::string official_name;   // "Federal Republic of Germany"
-  std::string currency_code;   // "EUR" (first code when several)
-  std::string region;          // UN M49 region name, "Europe"
-  std::string sub_region;      // "Western Europe"
-  std::uint32_t line = 0;      // physical line in the source file
+  CountryCode code;           // "DE"
+  std::string alpha3;         // "DEU"
+  std::string name;           // CLDR display name, "Germany"
+  std::string official_name;  // "Federal Republic of Germany"
+  std::string currency_code;  // "EUR" (first code when several)
+  std::string region;         // UN M49 region name, "Europe"
+  std::string sub_region;     // "Western Europe"
+  std::uint32_t line = 0;     // physical line in the source file
 };
 
 class CountryTable {

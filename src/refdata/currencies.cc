@@ -31,7 +31,8 @@ Status add_currency(const detail::CsvFile& file, const std::vector<std::string>&
 
 StatusOr<CurrencyTable> CurrencyTable::load(const std::string& path) {
   auto impl = std::make_shared<Impl>();
-  impl->source = {"iso4217", detail::base_name(path), "ISO 4217 currency codes (datasets/currency-codes)",
+  impl->source = {"iso4217", detail::base_name(path),
+                  "ISO 4217 currency codes (datasets/currency-codes)",
                   "snapshot 2026-02-01 (commit ab9b0ae)", "ODC-PDDL-1.0"};
   ASSIGN_OR_RETURN(auto file, detail::open_csv(path, {"Currency", "AlphabeticCode", "MinorUnit",
                                                       "WithdrawalDate"}));
@@ -61,8 +62,8 @@ Status add_currency(const detail::CsvFile& file, const std::vector<std::string>&
   auto [it, inserted] =
       by_code->try_emplace(code, CurrencyEntry{*currency, row[file.cols[0]], file.line()});
   if (!inserted && it->second.currency.minor_unit() != minor_unit) {
-    return reader.error("MinorUnit", "minor unit " + minor + " of " + code + " disagrees with line " +
-                                         std::to_string(it->second.line));
+    return reader.error("MinorUnit", "minor unit " + minor + " of " + code +
+                                         " disagrees with line " + std::to_string(it->second.line));
   }
   return ok_status();
 }

@@ -105,15 +105,17 @@ StatusOr<FxRate> FxTable::rate_from(FxSource source, const Currency& from, const
   }
   out.provenance.line = legs[0].quote->line;
   if (legs[1].quote == nullptr) {  // from → base: the inverse of the printed rate
-    out.rate = Decimal::divide(Decimal(1), legs[0].quote->value(), kRateScale,
-                               RoundingMode::kHalfEven).value();
+    out.rate =
+        Decimal::divide(Decimal(1), legs[0].quote->value(), kRateScale, RoundingMode::kHalfEven)
+            .value();
     out.provenance.text = set.text(*legs[0].quote);
     out.detail = "1 / " + leg_text(set, legs[0]) + ", " + set.source.id + ", to " +
                  std::to_string(kRateScale) + " decimals half-even";
     return out;
   }
   out.rate = Decimal::divide(legs[1].quote->value(), legs[0].quote->value(), kRateScale,
-                             RoundingMode::kHalfEven).value();
+                             RoundingMode::kHalfEven)
+                 .value();
   out.provenance.text = impl_->strings.intern(std::string(set.text(*legs[1].quote)) + " / " +
                                               std::string(set.text(*legs[0].quote)));
   out.detail = "cross through " + set.base + ": " + leg_text(set, legs[1]) + " / " +
@@ -135,8 +137,8 @@ StatusOr<FxRate> FxTable::rate(const Currency& from, const Currency& to, Date as
     }
   }
   if (stale) return *stale;
-  return not_found("fx: no source has " + std::string(from.code()) + "/" +
-                   std::string(to.code()) + " on or before " + as_of.to_string());
+  return not_found("fx: no source has " + std::string(from.code()) + "/" + std::string(to.code()) +
+                   " on or before " + as_of.to_string());
 }
 
 Date FxTable::latest(FxSource source) const {

@@ -31,8 +31,8 @@ class FxTable {
   StatusOr<FxRate> rate(const Currency& from, const Currency& to, Date as_of,
                         int max_age_days = 45) const;
   // The same from one named source only.
-  StatusOr<FxRate> rate_from(FxSource source, const Currency& from, const Currency& to,
-                             Date as_of, int max_age_days = 45) const;
+  StatusOr<FxRate> rate_from(FxSource source, const Currency& from, const Currency& to, Date as_of,
+                             int max_age_days = 45) const;
 
   Date latest(FxSource source) const;  // newest publication date held
   const DataSource& source(FxSource source) const;

@@ -9,9 +9,9 @@ StatusOr<const FxQuote*> FxSeriesSet::find(std::string_view code, Date as_of) co
   auto it = series.find(code);
   if (it != series.end()) {
     const std::vector<FxQuote>& quotes = it->second;
-    auto after = std::upper_bound(
-        quotes.begin(), quotes.end(), as_of.days_since_epoch(),
-        [](std::int32_t day, const FxQuote& q) { return day < q.date_days; });
+    auto after =
+        std::upper_bound(quotes.begin(), quotes.end(), as_of.days_since_epoch(),
+                         [](std::int32_t day, const FxQuote& q) { return day < q.date_days; });
     if (after != quotes.begin()) return &*(after - 1);
   }
   return not_found("fx: " + source.id + " has no " + base + "/" + std::string(code) +
@@ -21,7 +21,8 @@ StatusOr<const FxQuote*> FxSeriesSet::find(std::string_view code, Date as_of) co
 StatusOr<FxQuote> FxSeriesSet::make_quote(const CsvReader& reader, std::string_view field,
                                           std::string_view text, Date date, Date valid_to) {
   ASSIGN_OR_RETURN(Decimal value, parse_decimal_field(reader, field, text));
-  if (value.sign() <= 0) return reader.error(field, "rate must be positive: '" + std::string(text) + "'");
+  if (value.sign() <= 0)
+    return reader.error(field, "rate must be positive: '" + std::string(text) + "'");
   if (text.size() > 40 || value.mantissa() > INT64_MAX) {
     return reader.error(field, "rate out of range: '" + std::string(text) + "'");
   }
@@ -56,7 +57,8 @@ Status FxSeriesSet::finish(const std::string& path) {
 StatusOr<FxSeriesSet> load_ecb(const std::string& path) {
   FxSeriesSet set;
   set.source = {"ecb_eurofxref", base_name(path), "ECB euro foreign exchange reference rates",
-                "daily, 1999-01-04 to 2025-05-09", "ECB: free reuse with attribution (Source: ECB)"};
+                "daily, 1999-01-04 to 2025-05-09",
+                "ECB: free reuse with attribution (Source: ECB)"};
   set.base = "EUR";
   set.rule = "ECB euro foreign exchange reference rate (units per EUR)";
   ASSIGN_OR_RETURN(auto file, open_csv(path, {"Date"}));
@@ -90,26 +92,25 @@ namespace {
 // FRED H.10 series names → ISO 4217 codes (legacy codes before the euro). Venezuela is left
 // out: its series runs through the bolívar redenominations (VEB, VEF, VES) without saying which.
 constexpr std::pair<std::string_view, std::string_view> kFedCurrencies[] = {
-    {"Australia", "AUD"},   {"Austria", "ATS"},     {"Belgium", "BEF"},
-    {"Brazil", "BRL"},      {"Canada", "CAD"},      {"China", "CNY"},
-    {"Denmark", "DKK"},     {"Euro", "EUR"},        {"Finland", "FIM"},
-    {"France", "FRF"},      {"Germany", "DEM"},     {"Greece", "GRD"},
-    {"Hong Kong", "HKD"},   {"India", "INR"},       {"Ireland", "IEP"},
-    {"Italy", "ITL"},       {"Japan", "JPY"},       {"Malaysia", "MYR"},
-    {"Mexico", "MXN"},      {"Netherlands", "NLG"}, {"New Zealand", "NZD"},
-    {"Norway", "NOK"},      {"Portugal", "PTE"},    {"Singapore", "SGD"},
-    {"South Africa", "ZAR"}, {"South Korea", "KRW"}, {"Spain", "ESP"},
-    {"Sri Lanka", "LKR"},   {"Sweden", "SEK"},      {"Switzerland", "CHF"},
-    {"Taiwan", "TWD"},      {"Thailand", "THB"},    {"United Kingdom", "GBP"},
+    {"Australia", "AUD"},      {"Austria", "ATS"},     {"Belgium", "BEF"},  {"Brazil", "BRL"},
+    {"Canada", "CAD"},         {"China", "CNY"},       {"Denmark", "DKK"},  {"Euro", "EUR"},
+    {"Finland", "FIM"},        {"France", "FRF"},      {"Germany", "DEM"},  {"Greece", "GRD"},
+    {"Hong Kong", "HKD"},      {"India", "INR"},       {"Ireland", "IEP"},  {"Italy", "ITL"},
+    {"Japan", "JPY"},          {"Malaysia", "MYR"},    {"Mexico", "MXN"},   {"Netherlands", "NLG"},
+    {"New Zealand", "NZD"},    {"Norway", "NOK"},      {"Portugal", "PTE"}, {"Singapore", "SGD"},
+    {"South Africa", "ZAR"},   {"South Korea", "KRW"}, {"Spain", "ESP"},    {"Sri Lanka", "LKR"},
+    {"Sweden", "SEK"},         {"Switzerland", "CHF"}, {"Taiwan", "TWD"},   {"Thailand", "THB"},
+    {"United Kingdom", "GBP"},
 };
 
 }  // namespace
 
 StatusOr<FxSeriesSet> load_fed(const std::string& path) {
   FxSeriesSet set;
-  set.source = {"fed_h10_monthly", base_name(path),
-                "Federal Reserve H.10 exchange rates, monthly averages (FRED via datasets/exchange-rates)",
-                "monthly, 1971-01 to 2026-06", "public domain (Federal Reserve); ODC-PDDL-1.0"};
+  set.source = {
+      "fed_h10_monthly", base_name(path),
+      "Federal Reserve H.10 exchange rates, monthly averages (FRED via datasets/exchange-rates)",
+      "monthly, 1971-01 to 2026-06", "public domain (Federal Reserve); ODC-PDDL-1.0"};
   set.base = "USD";
   // The data README says five series (Euro, UK, Australia, New Zealand, Ireland) are USD per
   // unit; the file itself has every series as units per USD (Euro 2024-06 0.9291, while the
@@ -128,8 +129,8 @@ StatusOr<FxSeriesSet> load_fed(const std::string& path) {
       return file->reader->error("Country", "no currency known for '" + country + "'");
     }
     ASSIGN_OR_RETURN(Date date, parse_date_field(*file->reader, "Date", row[file->cols[0]]));
-    ASSIGN_OR_RETURN(FxQuote q, set.make_quote(*file->reader, "Exchange rate", row[file->cols[2]],
-                                               date, date));
+    ASSIGN_OR_RETURN(
+        FxQuote q, set.make_quote(*file->reader, "Exchange rate", row[file->cols[2]], date, date));
     set.series[std::string(code)].push_back(q);
   }
   RETURN_IF_ERROR(file->reader->status());

@@ -46,8 +46,8 @@ StatusOr<HsEntry> parse_entry(const detail::CsvFile& file, const std::vector<std
     return reader.error("level", "expected 2, 4 or 6, got " + row[file.cols[4]]);
   }
   if (!all_digits(e.code) || e.code.size() != static_cast<std::size_t>(e.level)) {
-    return reader.error("hscode", "expected " + std::to_string(e.level) + " digits, got '" +
-                                      e.code + "'");
+    return reader.error("hscode",
+                        "expected " + std::to_string(e.level) + " digits, got '" + e.code + "'");
   }
   e.parent = row[file.cols[3]];
   if (e.parent == "TOTAL") e.parent.clear();

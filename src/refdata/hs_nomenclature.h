@@ -33,9 +33,9 @@ class HsNomenclature {
   static StatusOr<HsNomenclature> load(const std::string& codes_csv,
                                        const std::string& sections_csv, std::string edition);
 
-  const HsEntry* find(std::string_view code) const;  // exact code, 2/4/6 digits
+  const HsEntry* find(std::string_view code) const;                   // exact code, 2/4/6 digits
   std::vector<const HsEntry*> children(std::string_view code) const;  // "" gives the chapters
-  const std::vector<HsEntry>& entries() const;  // in file order
+  const std::vector<HsEntry>& entries() const;                        // in file order
   const std::vector<HsSection>& sections() const;
   const HsSection* section(std::string_view numeral) const;
   const DataSource& source() const;

@@ -16,8 +16,9 @@ StatusOr<std::shared_ptr<const ReferenceData>> ReferenceData::load(const DataPat
   const std::string uk_eu = shared("tariff_uk_global_tariff_2021_vs_eu_cet_2020.csv");
   ASSIGN_OR_RETURN(data->eu_cet, TariffSchedule::load_uk_eu(uk_eu, "cet_duty_rate"));
   ASSIGN_OR_RETURN(data->uk_gt, TariffSchedule::load_uk_eu(uk_eu, "ukgt_duty_rate"));
-  ASSIGN_OR_RETURN(data->section301, Section301Table::load(
-                                         shared("tariff_us_section301_china_lists.csv"), data->us_hts));
+  ASSIGN_OR_RETURN(
+      data->section301,
+      Section301Table::load(shared("tariff_us_section301_china_lists.csv"), data->us_hts));
   ASSIGN_OR_RETURN(data->vat, VatTable::load(shared("tax_vat_rates_eu_ibericode.csv"),
                                              shared("tax_sales_tax_rates_world.csv")));
   ASSIGN_OR_RETURN(data->fx, FxTable::load(shared("fx_ecb_eurofxref_hist.csv"),

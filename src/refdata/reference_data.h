@@ -22,9 +22,9 @@ struct ReferenceData {
   CountryTable countries;
   HsNomenclature hs2022;
   HsNomenclature hs2017;
-  TariffSchedule us_hts;   // US HTS 2024
-  TariffSchedule eu_cet;   // EU Common External Tariff 2020 (CN2020)
-  TariffSchedule uk_gt;    // UK Global Tariff 2021
+  TariffSchedule us_hts;  // US HTS 2024
+  TariffSchedule eu_cet;  // EU Common External Tariff 2020 (CN2020)
+  TariffSchedule uk_gt;   // UK Global Tariff 2021
   Section301Table section301;
   VatTable vat;
   FxTable fx;

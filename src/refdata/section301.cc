@@ -30,8 +30,8 @@ StatusOr<Section301Table> Section301Table::load(const std::string& lists_csv,
     e.ch99_code = row[file->cols[2]];
     const std::string ch99 = detail::digits_of_code(e.ch99_code);
     if (ch99.size() != 8 || !ch99.starts_with("99")) {
-      return file->reader->error("ch99_code", "expected a chapter 99 heading, got '" +
-                                                  e.ch99_code + "'");
+      return file->reader->error("ch99_code",
+                                 "expected a chapter 99 heading, got '" + e.ch99_code + "'");
     }
     // Headings added after the HTS 2024 snapshot keep an empty rate text (ch99_line 0).
     if (const TariffLine* heading = hts.find(ch99)) {

@@ -83,8 +83,8 @@ StatusOr<TariffSchedule> TariffSchedule::load_uk_eu(const std::string& path,
     line.code = row[file->cols[0]];
     if ((line.code.size() != 8 && line.code.size() != 10) ||
         detail::digits_of_code(line.code) != line.code) {
-      return file->reader->error("commodity", "expected an 8 or 10-digit code, got '" +
-                                                  line.code + "'");
+      return file->reader->error("commodity",
+                                 "expected an 8 or 10-digit code, got '" + line.code + "'");
     }
     line.display_code = line.code;
     line.description = detail::collapse_whitespace(row[file->cols[1]]);
@@ -150,8 +150,8 @@ StatusOr<const TariffLine*> TariffSchedule::resolve(std::string_view code) const
       list += (i ? ", " : "") + top[i]->display_code;
     }
     if (top.size() > 12) list += ", …";
-    return failed_precondition(digits + " has " + std::to_string(top.size()) + " national lines in " +
-                               impl_->source.id + ": " + list);
+    return failed_precondition(digits + " has " + std::to_string(top.size()) +
+                               " national lines in " + impl_->source.id + ": " + list);
   }
   for (std::size_t len = digits.size() - 1; len >= 2; --len) {
     const TariffLine* prefix = find(std::string_view(digits).substr(0, len));

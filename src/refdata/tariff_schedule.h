@@ -17,16 +17,16 @@
 namespace kontor::refdata {
 
 struct TariffLine {
-  std::string code;          // digits only: "6911101000"
-  std::string display_code;  // as printed: "6911.10.10.00"
-  int indent = 0;            // US: hierarchy depth; EU/UK: 0
-  std::string description;   // markup removed; ancestors' text not included
+  std::string code;                // digits only: "6911101000"
+  std::string display_code;        // as printed: "6911.10.10.00"
+  int indent = 0;                  // US: hierarchy depth; EU/UK: 0
+  std::string description;         // markup removed; ancestors' text not included
   std::vector<std::string> units;  // US units of quantity, markup removed: {"No.", "kg"}
-  std::string general_rate;  // MFN / third-country rate text, inherited when not printed
-  std::string special_rate;  // US: preferential programmes, e.g. "Free (A+,AU,BH,…)"
-  std::string column2_rate;  // US: column 2 (Cuba, North Korea)
-  std::uint32_t line = 0;       // physical line in the source file
-  std::uint32_t rate_line = 0;  // physical line where general_rate was printed
+  std::string general_rate;        // MFN / third-country rate text, inherited when not printed
+  std::string special_rate;        // US: preferential programmes, e.g. "Free (A+,AU,BH,…)"
+  std::string column2_rate;        // US: column 2 (Cuba, North Korea)
+  std::uint32_t line = 0;          // physical line in the source file
+  std::uint32_t rate_line = 0;     // physical line where general_rate was printed
 };
 
 class TariffSchedule {
@@ -64,12 +64,12 @@ class TariffSchedule {
 // US Section 301 additional duties on products of China (tariff_us_section301_china_lists.csv
 // joined with the chapter 99 headings of the HTS for their rate text).
 struct Section301Entry {
-  std::string hts8;            // "69111010"
-  std::string list;            // "3", "4A", "biden_25", …
-  std::string ch99_code;       // "9903.88.03"
-  std::string ch99_rate_text;  // "The duty provided in the applicable subheading + 25%"
-  std::uint32_t line = 0;      // line in the lists file
-  std::uint32_t ch99_line = 0; // line of the heading in the HTS file
+  std::string hts8;             // "69111010"
+  std::string list;             // "3", "4A", "biden_25", …
+  std::string ch99_code;        // "9903.88.03"
+  std::string ch99_rate_text;   // "The duty provided in the applicable subheading + 25%"
+  std::uint32_t line = 0;       // line in the lists file
+  std::uint32_t ch99_line = 0;  // line of the heading in the HTS file
 };
 
 class Section301Table {

@@ -16,9 +16,10 @@ constexpr std::string_view kUserFeesFile = "us_user_fees.csv";
 Date open_end() { return Date::from_ymd(2200, 12, 31).value(); }
 
 Status check_jurisdiction(const CsvReader& reader, const std::string& text) {
-  const bool ok = text.size() == 2 && text[0] >= 'A' && text[0] <= 'Z' && text[1] >= 'A' &&
-                  text[1] <= 'Z';
-  return ok ? ok_status() : reader.error("jurisdiction", "expected ISO 3166 code or EU, got '" + text + "'");
+  const bool ok =
+      text.size() == 2 && text[0] >= 'A' && text[0] <= 'Z' && text[1] >= 'A' && text[1] <= 'Z';
+  return ok ? ok_status()
+            : reader.error("jurisdiction", "expected ISO 3166 code or EU, got '" + text + "'");
 }
 
 Status check_source(const CsvReader& reader, const std::string& text) {
@@ -33,7 +34,8 @@ StatusOr<std::optional<Decimal>> optional_decimal(const CsvReader& reader, std::
   return std::optional<Decimal>(value);
 }
 
-StatusOr<bool> parse_bool(const CsvReader& reader, std::string_view field, const std::string& text) {
+StatusOr<bool> parse_bool(const CsvReader& reader, std::string_view field,
+                          const std::string& text) {
   if (text == "true") return true;
   if (text == "false") return false;
   return reader.error(field, "expected true or false, got '" + text + "'");
@@ -81,7 +83,8 @@ namespace {
 
 Status load_valuation(const std::string& path, std::vector<ValuationRule>* rules,
                       std::vector<Date>* from, std::vector<std::string>* texts) {
-  ASSIGN_OR_RETURN(auto file, detail::open_csv(path, {"jurisdiction", "basis", "valid_from", "source"}));
+  ASSIGN_OR_RETURN(auto file,
+                   detail::open_csv(path, {"jurisdiction", "basis", "valid_from", "source"}));
   std::vector<std::string> row;
   const CsvReader& reader = *file->reader;
   while (file->reader->next(row)) {
@@ -89,9 +92,11 @@ Status load_valuation(const std::string& path, std::vector<ValuationRule>* rules
     rule.jurisdiction = row[file->cols[0]];
     RETURN_IF_ERROR(check_jurisdiction(reader, rule.jurisdiction));
     const std::string& basis = row[file->cols[1]];
-    if (basis != "CIF" && basis != "FOB") return reader.error("basis", "expected CIF or FOB, got '" + basis + "'");
+    if (basis != "CIF" && basis != "FOB")
+      return reader.error("basis", "expected CIF or FOB, got '" + basis + "'");
     rule.basis = basis == "CIF" ? ValuationBasis::kCif : ValuationBasis::kFob;
-    ASSIGN_OR_RETURN(Date valid_from, detail::parse_date_field(reader, "valid_from", row[file->cols[2]]));
+    ASSIGN_OR_RETURN(Date valid_from,
+                     detail::parse_date_field(reader, "valid_from", row[file->cols[2]]));
     rule.source = row[file->cols[3]];
     RETURN_IF_ERROR(check_source(reader, rule.source));
     rule.provenance.line = file->line();
@@ -103,7 +108,8 @@ Status load_valuation(const std::string& path, std::vector<ValuationRule>* rules
 }
 
 StatusOr<DeMinimisScope> parse_scope(const CsvReader& reader, const std::string& text) {
-  for (DeMinimisScope s : {DeMinimisScope::kDuty, DeMinimisScope::kImportTax, DeMinimisScope::kDutyAndTax}) {
+  for (DeMinimisScope s :
+       {DeMinimisScope::kDuty, DeMinimisScope::kImportTax, DeMinimisScope::kDutyAndTax}) {
     if (de_minimis_scope_name(s) == text) return s;
   }
   return reader.error("scope", "expected duty, import_tax or duty_and_tax, got '" + text + "'");
@@ -111,9 +117,10 @@ StatusOr<DeMinimisScope> parse_scope(const CsvReader& reader, const std::string&
 
 Status load_de_minimis(const std::string& path, std::vector<DeMinimisRule>* rules,
                        std::vector<std::string>* texts) {
-  ASSIGN_OR_RETURN(auto file, detail::open_csv(path, {"jurisdiction", "scope", "threshold", "currency",
-                                                      "basis", "valid_from", "valid_to", "origin_scope",
-                                                      "suspended", "source", "note"}));
+  ASSIGN_OR_RETURN(
+      auto file, detail::open_csv(
+                     path, {"jurisdiction", "scope", "threshold", "currency", "basis", "valid_from",
+                            "valid_to", "origin_scope", "suspended", "source", "note"}));
   std::vector<std::string> row;
   const CsvReader& reader = *file->reader;
   while (file->reader->next(row)) {
@@ -171,9 +178,11 @@ Status check_fee_shape(const CsvReader& reader, const UsFeeRule& rule) {
   return ok_status();
 }
 
-Status load_fees(const std::string& path, std::vector<UsFeeRule>* rules, std::vector<std::string>* texts) {
-  ASSIGN_OR_RETURN(auto file, detail::open_csv(path, {"kind", "variant", "rate", "minimum", "maximum",
-                                                      "flat", "valid_from", "valid_to", "source"}));
+Status load_fees(const std::string& path, std::vector<UsFeeRule>* rules,
+                 std::vector<std::string>* texts) {
+  ASSIGN_OR_RETURN(auto file,
+                   detail::open_csv(path, {"kind", "variant", "rate", "minimum", "maximum", "flat",
+                                           "valid_from", "valid_to", "source"}));
   std::vector<std::string> row;
   const CsvReader& reader = *file->reader;
   while (file->reader->next(row)) {
@@ -182,7 +191,8 @@ Status load_fees(const std::string& path, std::vector<UsFeeRule>* rules, std::ve
     ASSIGN_OR_RETURN(rule.kind, parse_fee_kind(reader, col(0)));
     rule.variant = col(1);
     ASSIGN_OR_RETURN(rule.rate, detail::parse_decimal_field(reader, "rate", col(2)));
-    if (rule.rate.is_negative() || rule.rate > Decimal(1)) return reader.error("rate", "not a fraction");
+    if (rule.rate.is_negative() || rule.rate > Decimal(1))
+      return reader.error("rate", "not a fraction");
     ASSIGN_OR_RETURN(rule.minimum, optional_decimal(reader, "minimum", col(3)));
     ASSIGN_OR_RETURN(rule.maximum, optional_decimal(reader, "maximum", col(4)));
     ASSIGN_OR_RETURN(rule.flat, optional_decimal(reader, "flat", col(5)));
@@ -224,10 +234,10 @@ StatusOr<TradeRules> TradeRules::load(const std::string& repo_data_dir) {
   impl->fees_source = {"us_user_fees", std::string(kUserFeesFile),
                        "US CBP merchandise processing and harbor maintenance fees by fiscal year",
                        "FY2019-FY2026", "authored by Kontor; each row cites its source"};
-  RETURN_IF_ERROR(load_valuation(path_of(kValuationFile), &impl->valuation,
-                                 &impl->valuation_from, &impl->valuation_texts));
-  RETURN_IF_ERROR(load_de_minimis(path_of(kDeMinimisFile), &impl->de_minimis,
-                                  &impl->de_minimis_texts));
+  RETURN_IF_ERROR(load_valuation(path_of(kValuationFile), &impl->valuation, &impl->valuation_from,
+                                 &impl->valuation_texts));
+  RETURN_IF_ERROR(
+      load_de_minimis(path_of(kDeMinimisFile), &impl->de_minimis, &impl->de_minimis_texts));
   RETURN_IF_ERROR(load_fees(path_of(kUserFeesFile), &impl->fees, &impl->fee_texts));
   // The vectors are final now, so the views stay valid for the life of the table.
   for (std::size_t i = 0; i < impl->valuation.size(); ++i) {

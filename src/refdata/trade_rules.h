@@ -8,8 +8,8 @@
 // Each row has valid_from/valid_to so every lookup takes an as-of date.
 #pragma once
 
-#include <optional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,7 +28,7 @@ std::string_view valuation_basis_name(ValuationBasis basis);  // "CIF", "FOB"
 struct ValuationRule {
   std::string jurisdiction;  // "US", "EU", "GB", …
   ValuationBasis basis = ValuationBasis::kCif;
-  std::string source;        // the law or guidance, e.g. "19 U.S.C. §1401a(b)(4)"
+  std::string source;  // the law or guidance, e.g. "19 U.S.C. §1401a(b)(4)"
   Provenance provenance;
 };
 
@@ -37,16 +37,16 @@ enum class DeMinimisScope { kDuty, kImportTax, kDutyAndTax };
 std::string_view de_minimis_scope_name(DeMinimisScope scope);  // "duty", "import_tax", …
 
 struct DeMinimisRule {
-  std::string jurisdiction;     // "US", "EU", "GB", "CA", "AU", "JP", …
+  std::string jurisdiction;  // "US", "EU", "GB", "CA", "AU", "JP", …
   DeMinimisScope scope = DeMinimisScope::kDutyAndTax;
-  Decimal threshold;            // exempt when value <= threshold (or < when `strictly_below`)
+  Decimal threshold;  // exempt when value <= threshold (or < when `strictly_below`)
   bool strictly_below = false;
-  std::string currency;         // "USD"
-  std::string basis;            // what value is compared: "intrinsic value", "customs value", …
+  std::string currency;  // "USD"
+  std::string basis;     // what value is compared: "intrinsic value", "customs value", …
   Date valid_from;
   std::optional<Date> valid_to;  // inclusive; none = still in force
-  std::string origin_scope;     // "" all origins, or a note such as "CN,HK"
-  bool suspended = false;       // true: no de minimis applies in this period
+  std::string origin_scope;      // "" all origins, or a note such as "CN,HK"
+  bool suspended = false;        // true: no de minimis applies in this period
   std::string source;
   std::string note;
   Provenance provenance;
@@ -57,13 +57,13 @@ std::string_view us_fee_kind_name(UsFeeKind kind);  // "mpf_formal", "mpf_inform
 
 struct UsFeeRule {
   UsFeeKind kind = UsFeeKind::kMpfFormal;
-  Decimal rate;                   // fraction of the value (0.003464), 0 for flat fees
-  std::optional<Decimal> minimum; // USD
-  std::optional<Decimal> maximum; // USD
-  std::optional<Decimal> flat;    // USD, informal entries
-  std::string variant;            // informal MPF: "automated", "manual", "cbp_prepared"
+  Decimal rate;                    // fraction of the value (0.003464), 0 for flat fees
+  std::optional<Decimal> minimum;  // USD
+  std::optional<Decimal> maximum;  // USD
+  std::optional<Decimal> flat;     // USD, informal entries
+  std::string variant;             // informal MPF: "automated", "manual", "cbp_prepared"
   Date valid_from;
-  Date valid_to;                  // inclusive (fiscal year end); 2200-12-31 when open-ended
+  Date valid_to;  // inclusive (fiscal year end); 2200-12-31 when open-ended
   std::string source;
   Provenance provenance;
 };
@@ -78,8 +78,8 @@ class TradeRules {
   StatusOr<const ValuationRule*> valuation(CountryCode destination,
                                            std::string_view customs_union) const;
   // The same, among rows with valid_from on or before `as_of`.
-  StatusOr<const ValuationRule*> valuation(CountryCode destination,
-                                           std::string_view customs_union, Date as_of) const;
+  StatusOr<const ValuationRule*> valuation(CountryCode destination, std::string_view customs_union,
+                                           Date as_of) const;
   // Rules in force on `as_of` for the destination (or its customs union), any scope, in file
   // order. A row with `suspended` (and its origin_scope) overrides the thresholds for the
   // origins it names; callers apply origin_scope (e.g. US rows for "CN,HK" from 2025-05-02).

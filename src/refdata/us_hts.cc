@@ -34,8 +34,8 @@ StatusOr<TariffLine> parse_row(const CsvFile& file, const std::vector<std::strin
   if (!number.empty()) {
     const std::size_t n = line.code.size();
     if (n != 4 && n != 6 && n != 8 && n != 10) {
-      return reader.error("HTS Number", "expected a dotted 4, 6, 8 or 10-digit code, got '" +
-                                            number + "'");
+      return reader.error("HTS Number",
+                          "expected a dotted 4, 6, 8 or 10-digit code, got '" + number + "'");
     }
   }
   line.display_code = number;
@@ -54,10 +54,9 @@ StatusOr<TariffLine> parse_row(const CsvFile& file, const std::vector<std::strin
 }  // namespace
 
 Status load_us_hts_rows(const std::string& path, TariffData* data) {
-  ASSIGN_OR_RETURN(auto file,
-                   open_csv(path, {"HTS Number", "Indent", "Description", "Unit of Quantity",
-                                   "General Rate of Duty", "Special Rate of Duty",
-                                   "Column 2 Rate of Duty"}));
+  ASSIGN_OR_RETURN(auto file, open_csv(path, {"HTS Number", "Indent", "Description",
+                                              "Unit of Quantity", "General Rate of Duty",
+                                              "Special Rate of Duty", "Column 2 Rate of Duty"}));
   // Rows are appended to two vectors, so the stack keeps indices, not pointers, while loading.
   struct Pending {
     int indent;

@@ -13,14 +13,15 @@ namespace {
 constexpr std::array<std::string_view, 7> kKindNames = {
     "standard", "reduced", "reduced1", "reduced2", "super_reduced", "parking", "zero"};
 // Columns of tax_vat_rates_eu_ibericode.csv, in VatRateKind order (no column for kZero).
-constexpr std::array<std::string_view, 6> kEuColumns = {
-    "standard_pct", "reduced_pct", "reduced1_pct", "reduced2_pct", "super_reduced_pct", "parking_pct"};
+constexpr std::array<std::string_view, 6> kEuColumns = {"standard_pct",      "reduced_pct",
+                                                        "reduced1_pct",      "reduced2_pct",
+                                                        "super_reduced_pct", "parking_pct"};
 
 struct EuRow {
   std::string country;
   Date from;
-  std::array<std::string, 6> text;              // percent as printed, "" when none
-  std::array<std::optional<Decimal>, 6> rate;   // fraction
+  std::array<std::string, 6> text;             // percent as printed, "" when none
+  std::array<std::optional<Decimal>, 6> rate;  // fraction
   std::uint32_t line = 0;
 };
 
@@ -31,10 +32,10 @@ struct WorldRow {
   std::string tax_name;  // "VAT", "GST", "none", …
   std::string text;      // fraction as printed
   Decimal rate;
-  Date from;                 // first day
-  std::optional<Date> until; // first day it no longer applies
+  Date from;                  // first day
+  std::optional<Date> until;  // first day it no longer applies
   std::uint32_t line = 0;
-  Date before_key;           // parsed applies_before (sort key); far future for the current rate
+  Date before_key;  // parsed applies_before (sort key); far future for the current rate
 };
 
 // "2020-06-30T22:00:00.000Z" is midnight of 2020-07-01 in the country's zone (UTC+2): a
@@ -43,7 +44,8 @@ StatusOr<Date> boundary_date(const CsvReader& reader, const std::string& text) {
   if (text.size() < 13 || text[10] != 'T') {
     return reader.error("applies_before_utc", "expected an ISO 8601 instant, got '" + text + "'");
   }
-  ASSIGN_OR_RETURN(Date day, detail::parse_date_field(reader, "applies_before_utc", text.substr(0, 10)));
+  ASSIGN_OR_RETURN(Date day,
+                   detail::parse_date_field(reader, "applies_before_utc", text.substr(0, 10)));
   const int hour = (text[11] - '0') * 10 + (text[12] - '0');
   return hour >= 12 ? day.plus_days(1) : day;
 }
@@ -51,9 +53,10 @@ StatusOr<Date> boundary_date(const CsvReader& reader, const std::string& text) {
 Decimal percent_to_fraction(const Decimal& pct) { return pct * Decimal::from_scaled(1, 2); }
 
 StatusOr<std::vector<EuRow>> load_eu(const std::string& path) {
-  ASSIGN_OR_RETURN(auto file, detail::open_csv(path, {"country_code", "effective_from",
-                                                      kEuColumns[0], kEuColumns[1], kEuColumns[2],
-                                                      kEuColumns[3], kEuColumns[4], kEuColumns[5]}));
+  ASSIGN_OR_RETURN(
+      auto file,
+      detail::open_csv(path, {"country_code", "effective_from", kEuColumns[0], kEuColumns[1],
+                              kEuColumns[2], kEuColumns[3], kEuColumns[4], kEuColumns[5]}));
   std::vector<EuRow> rows;
   std::vector<std::string> row;
   const CsvReader& reader = *file->reader;
@@ -72,7 +75,8 @@ StatusOr<std::vector<EuRow>> load_eu(const std::string& path) {
       r.text[k] = row[file->cols[k + 2]];
       if (r.text[k].empty()) continue;
       ASSIGN_OR_RETURN(Decimal pct, detail::parse_decimal_field(reader, kEuColumns[k], r.text[k]));
-      if (pct.is_negative() || pct > Decimal(100)) return reader.error(kEuColumns[k], "not a percentage");
+      if (pct.is_negative() || pct > Decimal(100))
+        return reader.error(kEuColumns[k], "not a percentage");
       r.rate[k] = percent_to_fraction(pct);
     }
     if (!r.rate[0]) return reader.error("standard_pct", "empty");
@@ -103,8 +107,8 @@ void assign_periods(std::vector<WorldRow>& rows) {
   });
   const Date kBegin = Date::from_ymd(1900, 1, 1).value();
   for (std::size_t i = 0; i < rows.size(); ++i) {
-    const bool first = i == 0 || rows[i - 1].country != rows[i].country ||
-                       rows[i - 1].region != rows[i].region;
+    const bool first =
+        i == 0 || rows[i - 1].country != rows[i].country || rows[i - 1].region != rows[i].region;
     rows[i].from = first ? kBegin : *rows[i - 1].until;
   }
 }
@@ -151,8 +155,10 @@ StatusOr<VatRateKind> parse_vat_rate_kind(std::string_view text) {
   for (std::size_t i = 0; i < kKindNames.size(); ++i) {
     if (kKindNames[i] == text) return static_cast<VatRateKind>(i);
   }
-  return invalid_argument("vat rate kind: expected standard, reduced, reduced1, reduced2, "
-                          "super_reduced, parking or zero, got '" + std::string(text) + "'");
+  return invalid_argument(
+      "vat rate kind: expected standard, reduced, reduced1, reduced2, "
+      "super_reduced, parking or zero, got '" +
+      std::string(text) + "'");
 }
 
 struct VatTable::Impl {
@@ -169,9 +175,10 @@ StatusOr<VatTable> VatTable::load(const std::string& eu_csv, const std::string& 
   impl->eu_source = {"vat_eu_ibericode", detail::base_name(eu_csv),
                      "EU and UK VAT rates with effective dates (ibericode/vat-rates)",
                      "2025-08-12 (commit 52fe8a9)", "MIT"};
-  impl->world_source = {"sales_tax_world", detail::base_name(world_csv),
-                        "Standard VAT/GST/sales tax rates by country (valeriansaliou/node-sales-tax)",
-                        "2025-10-14 (commit 178b6c9)", "MIT"};
+  impl->world_source = {
+      "sales_tax_world", detail::base_name(world_csv),
+      "Standard VAT/GST/sales tax rates by country (valeriansaliou/node-sales-tax)",
+      "2025-10-14 (commit 178b6c9)", "MIT"};
   ASSIGN_OR_RETURN(impl->eu, load_eu(eu_csv));
   ASSIGN_OR_RETURN(impl->world, load_world(world_csv));
   VatTable table;
@@ -212,8 +219,7 @@ StatusOr<VatRate> eu_rate(const std::vector<EuRow>& rows, const DataSource& sour
   out.rate_text = in_force->text[k];
   out.tax_name = "VAT";
   out.effective_from = in_force->from;
-  out.provenance = {&source, in_force->line, in_force->country, in_force->text[k],
-                    kKindNames[k]};
+  out.provenance = {&source, in_force->line, in_force->country, in_force->text[k], kKindNames[k]};
   return out;
 }
 
@@ -248,9 +254,8 @@ bool has_country(const std::vector<WorldRow>& rows, std::string_view country) {
 }  // namespace
 
 StatusOr<VatRate> VatTable::rate(CountryCode country, Date as_of, VatRateKind kind) const {
-  const bool in_eu_file =
-      std::any_of(impl_->eu.begin(), impl_->eu.end(),
-                  [&](const EuRow& r) { return r.country == country.code(); });
+  const bool in_eu_file = std::any_of(impl_->eu.begin(), impl_->eu.end(),
+                                      [&](const EuRow& r) { return r.country == country.code(); });
   if (in_eu_file) return eu_rate(impl_->eu, impl_->eu_source, country, as_of, kind);
   if (!has_country(impl_->world, country.code())) {
     return not_found("vat: no rates for country '" + std::string(country.code()) + "'");

@@ -16,7 +16,15 @@
 
 namespace kontor::refdata {
 
-enum class VatRateKind { kStandard, kReduced, kReduced1, kReduced2, kSuperReduced, kParking, kZero };
+enum class VatRateKind {
+  kStandard,
+  kReduced,
+  kReduced1,
+  kReduced2,
+  kSuperReduced,
+  kParking,
+  kZero
+};
 
 std::string_view vat_rate_kind_name(VatRateKind kind);  // "standard", "reduced", …
 StatusOr<VatRateKind> parse_vat_rate_kind(std::string_view text);
@@ -24,10 +32,10 @@ StatusOr<VatRateKind> parse_vat_rate_kind(std::string_view text);
 struct VatRate {
   CountryCode country;
   VatRateKind kind = VatRateKind::kStandard;
-  Decimal rate;             // fraction: 0.19
+  Decimal rate;                // fraction: 0.19
   std::string_view rate_text;  // as printed in the source: "19" (percent) or "0.19"
   std::string_view tax_name;   // "VAT", "GST", "none" (US: no federal VAT)
-  Date effective_from;      // first day the rate applies (1900-01-01 when the data says "always")
+  Date effective_from;  // first day the rate applies (1900-01-01 when the data says "always")
   Provenance provenance;
 };
 

@@ -12,10 +12,9 @@ using testing::D;
 using testing::shared;
 
 const FxTable& fx() {
-  static const FxTable table =
-      testing::must(FxTable::load(shared("fx_ecb_eurofxref_hist.csv"),
-                                  shared("fx_fred_usd_rates_monthly.csv"),
-                                  shared("fx_hmrc_monthly_rates_gbp_2020_2023.csv")));
+  static const FxTable table = testing::must(
+      FxTable::load(shared("fx_ecb_eurofxref_hist.csv"), shared("fx_fred_usd_rates_monthly.csv"),
+                    shared("fx_hmrc_monthly_rates_gbp_2020_2023.csv")));
   return table;
 }
 

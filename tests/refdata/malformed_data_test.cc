@@ -36,13 +36,15 @@ void expect_data_loss(const Status& status, const std::string& file, const std::
 
 constexpr const char* kHtsHeader =
     "\"HTS Number\",\"Indent\",\"Description\",\"Unit of Quantity\",\"General Rate of Duty\","
-    "\"Special Rate of Duty\",\"Column 2 Rate of Duty\",\"Quota Quantity\",\"Additional Duties\"\r\n";
+    "\"Special Rate of Duty\",\"Column 2 Rate of Duty\",\"Quota Quantity\",\"Additional "
+    "Duties\"\r\n";
 
 TEST(MalformedDataTest, HtsBadIndentNamesLineAndField) {
   const std::string path = write_temp(
-      "hts_bad_indent.csv", std::string(kHtsHeader) +
-                                "\"0101\",\"0\",\"Live horses\",\"\",\"\",\"\",\"\",\"\",\"\"\r\n"
-                                "\"0101.21.00\",\"two\",\"Purebred\",\"\",\"Free\",\"\",\"Free\",\"\",\"\"\r\n");
+      "hts_bad_indent.csv",
+      std::string(kHtsHeader) +
+          "\"0101\",\"0\",\"Live horses\",\"\",\"\",\"\",\"\",\"\",\"\"\r\n"
+          "\"0101.21.00\",\"two\",\"Purebred\",\"\",\"Free\",\"\",\"Free\",\"\",\"\"\r\n");
   expect_data_loss(TariffSchedule::load_us_hts(path).status(), "hts_bad_indent.csv",
                    "line 3, field 'Indent'");
 }
@@ -58,8 +60,8 @@ TEST(MalformedDataTest, HtsUnitsNotJsonNamesLineAndField) {
 
 TEST(MalformedDataTest, HtsBadCodeNamesLineAndField) {
   const std::string path = write_temp(
-      "hts_bad_code.csv",
-      std::string(kHtsHeader) + "\"0101.2\",\"0\",\"Horses\",\"\",\"Free\",\"\",\"\",\"\",\"\"\r\n");
+      "hts_bad_code.csv", std::string(kHtsHeader) +
+                              "\"0101.2\",\"0\",\"Horses\",\"\",\"Free\",\"\",\"\",\"\",\"\"\r\n");
   expect_data_loss(TariffSchedule::load_us_hts(path).status(), "hts_bad_code.csv",
                    "line 2, field 'HTS Number'");
 }
@@ -67,15 +69,15 @@ TEST(MalformedDataTest, HtsBadCodeNamesLineAndField) {
 TEST(MalformedDataTest, MissingColumnNamesTheColumn) {
   const std::string path =
       write_temp("ukeu_missing.csv", "commodity,description,cet_duty_rate\n01012100,Horses,0.0%\n");
-  expect_data_loss(TariffSchedule::load_uk_eu(path, "ukgt_duty_rate").status(),
-                   "ukeu_missing.csv", "field 'ukgt_duty_rate': missing column");
+  expect_data_loss(TariffSchedule::load_uk_eu(path, "ukgt_duty_rate").status(), "ukeu_missing.csv",
+                   "field 'ukgt_duty_rate': missing column");
 }
 
 TEST(MalformedDataTest, UkEuShortCommodityCode) {
-  const std::string path = write_temp(
-      "ukeu_code.csv",
-      "commodity,description,cet_duty_rate,ukgt_duty_rate\n01012100,Horses,0.0%,0.0%\n"
-      "\"0101\",\"Multi\nline\",1%,1%\n");
+  const std::string path =
+      write_temp("ukeu_code.csv",
+                 "commodity,description,cet_duty_rate,ukgt_duty_rate\n01012100,Horses,0.0%,0.0%\n"
+                 "\"0101\",\"Multi\nline\",1%,1%\n");
   expect_data_loss(TariffSchedule::load_uk_eu(path, "cet_duty_rate").status(), "ukeu_code.csv",
                    "line 3, field 'commodity'");
 }
@@ -96,8 +98,8 @@ TEST(MalformedDataTest, CurrencyMinorUnitNotANumber) {
 }
 
 TEST(MalformedDataTest, EcbRateNotADecimal) {
-  const std::string ecb = write_temp("ecb_bad.csv",
-                                     "Date,USD,JPY\n2025-05-09,1.1252,163.36\n2025-05-08,1,12x,1\n");
+  const std::string ecb =
+      write_temp("ecb_bad.csv", "Date,USD,JPY\n2025-05-09,1.1252,163.36\n2025-05-08,1,12x,1\n");
   const std::string ecb2 =
       write_temp("ecb_bad2.csv", "Date,USD,JPY\n2025-05-09,1.1252,163.36\n2025-05-08,1.1x,163\n");
   auto fx = FxTable::load(ecb2, shared("fx_fred_usd_rates_monthly.csv"),
@@ -109,8 +111,8 @@ TEST(MalformedDataTest, EcbRateNotADecimal) {
 }
 
 TEST(MalformedDataTest, FedUnknownCountry) {
-  const std::string fed = write_temp("fed_bad.csv",
-                                     "Date,Country,Exchange rate\r\n2024-06-01,Narnia,1.5\r\n");
+  const std::string fed =
+      write_temp("fed_bad.csv", "Date,Country,Exchange rate\r\n2024-06-01,Narnia,1.5\r\n");
   auto fx = FxTable::load(shared("fx_ecb_eurofxref_hist.csv"), fed,
                           shared("fx_hmrc_monthly_rates_gbp_2020_2023.csv"));
   expect_data_loss(fx.status(), "fed_bad.csv", "line 2, field 'Country'");
@@ -118,33 +120,35 @@ TEST(MalformedDataTest, FedUnknownCountry) {
 
 TEST(MalformedDataTest, HmrcBadDate) {
   const std::string hmrc = write_temp(
-      "hmrc_bad.csv", "currency_code,valid_from,valid_to,units_per_gbp\nEUR,2020-01-01,2020-02-30,1.1\n");
+      "hmrc_bad.csv",
+      "currency_code,valid_from,valid_to,units_per_gbp\nEUR,2020-01-01,2020-02-30,1.1\n");
   auto fx = FxTable::load(shared("fx_ecb_eurofxref_hist.csv"),
                           shared("fx_fred_usd_rates_monthly.csv"), hmrc);
   expect_data_loss(fx.status(), "hmrc_bad.csv", "line 2, field 'valid_to'");
 }
 
 TEST(MalformedDataTest, HsLevelDisagreesWithCode) {
-  const std::string codes = write_temp(
-      "hs_bad.csv", "section,hscode,description,parent,level\nI,01,Animals; live,TOTAL,2\n"
-                    "I,0101,Horses,01,6\n");
+  const std::string codes =
+      write_temp("hs_bad.csv",
+                 "section,hscode,description,parent,level\nI,01,Animals; live,TOTAL,2\n"
+                 "I,0101,Horses,01,6\n");
   auto hs = HsNomenclature::load(codes, shared("hs2022_sections.csv"), "HS 2022");
   expect_data_loss(hs.status(), "hs_bad.csv", "line 3, field 'hscode'");
 }
 
 TEST(MalformedDataTest, CustomsUnionRowWithoutSource) {
-  const std::string unions = write_temp(
-      "unions_bad.csv", "union,country_code,joined,left,source\nEU,DE,1958-01-01,,\n");
+  const std::string unions =
+      write_temp("unions_bad.csv", "union,country_code,joined,left,source\nEU,DE,1958-01-01,,\n");
   auto table = CountryTable::load(shared("iso3166_country_codes.csv"), unions);
   expect_data_loss(table.status(), "unions_bad.csv", "line 2, field 'source'");
 }
 
 TEST(MalformedDataTest, VatPercentNotADecimal) {
-  const std::string eu = write_temp(
-      "vat_eu_bad.csv",
-      "country_code,effective_from,standard_pct,reduced_pct,reduced1_pct,reduced2_pct,"
-      "super_reduced_pct,parking_pct,press_publications_pct,exceptions\n"
-      "DE,2021-01-01,19,7,,,,,,\nFR,2014-01-01,20,,5x5,10,2.1,,,\n");
+  const std::string eu =
+      write_temp("vat_eu_bad.csv",
+                 "country_code,effective_from,standard_pct,reduced_pct,reduced1_pct,reduced2_pct,"
+                 "super_reduced_pct,parking_pct,press_publications_pct,exceptions\n"
+                 "DE,2021-01-01,19,7,,,,,,\nFR,2014-01-01,20,,5x5,10,2.1,,,\n");
   auto vat = VatTable::load(eu, shared("tax_sales_tax_rates_world.csv"));
   expect_data_loss(vat.status(), "vat_eu_bad.csv", "line 3, field 'reduced1_pct'");
 }
@@ -186,16 +190,17 @@ TEST(MalformedDataTest, DeMinimisRowWithoutSource) {
 }
 
 TEST(MalformedDataTest, FormalMpfWithoutMaximum) {
-  const std::string dir = rules_dir(
-      "fees", "us_user_fees.csv",
-      "kind,variant,rate,minimum,maximum,flat,valid_from,valid_to,source\n"
-      "mpf_formal,,0.003464,32.71,,,2024-10-01,2025-09-30,FR 2024-15990\n");
+  const std::string dir =
+      rules_dir("fees", "us_user_fees.csv",
+                "kind,variant,rate,minimum,maximum,flat,valid_from,valid_to,source\n"
+                "mpf_formal,,0.003464,32.71,,,2024-10-01,2025-09-30,FR 2024-15990\n");
   expect_data_loss(TradeRules::load(dir).status(), "us_user_fees.csv", "line 2, field 'maximum'");
 }
 
 TEST(MalformedDataTest, MissingRuleColumn) {
-  const std::string dir = rules_dir("fees_col", "us_user_fees.csv",
-                                    "kind,variant,rate,minimum,maximum,valid_from,valid_to,source\n");
+  const std::string dir =
+      rules_dir("fees_col", "us_user_fees.csv",
+                "kind,variant,rate,minimum,maximum,valid_from,valid_to,source\n");
   expect_data_loss(TradeRules::load(dir).status(), "us_user_fees.csv",
                    "field 'flat': missing column");
 }

@@ -14,8 +14,8 @@ using testing::repo;
 using testing::shared;
 
 const CountryTable& countries() {
-  static const CountryTable table = testing::must(CountryTable::load(shared("iso3166_country_codes.csv"),
-                                                       repo("customs_unions.csv")));
+  static const CountryTable table = testing::must(
+      CountryTable::load(shared("iso3166_country_codes.csv"), repo("customs_unions.csv")));
   return table;
 }
 CountryCode cc(const char* code) { return CountryCode::parse(code).value(); }

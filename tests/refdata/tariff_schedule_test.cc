@@ -15,15 +15,13 @@ const TariffSchedule& hts() {
   return table;
 }
 const TariffSchedule& cet() {
-  static const TariffSchedule table =
-      testing::must(TariffSchedule::load_uk_eu(
-          shared("tariff_uk_global_tariff_2021_vs_eu_cet_2020.csv"), "cet_duty_rate"));
+  static const TariffSchedule table = testing::must(TariffSchedule::load_uk_eu(
+      shared("tariff_uk_global_tariff_2021_vs_eu_cet_2020.csv"), "cet_duty_rate"));
   return table;
 }
 const TariffSchedule& ukgt() {
-  static const TariffSchedule table =
-      testing::must(TariffSchedule::load_uk_eu(
-          shared("tariff_uk_global_tariff_2021_vs_eu_cet_2020.csv"), "ukgt_duty_rate"));
+  static const TariffSchedule table = testing::must(TariffSchedule::load_uk_eu(
+      shared("tariff_uk_global_tariff_2021_vs_eu_cet_2020.csv"), "ukgt_duty_rate"));
   return table;
 }
 
@@ -154,8 +152,8 @@ TEST(UkEuTariffTest, SubheadingResolvesToTheEightDigitLineAboveItsTenDigitSplit)
 }
 
 TEST(UkEuTariffTest, UnknownColumnIsInvalidArgument) {
-  auto t = TariffSchedule::load_uk_eu(shared("tariff_uk_global_tariff_2021_vs_eu_cet_2020.csv"),
-                                      "mfn");
+  auto t =
+      TariffSchedule::load_uk_eu(shared("tariff_uk_global_tariff_2021_vs_eu_cet_2020.csv"), "mfn");
   EXPECT_EQ(t.status().code(), StatusCode::kInvalidArgument);
 }
 

@@ -42,9 +42,8 @@ TEST(TradeRulesTest, MpfParametersReproduceTheSharedTestVectors) {
     if (v["id"].get<std::string>().rfind("us_mpf_hmf_fy2025", 0) != 0) continue;
     const UsFeeRule* mpf = rules().us_fee(UsFeeKind::kMpfFormal, D("2025-03-01")).value();
     const Decimal value = dec(v["inputs"]["entered_value"].dump().c_str());
-    const Decimal fee =
-        Decimal::min(Decimal::max(value * mpf->rate, *mpf->minimum), *mpf->maximum)
-            .rounded(2, RoundingMode::kHalfUp);
+    const Decimal fee = Decimal::min(Decimal::max(value * mpf->rate, *mpf->minimum), *mpf->maximum)
+                            .rounded(2, RoundingMode::kHalfUp);
     EXPECT_EQ(fee, dec(v["expected"]["mpf"].dump().c_str())) << v["id"];
     ++checked;
   }

@@ -33,8 +33,8 @@ struct FxQuote {
 
 struct FxSeriesSet {
   DataSource source;
-  std::string base;       // "EUR", "USD", "GBP"
-  std::string_view rule;  // what the published figure is, for Provenance::rule
+  std::string base;                        // "EUR", "USD", "GBP"
+  std::string_view rule;                   // what the published figure is, for Provenance::rule
   StringMap<std::vector<FxQuote>> series;  // by currency code, ascending dates
   std::string arena;                       // printed texts of the quotes
   Date latest;

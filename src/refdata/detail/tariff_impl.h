@@ -1,4 +1,5 @@
-// The internal state of a TariffSchedule (held by TariffSchedule::Impl), shared by its loaders (US HTS, UK/EU) and queries.
+// The internal state of a TariffSchedule (held by TariffSchedule::Impl), shared by its loaders (US
+// HTS, UK/EU) and queries.
 #pragma once
 
 #include <cstdint>
@@ -23,13 +24,13 @@ namespace detail {
 
 struct TariffData {
   DataSource source;
-  std::string jurisdiction;  // "US", "EU", "GB"
-  std::string currency;      // of specific rates
-  std::vector<TariffLine> lines;      // coded lines in file order
-  std::vector<TariffLine> text_rows;  // US rows without a code ("Other:")
-  std::vector<TariffRowRef> line_parent;  // parallel to lines
-  std::vector<TariffRowRef> text_parent;  // parallel to text_rows
-  detail::StringMap<std::uint32_t> by_code;                 // first line with the code
+  std::string jurisdiction;                  // "US", "EU", "GB"
+  std::string currency;                      // of specific rates
+  std::vector<TariffLine> lines;             // coded lines in file order
+  std::vector<TariffLine> text_rows;         // US rows without a code ("Other:")
+  std::vector<TariffRowRef> line_parent;     // parallel to lines
+  std::vector<TariffRowRef> text_parent;     // parallel to text_rows
+  detail::StringMap<std::uint32_t> by_code;  // first line with the code
   std::vector<std::pair<std::string_view, std::uint32_t>> sorted;  // (code, line) by code
 
   // Builds by_code and sorted once the lines are final; a repeated code keeps its first line.
