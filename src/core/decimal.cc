@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <ostream>
 
 namespace kontor {
 namespace {
@@ -193,6 +194,10 @@ StatusOr<Decimal> Decimal::divide(const Decimal& a, const Decimal& b, int scale,
   M r = numerator % denominator;
   bool negative = (numerator < 0) != (denominator < 0);
   return from_scaled(round_quotient(q, r, denominator, negative, mode), scale);
+}
+
+std::ostream& operator<<(std::ostream& out, const Decimal& value) {
+  return out << value.to_string();
 }
 
 Decimal operator+(const Decimal& a, const Decimal& b) {

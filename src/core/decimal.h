@@ -10,6 +10,7 @@
 #pragma once
 
 #include <compare>
+#include <iosfwd>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -86,6 +87,9 @@ class Decimal {
   Mantissa mantissa_ = 0;
   std::int8_t scale_ = 0;
 };
+
+// Prints to_string(), for test failure messages and logs.
+std::ostream& operator<<(std::ostream& out, const Decimal& value);
 
 // 10^n as a mantissa, n in [0, 38].
 Decimal::Mantissa pow10_mantissa(int n);

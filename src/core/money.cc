@@ -1,5 +1,7 @@
 #include "core/money.h"
 
+#include <ostream>
+
 namespace kontor {
 
 Money operator+(const Money& a, const Money& b) {
@@ -22,5 +24,9 @@ std::string Money::amount_text() const {
 }
 
 std::string Money::to_string() const { return amount_text() + " " + std::string(currency_.code()); }
+
+std::ostream& operator<<(std::ostream& out, const Money& money) {
+  return out << money.to_string();
+}
 
 }  // namespace kontor

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <compare>
+#include <iosfwd>
 #include <string>
 
 #include "core/currency.h"
@@ -53,5 +54,8 @@ class Money {
   Decimal amount_;
   Currency currency_;
 };
+
+// Prints to_string(), for test failure messages and logs.
+std::ostream& operator<<(std::ostream& out, const Money& money);
 
 }  // namespace kontor

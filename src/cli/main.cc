@@ -1,0 +1,34 @@
+// kontor: the command line. Subcommands live in their own files and register on the app.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <functional>
+
+#include "cli/context.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "Kontor: an AI agent crew for cross-border trade. Exact landed cost, duty and import tax "
+      "from real reference data, with the source of every figure.",
+      "kontor"};
+  app.set_version_flag("--version", std::string("kontor ") + KONTOR_VERSION);
+  app.require_subcommand(1);
+  kontor::cli::Context context;
+  std::function<int()> run;
+  kontor::cli::add_landed_cost_commands(app, context, run);
+  kontor::cli::add_data_command(app, context, run);
+  kontor::cli::add_demo_command(app, context, run);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::fprintf(stderr, "kontor: error: %s (see kontor --help)\n", e.what());
+    return kontor::cli::kExitBadInput;
+  }
+  return run ? run() : 0;
+}
