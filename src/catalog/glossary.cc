@@ -34,6 +34,11 @@ std::vector<std::string> split_tabs(std::string_view line) {
   return out;
 }
 
+std::size_t utf8_length(char lead) {
+  auto c = static_cast<unsigned char>(lead);
+  return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
 bool is_cjk_lang(std::string_view lang) { return lang == "zh" || lang == "ja"; }
 
 }  // namespace
@@ -84,7 +89,7 @@ StatusOr<Glossary> Glossary::parse(std::string_view text, const std::string& fil
         std::vector<std::string> w = words(term);
         bool cjk = is_cjk_lang(lang) && w.size() <= 1 && term.size() > 0 &&
                    static_cast<unsigned char>(term[0]) >= 0xE0;
-        if (cjk) g.cjk_.push_back({{}, ci, lang, term});
+        if (cjk) g.cjk_by_first_char_[term.substr(0, utf8_length(term[0]))].push_back({{}, ci, lang, term});
         else if (!w.empty()) g.by_first_word_[w[0]].push_back({w, ci, lang, term});
       }
     }
@@ -94,8 +99,10 @@ StatusOr<Glossary> Glossary::parse(std::string_view text, const std::string& fil
       return a.words.size() > b.words.size();
     });
   }
-  std::stable_sort(g.cjk_.begin(), g.cjk_.end(),
-                   [](const Phrase& a, const Phrase& b) { return a.term.size() > b.term.size(); });
+  for (auto& [first, phrases] : g.cjk_by_first_char_) {
+    std::stable_sort(phrases.begin(), phrases.end(),
+                     [](const Phrase& a, const Phrase& b) { return a.term.size() > b.term.size(); });
+  }
   return g;
 }
 
@@ -130,18 +137,30 @@ std::vector<GlossaryMatch> Glossary::match(std::string_view normalized,
     out.push_back({&concepts_[best->concept_index], best->lang, best->term, i, best->words.size()});
     i += best->words.size();
   }
-  // CJK: longest terms claim their bytes first; matches are reported in text order.
-  std::string rest(normalized);
-  std::vector<std::pair<std::size_t, GlossaryMatch>> cjk;
-  for (const Phrase& p : cjk_) {
-    if (!lang.empty() && p.lang != lang) continue;
-    std::size_t pos = rest.find(p.term);
-    if (pos == std::string::npos) continue;
-    cjk.push_back({pos, {&concepts_[p.concept_index], p.lang, p.term, 0, 0}});
-    rest.replace(pos, p.term.size(), std::string(p.term.size(), ' '));
+  // CJK: leftmost-longest over the characters; only texts with CJK bytes pay for it.
+  for (std::size_t pos = 0; pos < normalized.size();) {
+    std::size_t step = utf8_length(normalized[pos]);
+    if (static_cast<unsigned char>(normalized[pos]) < 0xE3) {
+      pos += step;
+      continue;
+    }
+    auto it = cjk_by_first_char_.find(std::string(normalized.substr(pos, step)));
+    const Phrase* best = nullptr;
+    if (it != cjk_by_first_char_.end()) {
+      for (const Phrase& p : it->second) {
+        if ((lang.empty() || p.lang == lang) && normalized.compare(pos, p.term.size(), p.term) == 0) {
+          best = &p;
+          break;
+        }
+      }
+    }
+    if (best == nullptr) {
+      pos += step;
+      continue;
+    }
+    out.push_back({&concepts_[best->concept_index], best->lang, best->term, 0, 0});
+    pos += best->term.size();
   }
-  std::sort(cjk.begin(), cjk.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  for (auto& [pos, m] : cjk) out.push_back(std::move(m));
   return out;
 }
 

@@ -58,7 +58,7 @@ class Glossary {
   std::vector<GlossaryConcept> concepts_;
   std::vector<std::string> languages_;
   std::map<std::string, std::vector<Phrase>> by_first_word_;  // longest first
-  std::vector<Phrase> cjk_;                                    // longest first
+  std::map<std::string, std::vector<Phrase>> cjk_by_first_char_;  // longest first
 };
 
 }  // namespace kontor::catalog

@@ -71,6 +71,7 @@ struct SearchResult {
   double score = 0;
   std::string explanation;
   bool demo = false;
+  std::size_t index = 0;  // position of the product in the catalog
 };
 
 struct SearchResponse {

@@ -218,27 +218,29 @@ StatusOr<SearchResponse> XapianSearchIndex::search(const SearchQuery& query, con
     response.matches_estimated = mset.get_matches_estimated();
     double best = mset.empty() ? 1.0 : mset.begin().get_weight();
     for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
-      SearchResult r = make_result(it, best, filters, sources);
-      std::vector<std::string> matched;
-      for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it); ++t) {
+      response.results.push_back(make_result(it, best, filters, sources));
+    }
+    std::stable_sort(response.results.begin(), response.results.end(),
+                     [](const SearchResult& a, const SearchResult& b) { return a.score > b.score; });
+    if (response.results.size() > static_cast<std::size_t>(query.limit)) {
+      response.results.resize(static_cast<std::size_t>(query.limit));
+    }
+    // Explaining the match costs glossary lookups: only for the results returned.
+    for (SearchResult& r : response.results) {
+      Xapian::docid docid = static_cast<Xapian::docid>(r.index + 1);
+      for (auto t = enquire.get_matching_terms_begin(docid); t != enquire.get_matching_terms_end(docid); ++t) {
         const std::string term = *t;
         const QueryTerm* first = sources[term].front();
-        const Product& product = catalog_.products()[*it - 1];
         if (term[0] == detail::kConceptPrefix) {
-          matched.push_back(analyzer_.explain_concept(product, term.substr(1), first->source));
+          r.matched_terms.push_back(analyzer_.explain_concept(catalog_.products()[r.index], term.substr(1), first->source));
         } else {
-          matched.push_back(term + " ← " + first->source + " (" + first->via + ")");
+          r.matched_terms.push_back(term + " ← " + first->source + " (" + first->via + ")");
         }
       }
-      r.matched_terms = std::move(matched);
-      response.results.push_back(std::move(r));
     }
   } catch (const Xapian::Error& e) {
     return internal_error("search: " + e.get_description());
   }
-  std::stable_sort(response.results.begin(), response.results.end(),
-                   [](const SearchResult& a, const SearchResult& b) { return a.score > b.score; });
-  if (response.results.size() > static_cast<std::size_t>(query.limit)) response.results.resize(static_cast<std::size_t>(query.limit));
   return response;
 }
 
@@ -252,6 +254,7 @@ SearchResult XapianSearchIndex::make_result(
   const Offer& offer = catalog_.offers()[offer_index];
   const Supplier& supplier = *supplier_of_[offer_index];
   SearchResult r;
+  r.index = index;
   r.product_id = product.id;
   r.offer_id = offer.id;
   r.title = product.title();
