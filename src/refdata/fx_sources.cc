@@ -45,9 +45,11 @@ Status FxSeriesSet::finish(const std::string& path) {
               [](const FxQuote& a, const FxQuote& b) { return a.date_days < b.date_days; });
     for (std::size_t i = 1; i < quotes.size(); ++i) {
       if (quotes[i].date_days == quotes[i - 1].date_days) {
-        return data_loss(path + " line " + std::to_string(quotes[i].line) + ", field '" + code +
-                         "': second rate for " + quotes[i].date().to_string() + " (first on line " +
-                         std::to_string(quotes[i - 1].line) + ")");
+        std::string message = path;
+        message += " line " + std::to_string(quotes[i].line) + ", field '" + code + "'";
+        message += ": second rate for " + quotes[i].date().to_string();
+        message += " (first on line " + std::to_string(quotes[i - 1].line) + ")";
+        return data_loss(std::move(message));
       }
     }
   }

@@ -71,7 +71,7 @@ StatusOr<HsNomenclature> HsNomenclature::load(const std::string& codes_csv,
   const bool is2017 = edition.find("2017") != std::string::npos;
   impl->source = {is2017 ? "hs2017" : "hs2022", detail::base_name(codes_csv),
                   "Harmonized System nomenclature " + edition + " (datasets/harmonized-system)",
-                  edition, "ODC-PDDL-1.0 (nomenclature: WCO)"};
+                  std::move(edition), "ODC-PDDL-1.0 (nomenclature: WCO)"};
   ASSIGN_OR_RETURN(impl->sections, load_sections(sections_csv));
   ASSIGN_OR_RETURN(auto file, detail::open_csv(codes_csv, {"section", "hscode", "description",
                                                            "parent", "level"}));

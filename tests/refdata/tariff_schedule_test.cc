@@ -157,17 +157,32 @@ TEST(UkEuTariffTest, UnknownColumnIsInvalidArgument) {
   EXPECT_EQ(t.status().code(), StatusCode::kInvalidArgument);
 }
 
-TEST(Section301Test, ListJoinedWithChapter99RateText) {
+const Section301Table& section301() {
   static const Section301Table table =
       testing::must(Section301Table::load(shared("tariff_us_section301_china_lists.csv"), hts()));
-  auto entries = table.find("6911.10.10.00");
+  return table;
+}
+
+TEST(Section301Test, ListJoinedWithChapter99RateText) {
+  auto entries = section301().find("6911.10.10.00");
   ASSERT_EQ(entries.size(), 1u);
   EXPECT_EQ(entries[0]->list, "4A");
   EXPECT_EQ(entries[0]->ch99_code, "9903.88.15");
   EXPECT_EQ(entries[0]->ch99_rate_text, "The duty provided in the applicable subheading + 7.5%");
   EXPECT_EQ(entries[0]->line, 7488u);
   EXPECT_EQ(entries[0]->ch99_line, 34133u);
-  EXPECT_TRUE(table.find("0000").empty());
+  EXPECT_TRUE(section301().find("0000").empty());
+}
+
+TEST(Section301Test, HeadingNewerThanTheHtsSnapshotKeepsAnEmptyRateText) {
+  // 9903.91.11 (lists of January 2025) is not in the HTS 2024 file.
+  auto entries = section301().find("81019400");
+  ASSERT_FALSE(entries.empty());
+  const Section301Entry* e = entries.back();
+  EXPECT_EQ(e->ch99_code, "9903.91.11");
+  EXPECT_EQ(e->ch99_rate_text, "");
+  EXPECT_EQ(e->ch99_line, 0u);
+  EXPECT_EQ(e->line, 8599u);
 }
 
 }  // namespace
