@@ -19,7 +19,11 @@ function(kontor_test module)
   add_executable(${module}_test ${sources})
   # A module's tests link that module (and what it depends on), so work in progress elsewhere
   # cannot break them; tests of programs (no module library) link everything.
+  set(type "")
   if(TARGET kontor_${module})
+    get_target_property(type kontor_${module} TYPE)
+  endif()
+  if(type STREQUAL "STATIC_LIBRARY")
     target_link_libraries(${module}_test PRIVATE kontor_${module})
   else()
     target_link_libraries(${module}_test PRIVATE kontor)
@@ -30,7 +34,8 @@ function(kontor_test module)
     KONTOR_DEFAULT_BENCH_DIR="${KONTOR_DEFAULT_BENCH_DIR}"
     KONTOR_REPO_DATA_DIR="${KONTOR_REPO_DATA_DIR}"
     KONTOR_TEST_DIR="${CMAKE_CURRENT_SOURCE_DIR}")
-  gtest_discover_tests(${module}_test DISCOVERY_TIMEOUT 60)
+  gtest_discover_tests(${module}_test DISCOVERY_TIMEOUT 60
+    PROPERTIES ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp")
 endfunction()
 
 # kontor_module_glob(NAME [DEPS targets...]): a module built from every *.cc in its folder
