@@ -70,8 +70,8 @@ int run_duty(Context& context, const DutyFlags& flags) {
   }
   fmt::print("\n");
   for (const auto& p : quote->parts) {
-    fmt::print("  {} '{}' → {}\n", pad(p.label, 40), p.rate->text, money_text(p.rounded));
-    fmt::print("  {} {}\n", pad("", 40), trade::explain(*p.rate, p.exact));
+    fmt::print("  {} '{}' → {}\n", pad(p.label, 40), p.rate.text, money_text(p.rounded));
+    fmt::print("  {} {}\n", pad("", 40), trade::explain(p.rate, p.exact));
     fmt::print("  {} source: {}\n", pad("", 40), p.provenance.to_string());
   }
   fmt::print("  {} {}\n", pad("Total duty", 40), money_text(quote->total));

@@ -31,6 +31,16 @@ Status needs_quantity(const DutyRate& rate, const DutyComponent& c) {
 }
 
 Status converted(const DutyRate& rate, const Quantity& q, Unit unit, Decimal& out) {
+  if (q.unit() == unit) {
+    out = q.value();
+    return ok_status();
+  }
+  // Into a base unit (kg, l, pcs, pr, m2) the conversion is one exact multiplication; the
+  // general path divides at 18 digits, which costs more and gives the same number.
+  if (unit_dimension(q.unit()) == unit_dimension(unit) && unit_factor(unit) == Decimal(1)) {
+    out = q.value() * unit_factor(q.unit());
+    return ok_status();
+  }
   StatusOr<Quantity> in_unit = q.to(unit);
   if (!in_unit.ok()) return in_unit.status().with_context(quoted(rate));
   out = in_unit->value();
@@ -79,7 +89,7 @@ Status ad_valorem_term(const DutyRate& rate, const DutyComponent& c, const DutyB
     }
   }
   term.base = value->amount();
-  term.amount = Money(c.rate * value->amount(), base.customs_value.currency());
+  term.amount = c.rate * value->amount();
   return ok_status();
 }
 
@@ -106,7 +116,7 @@ Status specific_term(const DutyRate& rate, const DutyComponent& c, const DutyBas
     if (!base.sucrose_content) return needs(rate, "the sucrose content in %");
     amount = amount * *base.sucrose_content;
   }
-  term.amount = Money(amount, base.customs_value.currency());
+  term.amount = amount;
   return ok_status();
 }
 
@@ -134,13 +144,29 @@ Status select_season(const DutyRate& rate, const DutyBase& base, int& season) {
                              base.entry_date->to_string());
 }
 
+// Adds a term to a clause's running sum; the first term is assigned (no addition) because
+// this is the hot path and most rates have one term per clause.
+void accumulate(const Decimal& amount, bool& present, Decimal& sum) {
+  if (present) {
+    sum += amount;
+  } else {
+    sum = amount;
+    present = true;
+  }
+}
+
 }  // namespace
 
-StatusOr<DutyAmount> compute_duty(const DutyRate& rate, const DutyBase& base) {
+Status compute_duty(const DutyRate& rate, const DutyBase& base, DutyAmount& out) {
   const Currency& currency = base.customs_value.currency();
-  DutyAmount out;
-  out.amount = Money::zero(currency);
-  if (rate.form == DutyForm::kFree) return out;
+  out.term_count = 0;
+  out.limit = DutyAmount::Limit::kNone;
+  out.season = -1;
+  out.base_duty.reset();
+  if (rate.form == DutyForm::kFree) {
+    out.amount = Money::zero(currency);
+    return ok_status();
+  }
   if (rate.form == DutyForm::kNotComputable) {
     return failed_precondition("needs a customs expert: " + quoted(rate) + ": " +
                                std::string(not_computable_reason_name(rate.reason)));
@@ -151,28 +177,30 @@ StatusOr<DutyAmount> compute_duty(const DutyRate& rate, const DutyBase& base) {
     out.season = static_cast<std::int8_t>(season);
   }
   Decimal main, minimum, maximum;
-  bool has_minimum = false, has_maximum = false;
+  bool has_main = false, has_minimum = false, has_maximum = false;
   for (int i = 0; i < rate.component_count; ++i) {
     const DutyComponent& c = rate.components[i];
     if (c.season != season) continue;
+    if (out.term_count >= DutyAmount::kMaxTerms) {
+      return internal_error(quoted(rate) + ": more than 4 components in one season");
+    }
     DutyTerm& term = out.terms[out.term_count++];
     term.component = static_cast<std::uint8_t>(i);
     term.clause = c.clause;
     RETURN_IF_ERROR(c.is_ad_valorem() ? ad_valorem_term(rate, c, base, term)
                                       : specific_term(rate, c, base, term));
     switch (c.clause) {
-      case DutyClause::kMain: main += term.amount.amount(); break;
-      case DutyClause::kMinimum: minimum += term.amount.amount(); has_minimum = true; break;
-      case DutyClause::kMaximum: maximum += term.amount.amount(); has_maximum = true; break;
+      case DutyClause::kMain: accumulate(term.amount, has_main, main); break;
+      case DutyClause::kMinimum: accumulate(term.amount, has_minimum, minimum); break;
+      case DutyClause::kMaximum: accumulate(term.amount, has_maximum, maximum); break;
     }
   }
-  Decimal duty = main;
-  if (has_minimum && minimum > duty) {
-    duty = minimum;
+  if (has_minimum && minimum > main) {
+    main = minimum;
     out.limit = DutyAmount::Limit::kMinimum;
   }
-  if (has_maximum && maximum < duty) {
-    duty = maximum;
+  if (has_maximum && maximum < main) {
+    main = maximum;
     out.limit = DutyAmount::Limit::kMaximum;
   }
   if (rate.form == DutyForm::kAdditional) {
@@ -183,21 +211,28 @@ StatusOr<DutyAmount> compute_duty(const DutyRate& rate, const DutyBase& base) {
                               " but the customs value is in " + std::string(currency.code()));
     }
     out.base_duty = *base.base_duty;
-    duty = Decimal::max(duty + base.base_duty->amount(), Decimal(0));
+    main = Decimal::max(main + base.base_duty->amount(), Decimal(0));
   }
-  out.amount = Money(duty, currency);
-  return out;
+  out.amount = Money(main, currency);
+  return ok_status();
 }
 
-std::string explain(const DutyRate& rate, const DutyTerm& term) {
+StatusOr<DutyAmount> compute_duty(const DutyRate& rate, const DutyBase& base) {
+  StatusOr<DutyAmount> result{DutyAmount()};
+  Status status = compute_duty(rate, base, *result);
+  if (!status.ok()) return status;
+  return result;
+}
+
+std::string explain(const DutyRate& rate, const DutyTerm& term, const Currency& currency) {
   const DutyComponent& c = rate.components[term.component];
   std::string out = describe(c) + " × ";
   if (c.is_ad_valorem()) {
-    out += Money(term.base, term.amount.currency()).to_string();
+    out += Money(term.base, currency).to_string();
   } else {
     out += term.base.normalized().to_plain_string() + " " + std::string(unit_symbol(c.unit));
   }
-  return out + " = " + term.amount.to_string();
+  return out + " = " + Money(term.amount, currency).to_string();
 }
 
 std::string explain(const DutyRate& rate, const DutyAmount& amount) {
@@ -207,7 +242,7 @@ std::string explain(const DutyRate& rate, const DutyAmount& amount) {
     if (!out.empty()) out += "; ";
     if (term.clause == DutyClause::kMinimum) out += "MIN ";
     if (term.clause == DutyClause::kMaximum) out += "MAX ";
-    out += explain(rate, term);
+    out += explain(rate, term, amount.amount.currency());
   }
   if (amount.limit == DutyAmount::Limit::kMinimum) out += "; the minimum applies";
   if (amount.limit == DutyAmount::Limit::kMaximum) out += "; the maximum applies";

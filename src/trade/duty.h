@@ -57,22 +57,23 @@ struct DutyBase {
 
 // One component's share of the duty.
 struct DutyTerm {
-  std::uint8_t component = 0;  // index into DutyRate::components
-  DutyClause clause = DutyClause::kMain;
   // What the rate was applied to: for ad valorem the value in the customs currency, for
   // specific the quantity in the component's unit (jewels above the threshold, proof litres…).
   Decimal base;
-  Money amount;  // exact
+  Decimal amount;  // exact, in the customs value's currency
+  std::uint8_t component = 0;  // index into DutyRate::components
+  DutyClause clause = DutyClause::kMain;
 };
 
 struct DutyAmount {
+  static constexpr int kMaxTerms = 4;  // components of one season (the parser's limit)
   enum class Limit : std::uint8_t { kNone, kMinimum, kMaximum };
 
   Money amount;                  // the duty, exact, in the customs value's currency
   std::uint8_t term_count = 0;
-  std::array<DutyTerm, DutyRate::kMaxComponents> terms{};
   Limit limit = Limit::kNone;    // which EU clause set the duty ("MIN": the minimum applied)
   std::int8_t season = -1;       // the season used for a seasonal rate
+  std::array<DutyTerm, kMaxTerms> terms;
   std::optional<Money> base_duty;  // included in `amount` for kAdditional rates
 
   const DutyTerm* begin() const { return terms.data(); }
@@ -91,10 +92,12 @@ struct DutyAmount {
 // the smaller. An additional rate adds its components to the base duty; "minus 0.5%" never
 // takes the duty below zero.
 StatusOr<DutyAmount> compute_duty(const DutyRate& rate, const DutyBase& base);
+// The same into `out` (overwritten), for hot loops: no copy of the result.
+Status compute_duty(const DutyRate& rate, const DutyBase& base, DutyAmount& out);
 
 // "3.6% × 12345.00 USD = 444.42 USD", "0.25 USD/kg × 200 kg = 50.00 USD" (amounts shown to at
 // least the currency's minor unit, every digit kept).
-std::string explain(const DutyRate& rate, const DutyTerm& term);
+std::string explain(const DutyRate& rate, const DutyTerm& term, const Currency& currency);
 // Every term, then the clause or base duty that decided the total, joined with "; ".
 std::string explain(const DutyRate& rate, const DutyAmount& amount);
 

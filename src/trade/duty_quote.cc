@@ -11,7 +11,7 @@ StatusOr<DutyQuote::Part> price_part(std::string label, const DutyRate& rate,
   if (!exact.ok()) return exact.status().with_context(label);
   Money rounded = exact->amount;
   if (exact->base_duty) rounded -= *exact->base_duty;
-  return DutyQuote::Part{std::move(label), &rate, provenance, *exact,
+  return DutyQuote::Part{std::move(label), rate, provenance, *exact,
                          rounded.rounded(RoundingMode::kHalfUp)};
 }
 
@@ -61,11 +61,11 @@ nlohmann::json duty_quote_json(const DutyQuote& q) {
   nlohmann::json parts = nlohmann::json::array();
   for (const DutyQuote::Part& p : q.parts) {
     parts.push_back({{"label", p.label},
-                     {"rate_text", std::string(p.rate->text)},
-                     {"form", std::string(duty_form_name(p.rate->form))},
+                     {"rate_text", std::string(p.rate.text)},
+                     {"form", std::string(duty_form_name(p.rate.form))},
                      {"exact", money_json(p.exact.amount)},
                      {"amount", money_json(p.rounded)},
-                     {"explanation", explain(*p.rate, p.exact)},
+                     {"explanation", explain(p.rate, p.exact)},
                      {"provenance", provenance_json(p.provenance)}});
   }
   nlohmann::json out = {{"tariff_line", t.line->display_code},

@@ -25,7 +25,7 @@ struct DutyRequest {
 struct DutyQuote {
   struct Part {
     std::string label;
-    const DutyRate* rate = nullptr;  // points into `treatment`
+    DutyRate rate;  // a copy (heap-free; its text views the tariff snapshot)
     Provenance provenance;
     DutyAmount exact;
     Money rounded;  // half-up to the minor unit, per line

@@ -2,8 +2,20 @@
 
 #include <string>
 
+#include "trade/detail/duty_rate_tables.h"
+
 namespace kontor::trade {
 namespace {
+
+using detail::kAgriculturalWords;
+using detail::kBaseDutyPhrases;
+using detail::kMonths;
+using detail::kNotComputable;
+using detail::kUnitSpecs;
+using detail::kValueSpecs;
+using detail::Phrase;
+using detail::UnitSpec;
+using detail::ValueSpec;
 
 // ---------------------------------------------------------------------------------------------
 // Normalisation: markup removed, "¢" → '#', "€" → " eur ", non-breaking spaces and line breaks
@@ -56,154 +68,6 @@ std::string_view without_spaces(std::string_view in, char* out) {
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_letter(char c) { return c >= 'a' && c <= 'z'; }
-
-// ---------------------------------------------------------------------------------------------
-// Units of specific rates, keyed by their spelling without spaces or a trailing '.'.
-
-struct UnitSpec {
-  std::string_view key;
-  Unit unit;
-  std::uint8_t per_exp10;
-  DutyBasis basis;
-  PerPercent per_percent = PerPercent::kNone;
-};
-
-constexpr UnitSpec kUnitSpecs[] = {
-    // US HTS
-    {"kg", Unit::kKilogram, 0, DutyBasis::kDeclared},
-    {"g", Unit::kGram, 0, DutyBasis::kDeclared},
-    {"t", Unit::kTonne, 0, DutyBasis::kDeclared},
-    {"doz", Unit::kDozen, 0, DutyBasis::kDeclared},
-    {"gross", Unit::kGross, 0, DutyBasis::kDeclared},
-    {"pr", Unit::kPair, 0, DutyBasis::kDeclared},
-    {"each", Unit::kPiece, 0, DutyBasis::kDeclared},
-    {"head", Unit::kPiece, 0, DutyBasis::kDeclared},
-    {"article", Unit::kPiece, 0, DutyBasis::kDeclared},
-    {"1000", Unit::kPiece, 3, DutyBasis::kDeclared},
-    {"1,000", Unit::kPiece, 3, DutyBasis::kDeclared},
-    {"thousand", Unit::kPiece, 3, DutyBasis::kDeclared},
-    {"thou-sand", Unit::kPiece, 3, DutyBasis::kDeclared},  // column 2 of 9608.99.30
-    {"liter", Unit::kLitre, 0, DutyBasis::kDeclared},
-    {"bbl", Unit::kBarrel, 0, DutyBasis::kDeclared},
-    {"m", Unit::kMetre, 0, DutyBasis::kDeclared},
-    {"lin.m", Unit::kMetre, 0, DutyBasis::kDeclared},
-    {"m2", Unit::kSquareMetre, 0, DutyBasis::kDeclared},
-    {"m3", Unit::kCubicMetre, 0, DutyBasis::kDeclared},
-    {"pf.liter", Unit::kLitre, 0, DutyBasis::kProofLitres},
-    {"pf.literonethylalcoholcontent", Unit::kLitre, 0, DutyBasis::kProofLitres},
-    {"kgondrainedweight", Unit::kKilogram, 0, DutyBasis::kDrainedWeight},
-    {"kgondrainedweght", Unit::kKilogram, 0, DutyBasis::kDrainedWeight},  // misprint, col. 2
-    {"kgoncontentsandcontainer", Unit::kKilogram, 0, DutyBasis::kGrossWeight},
-    {"kg,includingweightofcontainer", Unit::kKilogram, 0, DutyBasis::kGrossWeight},
-    {"t,includingweightofcontainer", Unit::kTonne, 0, DutyBasis::kGrossWeight},
-    {"kgonentirecontentsofcontainer", Unit::kKilogram, 0, DutyBasis::kEntireContents},
-    {"kgoftotalsugars", Unit::kKilogram, 0, DutyBasis::kTotalSugars},
-    {"cleankg", Unit::kKilogram, 0, DutyBasis::kCleanWeight},
-    {"kgonleadcontent", Unit::kKilogram, 0, DutyBasis::kLeadContent},
-    {"kgoncoppercontent", Unit::kKilogram, 0, DutyBasis::kCopperContent},
-    {"kgonzinccontent", Unit::kKilogram, 0, DutyBasis::kZincContent},
-    {"kgontungstencontent", Unit::kKilogram, 0, DutyBasis::kTungstenContent},
-    {"kgonmolybdenumcontent", Unit::kKilogram, 0, DutyBasis::kMolybdenumContent},
-    {"kgonmanganesecontent", Unit::kKilogram, 0, DutyBasis::kManganeseContent},
-    {"kgonmagnesiumcontent", Unit::kKilogram, 0, DutyBasis::kMagnesiumContent},
-    {"kgonsiliconcontent", Unit::kKilogram, 0, DutyBasis::kSiliconContent},
-    {"kgofanhydrousmorphinecontent", Unit::kKilogram, 0, DutyBasis::kAnhydrousMorphine},
-    {"m2ofrecordingsurface", Unit::kSquareMetre, 0, DutyBasis::kRecordingSurface},
-    {"grossofimmediatecontainers", Unit::kGross, 0, DutyBasis::kImmediateContainers},
-    {"jewel", Unit::kPiece, 0, DutyBasis::kJewels},
-    {"1,000pins", Unit::kPiece, 3, DutyBasis::kPins},
-    {"pack", Unit::kPiece, 0, DutyBasis::kPacks},
-    // EU CET and UK Global Tariff
-    {"100kg", Unit::kKilogram, 2, DutyBasis::kDeclared},
-    {"100kg/net", Unit::kKilogram, 2, DutyBasis::kDeclared},
-    {"1000kg", Unit::kKilogram, 3, DutyBasis::kDeclared},
-    {"tonne", Unit::kTonne, 0, DutyBasis::kDeclared},
-    {"hl", Unit::kLitre, 2, DutyBasis::kDeclared},
-    {"item", Unit::kPiece, 0, DutyBasis::kDeclared},
-    {"1,000items", Unit::kPiece, 3, DutyBasis::kDeclared},
-    {"1000items", Unit::kPiece, 3, DutyBasis::kDeclared},
-    {"100m", Unit::kMetre, 2, DutyBasis::kDeclared},
-    {"%vol/hl", Unit::kLitre, 2, DutyBasis::kDeclared, PerPercent::kAlcoholByVolume},
-    {"100kg/net/%sacchar", Unit::kKilogram, 2, DutyBasis::kDeclared, PerPercent::kSucrose},
-    {"kg/lacticmatter", Unit::kKilogram, 0, DutyBasis::kLacticMatter},
-    {"kg/drylacticmatter", Unit::kKilogram, 0, DutyBasis::kDryLacticMatter},
-    {"100kg/netdrainedwt", Unit::kKilogram, 2, DutyBasis::kDrainedWeight},
-    {"100kgeda", Unit::kKilogram, 2, DutyBasis::kDrainedWeight},
-    {"100kg/netdry", Unit::kKilogram, 2, DutyBasis::kDryMatter},
-    {"100kgmas", Unit::kKilogram, 2, DutyBasis::kDryMatter},
-    {"100kg/stdqual", Unit::kKilogram, 2, DutyBasis::kStandardQuality},
-    {"100kgstdqual", Unit::kKilogram, 2, DutyBasis::kStandardQuality},
-    {"100kg/gross", Unit::kKilogram, 2, DutyBasis::kGrossWeight},
-    {"100kg/br", Unit::kKilogram, 2, DutyBasis::kGrossWeight},
-    {"kg/totalc", Unit::kKilogram, 0, DutyBasis::kTotalAlcohol},
-};
-
-// What an ad valorem component is levied on, keyed like kUnitSpecs.
-struct ValueSpec {
-  std::string_view key;
-  DutyBasis basis;
-};
-
-constexpr ValueSpec kValueSpecs[] = {
-    {"", DutyBasis::kDeclared},
-    {"/", DutyBasis::kDeclared},  // column 2 of 2909.19.18 prints "37% /"
-    {"ontheentireset", DutyBasis::kDeclared},
-    {"onthefullvalueoftheimportedarticle", DutyBasis::kDeclared},
-    {"onthecase", DutyBasis::kCaseValue},
-    {"onthestrap,bandorbracelet", DutyBasis::kStrapValue},
-    {"onthebattery", DutyBasis::kBatteryValue},
-    {"onthemovement", DutyBasis::kMovementValue},
-    {"onthemovementandcase", DutyBasis::kMovementAndCaseValue},
-    {"onthecaseandstrap,bandorbracelet", DutyBasis::kCaseAndStrapValue},
-    {"oncaseandstrap,bandorbracelet", DutyBasis::kCaseAndStrapValue},
-    {"ontheapparatus", DutyBasis::kApparatusValue},
-    {"onthevalueoftheleadcontent", DutyBasis::kLeadContentValue},
-    {"onthevalueoftherifle", DutyBasis::kRifleValue},
-    {"onthevalueofthetelescopicsight,ifany", DutyBasis::kTelescopicSightValue},
-    {"ofthefairretailvalue", DutyBasis::kFairRetailValue},
-    {"ofthecostofsuchgoodsorrepairs", DutyBasis::kCostOfRepairs},
-    {"ofthecostofsuchpartsormaterials", DutyBasis::kCostOfParts},
-    {"ofthecostofsuchparts", DutyBasis::kCostOfParts},
-};
-
-// Phrases (without spaces) that make a text not computable from value and quantities.
-struct Phrase {
-  std::string_view text;
-  NotComputableReason reason;
-  bool prefix;  // true: the text starts with it; false: it occurs anywhere
-};
-
-constexpr Phrase kNotComputable[] = {
-    {":", NotComputableReason::kNoRatePrinted, true},
-    {"see", NotComputableReason::kSeeNote, true},
-    {"therateapplicabletoeachgarment", NotComputableReason::kEnsembleGarments, true},
-    {"therate", NotComputableReason::kRateOfOtherArticle, true},
-    {"thedutyrateprovidedfororigin", NotComputableReason::kRateOfOtherArticle, true},
-    {"aduty", NotComputableReason::kChapter98Value, true},
-    {"entryprice", NotComputableReason::kEntryPrice, true},
-    {"foreachdegreeunder", NotComputableReason::kSugarPolarity, false},
-    {"foreachotherpieceorpart", NotComputableReason::kMovementParts, false},
-    {"/line/gross", NotComputableReason::kButtonLines, false},
-};
-
-// The chapter 99 form: the duty of the subheading the goods fall in, plus (or minus) a rate.
-constexpr std::string_view kBaseDutyPhrases[] = {
-    "thedutyprovidedintheapplicablesubheading",
-    "thedutyprovidedforintheapplicablesubheading",
-    "thedutyrateprovidedinsuchsubheading",
-};
-
-constexpr std::string_view kAgriculturalWords[] = {"ea", "ear", "adsz", "adszr", "adfm",
-                                                   "adfmr"};
-
-struct Month {
-  std::string_view prefix;
-  std::uint8_t days;
-};
-constexpr Month kMonths[] = {{"jan", 31}, {"feb", 29}, {"mar", 31}, {"apr", 30},
-                             {"may", 31}, {"jun", 30}, {"jul", 31}, {"aug", 31},
-                             {"sep", 30}, {"oct", 31}, {"nov", 30}, {"dec", 31}};
-
 
 enum class Jurisdiction { kUs, kEu, kGb };
 
@@ -339,6 +203,11 @@ std::string_view Parser::read_key() {
 
 bool Parser::add(const DutyComponent& c) {
   if (out_.component_count >= DutyRate::kMaxComponents) return fail("more than 6 components");
+  int in_season = 0;
+  for (const DutyComponent& other : out_) in_season += other.season == c.season;
+  if (in_season >= DutyRate::kMaxComponentsPerSeason) {
+    return fail("more than 4 components in one season");
+  }
   out_.components[out_.component_count++] = c;
   return true;
 }
@@ -684,157 +553,5 @@ StatusOr<std::vector<SpecialRate>> parse_special_rates(std::string_view text,
   return out;
 }
 
-std::string_view duty_form_name(DutyForm form) {
-  switch (form) {
-    case DutyForm::kFree: return "free";
-    case DutyForm::kAdValorem: return "ad_valorem";
-    case DutyForm::kSpecific: return "specific";
-    case DutyForm::kCompound: return "compound";
-    case DutyForm::kSeasonal: return "seasonal";
-    case DutyForm::kAdditional: return "additional";
-    case DutyForm::kNotComputable: return "not_computable";
-  }
-  return "unknown";
-}
-
-std::string_view not_computable_reason_name(NotComputableReason reason) {
-  switch (reason) {
-    case NotComputableReason::kNone: return "";
-    case NotComputableReason::kSeeNote: return "refers to a note or another heading of the tariff";
-    case NotComputableReason::kRateOfOtherArticle: return "the rate of another article applies";
-    case NotComputableReason::kEnsembleGarments:
-      return "the rate of each garment of the ensemble if entered separately";
-    case NotComputableReason::kChapter98Value:
-      return "a duty on a value the tariff defines case by case (US chapter 98)";
-    case NotComputableReason::kSugarPolarity:
-      return "a sliding scale by polarimeter degree of the sugar";
-    case NotComputableReason::kMovementParts:
-      return "per jewel and per other piece, capped at the duty of the complete movement";
-    case NotComputableReason::kButtonLines: return "per line of button size per gross";
-    case NotComputableReason::kEuAgriculturalComponent:
-      return "an EU agricultural component (EA, ADSZ, ADFM) whose amount is not in the data";
-    case NotComputableReason::kEntryPrice:
-      return "the EU entry price system: the duty depends on the consignment's entry price";
-    case NotComputableReason::kNoRatePrinted: return "the schedule prints no rate";
-  }
-  return "unknown";
-}
-
-std::string_view duty_basis_name(DutyBasis basis) {
-  switch (basis) {
-    case DutyBasis::kDeclared: return "";
-    case DutyBasis::kDrainedWeight: return "drained weight";
-    case DutyBasis::kGrossWeight: return "gross weight (contents and container)";
-    case DutyBasis::kEntireContents: return "weight of the entire contents of the container";
-    case DutyBasis::kCleanWeight: return "clean weight";
-    case DutyBasis::kTotalSugars: return "weight of total sugars";
-    case DutyBasis::kLacticMatter: return "weight of lactic matter";
-    case DutyBasis::kDryLacticMatter: return "weight of dry lactic matter";
-    case DutyBasis::kDryMatter: return "net dry matter weight";
-    case DutyBasis::kStandardQuality: return "weight in standard quality sugar";
-    case DutyBasis::kTotalAlcohol: return "weight of total alcohol";
-    case DutyBasis::kProofLitres: return "proof litres";
-    case DutyBasis::kLeadContent: return "lead content";
-    case DutyBasis::kCopperContent: return "copper content";
-    case DutyBasis::kZincContent: return "zinc content";
-    case DutyBasis::kTungstenContent: return "tungsten content";
-    case DutyBasis::kMolybdenumContent: return "molybdenum content";
-    case DutyBasis::kManganeseContent: return "manganese content";
-    case DutyBasis::kMagnesiumContent: return "magnesium content";
-    case DutyBasis::kSiliconContent: return "silicon content";
-    case DutyBasis::kAnhydrousMorphine: return "anhydrous morphine content";
-    case DutyBasis::kRecordingSurface: return "recording surface";
-    case DutyBasis::kImmediateContainers: return "number of immediate containers";
-    case DutyBasis::kJewels: return "number of jewels";
-    case DutyBasis::kPins: return "number of pins";
-    case DutyBasis::kPacks: return "number of packs";
-    case DutyBasis::kCaseValue: return "value of the case";
-    case DutyBasis::kStrapValue: return "value of the strap, band or bracelet";
-    case DutyBasis::kBatteryValue: return "value of the battery";
-    case DutyBasis::kMovementValue: return "value of the movement";
-    case DutyBasis::kMovementAndCaseValue: return "value of the movement and case";
-    case DutyBasis::kCaseAndStrapValue: return "value of the case and strap, band or bracelet";
-    case DutyBasis::kApparatusValue: return "value of the apparatus";
-    case DutyBasis::kLeadContentValue: return "value of the lead content";
-    case DutyBasis::kRifleValue: return "value of the rifle";
-    case DutyBasis::kTelescopicSightValue: return "value of the telescopic sight";
-    case DutyBasis::kFairRetailValue: return "fair retail value";
-    case DutyBasis::kCostOfRepairs: return "cost of the goods or repairs";
-    case DutyBasis::kCostOfParts: return "cost of the parts or materials";
-  }
-  return "unknown";
-}
-
-bool is_value_basis(DutyBasis basis) { return basis >= DutyBasis::kCaseValue; }
-
-}  // namespace kontor::trade
-
-namespace kontor::trade {
-namespace {
-
-std::string two_digits(int v) { return std::string(1, char('0' + v / 10)) + char('0' + v % 10); }
-
-std::string describe_range(const SeasonRange& r) {
-  return two_digits(r.from_month) + "-" + two_digits(r.from_day) + ".." + two_digits(r.to_month) +
-         "-" + two_digits(r.to_day);
-}
-
-}  // namespace
-
-std::string describe(const DutyComponent& c) {
-  std::string out;
-  if (c.is_ad_valorem()) {
-    out = (c.rate * Decimal(100)).to_plain_string() + "%";
-  } else {
-    out = c.rate.to_plain_string() + " " + std::string(c.currency()) + "/";
-    if (c.per_exp10 > 0) out += std::to_string(c.per()) + " ";
-    out += unit_symbol(c.unit);
-    if (c.per_percent == PerPercent::kAlcoholByVolume) out += "/% vol";
-    if (c.per_percent == PerPercent::kSucrose) out += "/% sucrose";
-    if (c.excess_over > 0) out += " over " + std::to_string(c.excess_over);
-  }
-  if (c.basis != DutyBasis::kDeclared) out += " (" + std::string(duty_basis_name(c.basis)) + ")";
-  return out;
-}
-
-std::string describe(const DutyRate& rate) {
-  switch (rate.form) {
-    case DutyForm::kFree:
-      return rate.condition.empty() ? "free" : "free (" + std::string(rate.condition) + ")";
-    case DutyForm::kNotComputable:
-      return "not computable (" + std::string(not_computable_reason_name(rate.reason)) + ")";
-    default: break;
-  }
-  std::string out = rate.form == DutyForm::kAdditional ? "base duty" : "";
-  int seasons = rate.season_count > 0 ? rate.season_count : 1;
-  for (int s = 0; s < seasons; ++s) {
-    if (rate.season_count > 0) {
-      if (s > 0) out += " ; ";
-      out += "[";
-      const DutySeason& season = rate.seasons[s];
-      for (int k = 0; k < season.range_count; ++k) {
-        if (k > 0) out += ", ";
-        out += describe_range(season.ranges[k]);
-      }
-      if (season.range_count == 0) out += "otherwise";
-      out += "] ";
-    }
-    DutyClause clause = DutyClause::kMain;
-    bool first = true;
-    for (const DutyComponent& c : rate) {
-      if (c.season != s) continue;
-      if (c.clause != clause) {
-        out += c.clause == DutyClause::kMinimum ? " MIN " : " MAX ";
-        clause = c.clause;
-        first = true;
-      }
-      if (!first || (rate.form == DutyForm::kAdditional && !c.rate.is_negative())) out += " + ";
-      if (rate.form == DutyForm::kAdditional && c.rate.is_negative()) out += " ";
-      out += describe(c);
-      first = false;
-    }
-  }
-  return out;
-}
 
 }  // namespace kontor::trade

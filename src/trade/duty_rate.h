@@ -131,6 +131,7 @@ struct DutySeason {
 struct DutyRate {
   static constexpr int kMaxComponents = 6;
   static constexpr int kMaxSeasons = 4;
+  static constexpr int kMaxComponentsPerSeason = 4;  // main, MIN and MAX clauses together
 
   DutyForm form = DutyForm::kFree;
   NotComputableReason reason = NotComputableReason::kNone;

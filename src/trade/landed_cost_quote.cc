@@ -136,6 +136,32 @@ void add_edition_warning(TariffTreatment& t) {
 
 }  // namespace
 
+namespace {
+
+// CBP publishes the user-fee parameters per fiscal year, a few weeks before it starts. A date past
+// the last fiscal year in the data uses that year's parameters, with a warning saying so, rather
+// than refusing every US quote until the table is updated.
+StatusOr<const refdata::UsFeeRule*> us_fee_in_force(const refdata::ReferenceData& data,
+                                                    refdata::UsFeeKind kind, Date as_of,
+                                                    std::string_view variant,
+                                                    std::vector<std::string>& warnings) {
+  auto fee = data.rules.us_fee(kind, as_of, variant);
+  if (fee.ok() || fee.status().code() != StatusCode::kFailedPrecondition) return fee;
+  const refdata::UsFeeRule* latest = nullptr;
+  for (const refdata::UsFeeRule& r : data.rules.us_fee_rules()) {
+    if (r.kind != kind || (!variant.empty() && r.variant != variant)) continue;
+    if (r.valid_to < as_of && (latest == nullptr || latest->valid_to < r.valid_to)) latest = &r;
+  }
+  if (latest == nullptr) return fee;
+  warnings.push_back(std::string(refdata::us_fee_kind_name(kind)) + ": no parameters in force on " +
+                     as_of.to_string() + " in the data; the latest known (valid " +
+                     latest->valid_from.to_string() + " to " + latest->valid_to.to_string() +
+                     ") are used: check CBP's current user-fee notice");
+  return latest;
+}
+
+}  // namespace
+
 StatusOr<TariffTreatment> resolve_treatment(const refdata::ReferenceData& data,
                                             std::string_view hs_code, CountryCode origin,
                                             CountryCode destination, Date as_of,
@@ -169,10 +195,14 @@ StatusOr<TariffTreatment> resolve_treatment(const refdata::ReferenceData& data,
   ASSIGN_OR_RETURN(t.valuation, data.rules.valuation(destination, t.customs_union));
   RETURN_IF_ERROR(add_de_minimis(data, t, fx));
   if (destination.code() == "US") {
-    ASSIGN_OR_RETURN(t.mpf_formal, data.rules.us_fee(refdata::UsFeeKind::kMpfFormal, as_of));
-    auto informal = data.rules.us_fee(refdata::UsFeeKind::kMpfInformal, as_of, "automated");
+    ASSIGN_OR_RETURN(t.mpf_formal, us_fee_in_force(data, refdata::UsFeeKind::kMpfFormal, as_of,
+                                                   "", t.warnings));
+    std::vector<std::string> said;  // the formal fee's warning already covers the fiscal year
+    auto informal =
+        us_fee_in_force(data, refdata::UsFeeKind::kMpfInformal, as_of, "automated", said);
     if (informal.ok()) t.mpf_informal = *informal;
-    ASSIGN_OR_RETURN(t.hmf, data.rules.us_fee(refdata::UsFeeKind::kHmf, as_of));
+    ASSIGN_OR_RETURN(t.hmf,
+                     us_fee_in_force(data, refdata::UsFeeKind::kHmf, as_of, "", t.warnings));
   }
   add_edition_warning(t);
   return t;

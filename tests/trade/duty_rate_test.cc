@@ -55,19 +55,19 @@ TEST(DutyRateTest, CentsPerKilogramAreDollars) {
 }
 
 TEST(DutyRateTest, DollarsPerDozen) {
-  const DutyComponent& c = parse("$1.05/doz.").components[0];
+  const DutyComponent c = parse("$1.05/doz.").components[0];
   EXPECT_EQ(c.rate, dec("1.05"));
   EXPECT_EQ(c.unit, Unit::kDozen);
 }
 
 TEST(DutyRateTest, EachIsPerPiece) {
-  const DutyComponent& c = parse("1¢ each").components[0];
+  const DutyComponent c = parse("1¢ each").components[0];
   EXPECT_EQ(c.rate, dec("0.01"));
   EXPECT_EQ(c.unit, Unit::kPiece);
 }
 
 TEST(DutyRateTest, PerThousandPieces) {
-  const DutyComponent& c = parse("89.6¢/1000").components[0];  // 0601.10.15.00
+  const DutyComponent c = parse("89.6¢/1000").components[0];  // 0601.10.15.00
   EXPECT_EQ(c.rate, dec("0.896"));
   EXPECT_EQ(c.unit, Unit::kPiece);
   EXPECT_EQ(c.per(), 1000u);
@@ -83,7 +83,7 @@ TEST(DutyRateTest, UsUnitsOfMeasure) {
 }
 
 TEST(DutyRateTest, ProofLitreIsAQualifiedLitre) {
-  const DutyComponent& c = parse("18.9¢/pf.liter").components[0];
+  const DutyComponent c = parse("18.9¢/pf.liter").components[0];
   EXPECT_EQ(c.unit, Unit::kLitre);
   EXPECT_EQ(c.basis, DutyBasis::kProofLitres);
   EXPECT_EQ(c.rate, dec("0.189"));
@@ -99,7 +99,7 @@ TEST(DutyRateTest, CompoundKeepsBothComponents) {
 }
 
 TEST(DutyRateTest, DrainedWeightIsABasis) {
-  const DutyComponent& c = parse("3.7¢/kg on drained weight").components[0];
+  const DutyComponent c = parse("3.7¢/kg on drained weight").components[0];
   EXPECT_EQ(c.basis, DutyBasis::kDrainedWeight);
   EXPECT_EQ(c.unit, Unit::kKilogram);
 }
@@ -188,7 +188,7 @@ TEST(DutyRateTest, EntryPriceIsNotComputable) {
 }
 
 TEST(DutyRateTest, EuSpecificPerHundredKilograms) {
-  const DutyComponent& c = parse("41.20 EUR / 100 kg", "EU").components[0];
+  const DutyComponent c = parse("41.20 EUR / 100 kg", "EU").components[0];
   EXPECT_EQ(c.rate, dec("41.20"));
   EXPECT_EQ(c.currency(), "EUR");
   EXPECT_EQ(c.unit, Unit::kKilogram);
@@ -196,7 +196,7 @@ TEST(DutyRateTest, EuSpecificPerHundredKilograms) {
 }
 
 TEST(DutyRateTest, CurrencyBeforeTheAmount) {
-  const DutyComponent& c = parse("EUR 4.4 / 100 kg", "EU").components[0];
+  const DutyComponent c = parse("EUR 4.4 / 100 kg", "EU").components[0];
   EXPECT_EQ(c.rate, dec("4.4"));
   EXPECT_EQ(c.per(), 100u);
 }
@@ -223,14 +223,14 @@ TEST(DutyRateTest, CompoundMaximum) {
 }
 
 TEST(DutyRateTest, AlcoholByVolumePerHectolitre) {
-  const DutyComponent& c = parse("1.75 EUR / % vol / hl", "EU").components[0];
+  const DutyComponent c = parse("1.75 EUR / % vol / hl", "EU").components[0];
   EXPECT_EQ(c.unit, Unit::kLitre);
   EXPECT_EQ(c.per(), 100u);
   EXPECT_EQ(c.per_percent, PerPercent::kAlcoholByVolume);
 }
 
 TEST(DutyRateTest, ThousandItemsWithSeparator) {
-  const DutyComponent& c = parse("52.00 EUR / 1,000 items", "EU").components[0];
+  const DutyComponent c = parse("52.00 EUR / 1,000 items", "EU").components[0];
   EXPECT_EQ(c.per(), 1000u);
   EXPECT_EQ(c.unit, Unit::kPiece);
   EXPECT_EQ(parse("1,024.00 EUR / tonne", "EU").components[0].rate, dec("1024"));

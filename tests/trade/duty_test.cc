@@ -54,6 +54,18 @@ TEST(DutyTest, CompoundAddsItsTermsAndExplainsThem) {
             "duty 494.42 USD");
 }
 
+TEST(DutyTest, ComputingInPlaceOverwritesThePreviousResult) {
+  DutyBase base = value_only("1000.00");
+  base.quantities[0] = qty("200", Unit::kKilogram);
+  DutyAmount out;
+  ASSERT_TRUE(compute_duty(rate("25¢/kg + 3.6%"), base, out).ok());
+  EXPECT_EQ(out.term_count, 2);
+  ASSERT_TRUE(compute_duty(rate("2.6%"), base, out).ok());
+  EXPECT_EQ(out.term_count, 1);
+  EXPECT_EQ(out.amount.amount(), dec("26"));
+  EXPECT_EQ(out.terms[0].base, dec("1000.00"));
+}
+
 TEST(DutyTest, PoundsConvertExactlyToKilograms) {
   DutyBase base = value_only("100");
   base.quantities[0] = qty("1000", Unit::kPound);  // 453.59237 kg by definition

@@ -1,0 +1,179 @@
+// The landed-cost engine on real tariff lines and the JSON request layer's errors.
+#include "trade/landed_cost.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "trade/landed_cost_json.h"
+
+namespace kontor::trade {
+namespace {
+
+using nlohmann::json;
+
+const refdata::ReferenceData& data() {
+  static const auto snapshot =
+      refdata::ReferenceData::load(refdata::DataPaths::from_environment()).value();
+  return *snapshot;
+}
+
+LandedCostRequest request(const json& j) {
+  auto r = landed_cost_request_from_json(j, data().currencies, Date::parse("2025-05-09").value());
+  EXPECT_TRUE(r.ok()) << r.status().message();
+  return r.ok() ? *r : LandedCostRequest{};
+}
+
+json backpacks() {
+  return {{"hs_code", "4202.92.31.20"}, {"origin", "CN"}, {"destination", "US"},
+          {"goods_value", "12000.00 USD"}, {"incoterm", "FOB"}, {"freight", "1900 USD"},
+          {"insurance", "45 USD"}, {"quantity", "1500 pcs"}, {"mode", "sea"}};
+}
+
+TEST(LandedCostTest, UsLineWithSection301AndFees) {
+  auto q = quote_landed_cost(data(), request(backpacks()));
+  ASSERT_TRUE(q.ok()) << q.status().message();
+  // 17.6% of 12,000.00 = 2,112.00; Section 301 list 3 +25% = 3,000.00; MPF 0.3464% = 41.57;
+  // HMF 0.125% = 15.00 (FY2025 parameters, HTS 2024).
+  EXPECT_EQ(q->cost.valuation.customs_value.to_string(), "12000.00 USD");
+  EXPECT_EQ(q->cost.duty.to_string(), "5112.00 USD");
+  EXPECT_EQ(q->cost.fees.to_string(), "56.57 USD");
+  EXPECT_EQ(q->cost.import_tax.to_string(), "0.00 USD");
+  EXPECT_EQ(q->cost.total.to_string(), "19113.57 USD");
+  EXPECT_EQ(q->cost.per_unit.to_string(), "12.7424 USD");
+  ASSERT_EQ(q->treatment.additional_duties.size(), 1u);
+  EXPECT_EQ(q->treatment.additional_duties[0].provenance.key, "9903.88.03");
+}
+
+TEST(LandedCostTest, SuspendedAndFutureSection301HeadingsAreNotApplied) {
+  auto q = quote_landed_cost(data(), request(backpacks()));
+  ASSERT_TRUE(q.ok());
+  bool suspended_warning = false;
+  for (const auto& w : q->treatment.warnings) {
+    suspended_warning |= w.find("9903.88.16") != std::string::npos &&
+                         w.find("suspended") != std::string::npos;
+  }
+  EXPECT_TRUE(suspended_warning);
+}
+
+TEST(LandedCostTest, CompoundSpecificRateUsesTheDeclaredWeight) {
+  json j = {{"hs_code", "0709.54.00"}, {"origin", "KR"}, {"destination", "US"},
+            {"goods_value", "9000 USD"}, {"quantity", "800 kg"}, {"mode", "air"}};
+  auto q = quote_landed_cost(data(), request(j));
+  ASSERT_TRUE(q.ok()) << q.status().message();
+  // 8.8¢/kg × 800 kg = 70.40 + 20% × 9,000.00 = 1,800.00.
+  EXPECT_EQ(q->cost.duty.to_string(), "1870.40 USD");
+}
+
+TEST(LandedCostTest, SpecificRateWithoutTheWeightIsAnErrorNamingIt) {
+  json j = {{"hs_code", "0709.54.00"}, {"origin", "KR"}, {"destination", "US"},
+            {"goods_value", "9000 USD"}, {"quantity", "400 pcs"}};
+  auto q = quote_landed_cost(data(), request(j));
+  ASSERT_FALSE(q.ok());
+  EXPECT_NE(q.status().message().find("kg"), std::string::npos) << q.status().message();
+}
+
+TEST(LandedCostTest, EuDestinationConvertsAtTheEcbRateOfTheDay) {
+  json j = {{"hs_code", "9617.00.00"}, {"origin", "CN"}, {"destination", "DE"},
+            {"goods_value", "1000.00 EUR"}, {"incoterm", "CIF"}, {"quantity", "100 pcs"}};
+  auto q = quote_landed_cost(data(), request(j));
+  ASSERT_TRUE(q.ok()) << q.status().message();
+  // 6.7% of 1,000.00 = 67.00; VAT 19% of 1,067.00 = 202.73.
+  EXPECT_EQ(q->cost.duty.to_string(), "67.00 EUR");
+  EXPECT_EQ(q->cost.import_tax.to_string(), "202.73 EUR");
+  EXPECT_EQ(q->cost.total.to_string(), "1269.73 EUR");
+  EXPECT_EQ(q->cost.total_net_of_import_tax.to_string(), "1067.00 EUR");
+  EXPECT_TRUE(q->fx.empty());
+}
+
+TEST(LandedCostTest, ReducedVatRateWhenAsked) {
+  json j = {{"hs_code", "9617.00.00"}, {"origin", "CN"}, {"destination", "DE"},
+            {"goods_value", "1000.00 EUR"}, {"incoterm", "CIF"}, {"quantity", "100 pcs"},
+            {"vat_rate", "reduced"}};
+  auto q = quote_landed_cost(data(), request(j));
+  ASSERT_TRUE(q.ok()) << q.status().message();
+  EXPECT_EQ(q->cost.import_tax.to_string(), "74.69 EUR");  // 7% of 1,067.00
+}
+
+TEST(LandedCostTest, UnknownTariffCodeNamesTheField) {
+  json j = backpacks();
+  j["hs_code"] = "0000.00";
+  auto q = quote_landed_cost(data(), request(j));
+  ASSERT_FALSE(q.ok());
+  EXPECT_EQ(q.status().message().rfind("hs_code", 0), 0u) << q.status().message();
+}
+
+struct BadRequest {
+  const char* field;
+  json value;
+  const char* message_start;
+};
+
+TEST(LandedCostJsonTest, MalformedRequestsNameTheField) {
+  const BadRequest cases[] = {
+      {"goods_value", "12000", "goods_value: give the currency"},
+      {"goods_value", json{{"amount", 12000.5}, {"currency", "USD"}}, "goods_value.amount"},
+      {"goods_value", "12,000 USD", "goods_value: not a decimal"},
+      {"goods_value", "100 XXX", "goods_value: "},
+      {"origin", "China", "origin: "},
+      {"incoterm", "FOR", "incoterm: "},
+      {"quantity", "0 pcs", "quantity: must be greater than 0"},
+      {"quantity", "10 furlongs", "quantity: "},
+      {"as_of", "2025-02-30", "as_of: "},
+      {"mode", "teleport", "mode: "},
+      {"insurance_rate", "2", "insurance_rate: "},
+      {"colour", "red", "colour: unknown field"},
+  };
+  for (const BadRequest& c : cases) {
+    json j = backpacks();
+    j[c.field] = c.value;
+    auto r = landed_cost_request_from_json(j, data().currencies, Date::parse("2025-05-09").value());
+    ASSERT_FALSE(r.ok()) << c.field;
+    EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
+    EXPECT_EQ(r.status().message().rfind(c.message_start, 0), 0u) << r.status().message();
+  }
+  json missing = backpacks();
+  missing.erase("destination");
+  auto r = landed_cost_request_from_json(missing, data().currencies, Date());
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(), "destination: required");
+}
+
+// Property: whatever the amounts, incoterm and route, the landed-cost lines add up to the
+// total, the total net of import tax is the total less the import tax line, and the per-unit
+// cost times the units is within half a unit of the last digit of the total.
+TEST(LandedCostPropertyTest, LinesSumToTheTotal) {
+  std::mt19937_64 rng(2026);
+  std::uniform_int_distribution<long long> cents(100, 5'000'000'00);
+  const char* routes[][3] = {{"9617.00.00", "CN", "DE"}, {"4202.92.31.20", "CN", "US"},
+                             {"9617.00.00", "CN", "GB"}, {"6109.10.00", "BD", "FR"}};
+  const char* terms[] = {"EXW", "FOB", "CFR", "CIF", "DAP"};
+  for (int i = 0; i < 400; ++i) {
+    const auto& route = routes[i % 4];
+    json j = {{"hs_code", route[0]}, {"origin", route[1]}, {"destination", route[2]},
+              {"incoterm", terms[i % 5]}, {"quantity", std::to_string(1 + i) + " pcs"}};
+    auto amount = [&] { return Decimal::from_scaled(cents(rng), 2).to_string() + " USD"; };
+    j["goods_value"] = amount();
+    j["origin_charges"] = "150.00 USD";
+    j["freight"] = "900.00 USD";
+    j["insurance"] = "25.00 USD";
+    j["destination_delivery"] = "120.00 USD";
+    auto q = quote_landed_cost(data(), request(j));
+    if (!q.ok()) {
+      // Only a price smaller than the costs it includes may be refused.
+      ASSERT_NE(q.status().message().find("smaller than the costs"), std::string::npos)
+          << q.status().message();
+      continue;
+    }
+    Money sum = Money::zero(q->cost.currency);
+    for (const CostLine& line : q->cost) sum += line.amount;
+    ASSERT_EQ(sum, q->cost.total);
+    ASSERT_EQ(q->cost.total - q->cost.import_tax, q->cost.total_net_of_import_tax);
+    Decimal back = q->cost.per_unit.amount() * q->cost.units.value();
+    ASSERT_LE((back - q->cost.total.amount()).abs(),
+              Decimal::from_scaled(5, 5) * q->cost.units.value());
+  }
+}
+
+}  // namespace
+}  // namespace kontor::trade
