@@ -1,7 +1,6 @@
 #include "compliance/documents.h"
 
 #include <algorithm>
-
 #include <nlohmann/json.hpp>
 
 namespace kontor::compliance {
@@ -37,8 +36,8 @@ void check_hs(const std::string& hs, const std::string& field, Errors& errors) {
   }
 }
 
-void check_money(const std::optional<Money>& m, const Currency& currency,
-                 const std::string& field, Errors& errors) {
+void check_money(const std::optional<Money>& m, const Currency& currency, const std::string& field,
+                 Errors& errors) {
   if (!m) return;
   if (!(m->currency() == currency)) {
     errors.push_back({field, "currency " + std::string(m->currency().code()) +
@@ -91,15 +90,15 @@ void check_terms(const Shipment& s, Errors& errors) {
                                        " the buyer pays the main carriage; an invoice freight "
                                        "charge contradicts the Incoterm"});
     }
-    if (incoterm_sea_only(*s.incoterm) && !s.transport_mode.empty() &&
-        s.transport_mode != "sea") {
-      errors.push_back({"transport_mode", name + " is for sea and inland waterway transport "
-                                                 "only, got '" + s.transport_mode + "'"});
+    if (incoterm_sea_only(*s.incoterm) && !s.transport_mode.empty() && s.transport_mode != "sea") {
+      errors.push_back({"transport_mode", name +
+                                              " is for sea and inland waterway transport "
+                                              "only, got '" +
+                                              s.transport_mode + "'"});
     }
   }
   if (blank(s.incoterm_place)) errors.push_back({"incoterm_place", "required (the named place)"});
-  static const std::vector<std::string> kModes = {"", "sea", "air", "road", "rail",
-                                                  "multimodal"};
+  static const std::vector<std::string> kModes = {"", "sea", "air", "road", "rail", "multimodal"};
   if (std::find(kModes.begin(), kModes.end(), s.transport_mode) == kModes.end()) {
     errors.push_back({"transport_mode", "expected sea, air, road, rail or multimodal, got '" +
                                             s.transport_mode + "'"});
@@ -207,8 +206,11 @@ StatusOr<TradeDocuments> TradeDocuments::make(Shipment shipment) {
 namespace {
 
 nlohmann::ordered_json party_json(const Party& p) {
-  return {{"name", p.name},       {"address", p.address}, {"country", std::string(p.country.code())},
-          {"tax_id", p.tax_id},   {"contact", p.contact}};
+  return {{"name", p.name},
+          {"address", p.address},
+          {"country", std::string(p.country.code())},
+          {"tax_id", p.tax_id},
+          {"contact", p.contact}};
 }
 
 nlohmann::ordered_json money_json(const Money& m) {

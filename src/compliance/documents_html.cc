@@ -49,8 +49,8 @@ table { border-collapse: collapse; width: 100%; }
 std::string TradeDocuments::to_html(DocumentKind kind) const {
   detail::DocumentView v = detail::document_view(*this, kind);
   std::string h = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
-                  escape(v.title + " " + shipment_.invoice_number) + "</title>\n<style>" +
-                  kStyle + "</style>\n</head>\n<body>\n<h1>" + escape(v.title) + "</h1>\n";
+                  escape(v.title + " " + shipment_.invoice_number) + "</title>\n<style>" + kStyle +
+                  "</style>\n</head>\n<body>\n<h1>" + escape(v.title) + "</h1>\n";
   h += "<table class=\"fields\">\n";
   for (const auto& [key, value] : v.fields) {
     h += "<tr><td class=\"k\">" + escape(key) + "</td><td>" + escape(value) + "</td></tr>\n";
@@ -61,8 +61,7 @@ std::string TradeDocuments::to_html(DocumentKind kind) const {
   }
   h += "</tr></table>\n<table class=\"lines\">\n<thead><tr>";
   for (std::size_t c = 0; c < v.headers.size(); ++c) {
-    h += std::string(v.numeric[c] ? "<th class=\"num\">" : "<th>") + escape(v.headers[c]) +
-         "</th>";
+    h += std::string(v.numeric[c] ? "<th class=\"num\">" : "<th>") + escape(v.headers[c]) + "</th>";
   }
   h += "</tr></thead>\n<tbody>\n";
   for (const auto& row : v.rows) {

@@ -27,14 +27,14 @@ std::string describe(const ShipmentLine& l) {
 void invoice_table(const TradeDocuments& docs, DocumentView& v) {
   const Shipment& s = docs.shipment();
   std::string cur(s.currency.code());
-  v.headers = {"#", "Description", "HS code", "Origin", "Quantity", "Unit",
-               "Unit price " + cur, "Value " + cur};
+  v.headers = {"#",        "Description", "HS code",           "Origin",
+               "Quantity", "Unit",        "Unit price " + cur, "Value " + cur};
   v.numeric = {true, false, false, false, true, false, true, true};
   v.widths = {3, 30, 11, 6, 9, 5, 12, 12};
   for (std::size_t i = 0; i < s.lines.size(); ++i) {
     const ShipmentLine& l = s.lines[i];
-    v.rows.push_back({std::to_string(i + 1), describe(l), l.hs_code,
-                      std::string(l.origin.code()), format_decimal(l.quantity.value()),
+    v.rows.push_back({std::to_string(i + 1), describe(l), l.hs_code, std::string(l.origin.code()),
+                      format_decimal(l.quantity.value()),
                       std::string(unit_symbol(l.quantity.unit())), l.unit_price.amount_text(),
                       docs.totals().lines[i].value.amount_text()});
   }
@@ -49,19 +49,18 @@ void invoice_table(const TradeDocuments& docs, DocumentView& v) {
 
 void packing_table(const TradeDocuments& docs, DocumentView& v) {
   const Shipment& s = docs.shipment();
-  v.headers = {"#", "Description", "HS code", "Origin", "Quantity", "Unit", "Packages",
-               "Net kg", "Gross kg", "Marks"};
+  v.headers = {"#",    "Description", "HS code", "Origin",   "Quantity",
+               "Unit", "Packages",    "Net kg",  "Gross kg", "Marks"};
   v.numeric = {true, false, false, false, true, false, false, true, true, false};
   v.widths = {3, 22, 12, 6, 8, 5, 10, 8, 8, 13};
   for (std::size_t i = 0; i < s.lines.size(); ++i) {
     const ShipmentLine& l = s.lines[i];
     std::string packages = l.packages > 0 ? std::to_string(l.packages) + " " + l.package_type
                                           : "packed with other lines";
-    v.rows.push_back({std::to_string(i + 1), describe(l), l.hs_code,
-                      std::string(l.origin.code()), format_decimal(l.quantity.value()),
+    v.rows.push_back({std::to_string(i + 1), describe(l), l.hs_code, std::string(l.origin.code()),
+                      format_decimal(l.quantity.value()),
                       std::string(unit_symbol(l.quantity.unit())), packages,
-                      format_decimal(l.net_weight_kg), format_decimal(l.gross_weight_kg),
-                      l.marks});
+                      format_decimal(l.net_weight_kg), format_decimal(l.gross_weight_kg), l.marks});
   }
   const ShipmentTotals& t = docs.totals();
   std::string quantities;

@@ -11,12 +11,12 @@
 namespace kontor::compliance::detail {
 
 struct DocumentView {
-  std::string title;                                        // "Commercial Invoice"
-  std::vector<std::pair<std::string, std::string>> fields;  // ("Invoice number", "KI-2026-001")
+  std::string title;                                         // "Commercial Invoice"
+  std::vector<std::pair<std::string, std::string>> fields;   // ("Invoice number", "KI-2026-001")
   std::vector<std::pair<std::string, std::string>> parties;  // ("Seller", multi-line block)
-  std::vector<std::string> headers;                         // table columns
-  std::vector<bool> numeric;                                // right-aligned columns
-  std::vector<double> widths;                               // relative column widths
+  std::vector<std::string> headers;                          // table columns
+  std::vector<bool> numeric;                                 // right-aligned columns
+  std::vector<double> widths;                                // relative column widths
   std::vector<std::vector<std::string>> rows;
   std::vector<std::pair<std::string, std::string>> totals;  // ("Invoice total", "9950.00 USD")
   std::string declaration;

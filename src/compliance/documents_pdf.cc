@@ -140,8 +140,8 @@ void draw_row(PdfPage& page, const detail::DocumentView& v, const std::vector<st
   const char* font = header ? "DejaVu Sans Bold 7.5" : "DejaVu Sans 7.5";
   double height = 0;
   for (std::size_t c = 0; c < cells.size(); ++c) {
-    height = std::max(height, page.text(0, 0, widths[c] - 2 * kPad, cells[c], font,
-                                        Align::kLeft, false));
+    height = std::max(height,
+                      page.text(0, 0, widths[c] - 2 * kPad, cells[c], font, Align::kLeft, false));
   }
   height += 2 * kPad;
   if (!header && page.ensure(height)) draw_row(page, v, v.headers, true);
@@ -161,8 +161,9 @@ void draw_footer(PdfPage& page, const detail::DocumentView& v, const std::string
     page.ensure(14);
     page.text(kMargin + kContentWidth - 300, page.y(), 170, label, "DejaVu Sans Bold 9",
               Align::kRight);
-    page.y() += page.text(kMargin + kContentWidth - 125, page.y(), 125, value,
-                          "DejaVu Sans 9", Align::kRight) + 2;
+    page.y() += page.text(kMargin + kContentWidth - 125, page.y(), 125, value, "DejaVu Sans 9",
+                          Align::kRight) +
+                2;
   }
   page.y() += 14;
   page.ensure(60);
@@ -190,7 +191,8 @@ StatusOr<std::string> TradeDocuments::to_pdf(DocumentKind kind) const {
     draw_footer(page, v, shipment_.seller.name);
     page.finish_page();  // the last page is emitted by cairo_surface_finish
     if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS) {
-      return internal_error(std::string("pdf: cairo: ") + cairo_status_to_string(cairo_status(cr.get())));
+      return internal_error(std::string("pdf: cairo: ") +
+                            cairo_status_to_string(cairo_status(cr.get())));
     }
   }
   cairo_surface_finish(surface.get());

@@ -9,9 +9,9 @@ namespace kontor::compliance {
 namespace {
 
 constexpr std::array<std::string_view, kProductFlagCount> kFlagNames = {
-    "electrical", "mains_powered", "battery", "lithium_battery", "button_cell",
-    "wireless",   "connectable",   "children", "toy",            "food_contact",
-    "plastic",    "textile",       "machinery"};
+    "electrical",  "mains_powered", "battery", "lithium_battery", "button_cell", "wireless",
+    "connectable", "children",      "toy",     "food_contact",    "plastic",     "textile",
+    "machinery"};
 
 std::string lower_ascii(std::string_view text) {
   std::string out(text);
@@ -179,8 +179,8 @@ StatusOr<ProductFacts> FlagRules::derive(const ProductDescription& product) cons
         bool hit = rule.anywhere ? text.find(rule.term) != std::string::npos
                                  : contains_word(text, rule.term, rule.prefix);
         if (hit) {
-          facts.set_flag(rule.flag, "keyword '" + rule.term + (rule.prefix ? "*" : "") +
-                                        "' in " + std::string(name));
+          facts.set_flag(rule.flag, "keyword '" + rule.term + (rule.prefix ? "*" : "") + "' in " +
+                                        std::string(name));
           break;
         }
       }

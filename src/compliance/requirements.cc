@@ -2,9 +2,8 @@
 
 #include <algorithm>
 #include <array>
-#include <set>
-
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "core/csv.h"
 
@@ -12,13 +11,13 @@ namespace kontor::compliance {
 namespace {
 
 constexpr std::array<std::string_view, 10> kKinds = {
-    "conformity",   "certificate", "test_report",    "labelling", "registration",
-    "substances",   "documentation", "general_safety", "transport", "cybersecurity"};
+    "conformity", "certificate",   "test_report",    "labelling", "registration",
+    "substances", "documentation", "general_safety", "transport", "cybersecurity"};
 
 constexpr std::array<std::string_view, 13> kColumns = {
-    "id",       "market",       "requirement",    "kind",            "applies_if",
-    "evidence", "when_missing", "effective_from", "effective_until", "source",
-    "source_title", "source_url", "action"};
+    "id",           "market",         "requirement",     "kind",   "applies_if",   "evidence",
+    "when_missing", "effective_from", "effective_until", "source", "source_title", "source_url",
+    "action"};
 
 std::string trim(std::string_view text) {
   std::size_t b = text.find_first_not_of(" \t");
@@ -48,9 +47,9 @@ StatusOr<ConditionTerm> parse_term(std::string_view text) {
   if (text.starts_with("hs:")) {
     term.kind = ConditionTerm::Kind::kHsPrefix;
     term.hs_prefix = std::string(text.substr(3));
-    bool digits = !term.hs_prefix.empty() &&
-                  std::all_of(term.hs_prefix.begin(), term.hs_prefix.end(),
-                              [](char c) { return c >= '0' && c <= '9'; });
+    bool digits =
+        !term.hs_prefix.empty() && std::all_of(term.hs_prefix.begin(), term.hs_prefix.end(),
+                                               [](char c) { return c >= '0' && c <= '9'; });
     if (!digits) return invalid_argument("not an HS prefix: '" + std::string(text) + "'");
     return term;
   }
@@ -162,8 +161,8 @@ StatusOr<MarketRule> parse_rule(const CsvReader& csv, const std::vector<std::str
   if (r.id.empty()) return csv.error("id", "empty");
   r.market = f(1);
   if (!valid_market(r.market)) {
-    return csv.error("market", "expected '*', 'EU' or a 2-letter country code, got '" +
-                                   r.market + "'");
+    return csv.error("market",
+                     "expected '*', 'EU' or a 2-letter country code, got '" + r.market + "'");
   }
   r.requirement = f(2);
   if (r.requirement.empty()) return csv.error("requirement", "empty");
@@ -207,8 +206,7 @@ StatusOr<MarketRule> parse_rule(const CsvReader& csv, const std::vector<std::str
 }  // namespace
 
 StatusOr<RequirementsBook> RequirementsBook::parse(std::string_view rules_text,
-                                                   const std::string& rules_file,
-                                                   FlagRules flags) {
+                                                   const std::string& rules_file, FlagRules flags) {
   CsvReader csv(rules_text, rules_file);
   RETURN_IF_ERROR(csv.read_header());
   std::vector<std::size_t> col;
@@ -253,8 +251,8 @@ Checklist RequirementsBook::checklist(const ProductFacts& facts, CountryCode mar
   if (!customs_union.empty()) list.markets.emplace_back(customs_union);
   list.markets.push_back(country);
   for (const MarketRule& rule : rules_) {
-    bool ours = std::find(list.markets.begin(), list.markets.end(), rule.market) !=
-                list.markets.end();
+    bool ours =
+        std::find(list.markets.begin(), list.markets.end(), rule.market) != list.markets.end();
     if (!ours) continue;
     if (rule.market != "*") list.market_covered = true;
     if (!rule.in_force(as_of)) continue;
@@ -313,15 +311,15 @@ std::string Checklist::to_json() const {
 }
 
 std::string Checklist::to_text() const {
-  std::string text = "Requirements for " + std::string(destination.code()) + " as of " +
-                     as_of.to_string() + "\n";
+  std::string text =
+      "Requirements for " + std::string(destination.code()) + " as of " + as_of.to_string() + "\n";
   if (!market_covered) {
     text += "(no market-specific rules for this destination; only rules for every market)\n";
   }
   for (const ChecklistItem& item : items) {
     text += "[" + std::string(requirement_status_name(item.status)) + "] " + item.rule.id + ": " +
-            item.rule.requirement + "\n    why: " + item.why + "\n    source: " +
-            item.rule.source + " — " + item.rule.source_title + "\n";
+            item.rule.requirement + "\n    why: " + item.why + "\n    source: " + item.rule.source +
+            " — " + item.rule.source_title + "\n";
     if (!item.held_as.empty()) text += "    held as: " + item.held_as + "\n";
   }
   return text;

@@ -32,7 +32,8 @@ enum class RequirementStatus {
   kMissing,  // evidence is needed and none is held
   kToCheck,  // an obligation to verify or act on (label, registration, warning) or conditional
 };
-std::string_view requirement_status_name(RequirementStatus status);  // "held", "missing", "to_check"
+std::string_view requirement_status_name(
+    RequirementStatus status);  // "held", "missing", "to_check"
 
 // One term of a rule condition: a flag, a negated flag, or an HS prefix ("hs:8507").
 struct ConditionTerm {
@@ -56,20 +57,20 @@ struct MarketRule {
   RequirementStatus when_missing = RequirementStatus::kMissing;
   std::optional<Date> effective_from;   // inclusive
   std::optional<Date> effective_until;  // inclusive
-  std::string source;        // "Directive 2014/53/EU"
-  std::string source_title;  // official title
-  std::string source_url;    // official page, may be empty
-  std::string action;        // what to do, in the project's words
-  std::uint32_t line = 0;    // physical line in the rules file
+  std::string source;                   // "Directive 2014/53/EU"
+  std::string source_title;             // official title
+  std::string source_url;               // official page, may be empty
+  std::string action;                   // what to do, in the project's words
+  std::uint32_t line = 0;               // physical line in the rules file
 
   bool in_force(Date as_of) const;
 };
 
 struct ChecklistItem {
   MarketRule rule;
-  std::string why;                  // "wireless (keyword 'bluetooth' in title)"
+  std::string why;  // "wireless (keyword 'bluetooth' in title)"
   RequirementStatus status = RequirementStatus::kMissing;
-  std::string held_as;              // the supplier's certificate that matched, when held
+  std::string held_as;  // the supplier's certificate that matched, when held
 };
 
 struct Checklist {
@@ -116,8 +117,8 @@ class RequirementsBook {
   // (use_countries), since an EU member would otherwise silently miss the EU rules.
   StatusOr<Checklist> checklist(const ProductFacts& facts, CountryCode market, Date as_of) const;
   // The same with the customs union given explicitly ("EU" or empty).
-  Checklist checklist(const ProductFacts& facts, CountryCode market,
-                      std::string_view customs_union, Date as_of) const;
+  Checklist checklist(const ProductFacts& facts, CountryCode market, std::string_view customs_union,
+                      Date as_of) const;
 
   const std::vector<MarketRule>& rules() const { return rules_; }
   const FlagRules& flag_rules() const { return flags_; }

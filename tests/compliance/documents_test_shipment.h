@@ -18,8 +18,11 @@ inline Shipment cif_hamburg_shipment() {
               *CountryCode::parse("CN"),
               "91440300MA5EXAMPLE",
               "sales@soundwave.example"};
-  s.buyer = {"Nordlicht Handel GmbH", {"Speicherstadt 12", "20457 Hamburg"},
-             *CountryCode::parse("DE"), "DE123456789", "einkauf@nordlicht.example"};
+  s.buyer = {"Nordlicht Handel GmbH",
+             {"Speicherstadt 12", "20457 Hamburg"},
+             *CountryCode::parse("DE"),
+             "DE123456789",
+             "einkauf@nordlicht.example"};
   s.incoterm = Incoterm::kCIF;
   s.incoterm_place = "Hamburg";
   s.currency = *Currency::make("USD", 2);

@@ -50,11 +50,10 @@ TEST(DocumentsValidateTest, EveryMissingFieldIsNamed) {
   s.lines.push_back(ShipmentLine{});
   EXPECT_EQ(fields(TradeDocuments::validate(s)),
             (std::vector<std::string>{
-                "invoice_number", "invoice_date", "seller.name", "seller.address",
-                "seller.country", "buyer.name", "buyer.address", "buyer.country", "incoterm",
-                "incoterm_place", "currency", "lines[1].description", "lines[1].hs_code",
-                "lines[1].origin", "lines[1].quantity", "lines[1].unit_price",
-                "lines[1].net_weight_kg", "packages"}));
+                "invoice_number", "invoice_date", "seller.name", "seller.address", "seller.country",
+                "buyer.name", "buyer.address", "buyer.country", "incoterm", "incoterm_place",
+                "currency", "lines[1].description", "lines[1].hs_code", "lines[1].origin",
+                "lines[1].quantity", "lines[1].unit_price", "lines[1].net_weight_kg", "packages"}));
 }
 
 TEST(DocumentsValidateTest, InvalidValuesSayWhy) {

@@ -49,8 +49,10 @@ class ChecklistTest : public ::testing::Test {
 
   static ProductDescription speaker() {
     return {"Portable Bluetooth 5.0 speaker, 2000mAh lithium-ion battery, USB-C charging",
-            "IPX6 waterproof outdoor speaker", {{"battery", "3.7V 2000mAh Li-ion"}},
-            "8518.22", {}};
+            "IPX6 waterproof outdoor speaker",
+            {{"battery", "3.7V 2000mAh Li-ion"}},
+            "8518.22",
+            {}};
   }
 
   RequirementsBook book_;
@@ -58,10 +60,10 @@ class ChecklistTest : public ::testing::Test {
 
 TEST_F(ChecklistTest, WirelessSpeakerWithLithiumBatteryIntoGermany) {
   Checklist l = list(facts(speaker()), "DE");
-  EXPECT_EQ(ids(l), (std::vector<std::string>{
-                        "ALL-UN38.3", "ALL-AIR-LI", "EU-RED", "EU-RED-CYBER", "EU-ROHS",
-                        "EU-REACH", "EU-WEEE", "EU-BATT-REG", "EU-GPSR", "EU-MSR-OPERATOR",
-                        "DE-ELEKTROG", "DE-VERPACKG"}));
+  EXPECT_EQ(ids(l),
+            (std::vector<std::string>{"ALL-UN38.3", "ALL-AIR-LI", "EU-RED", "EU-RED-CYBER",
+                                      "EU-ROHS", "EU-REACH", "EU-WEEE", "EU-BATT-REG", "EU-GPSR",
+                                      "EU-MSR-OPERATOR", "DE-ELEKTROG", "DE-VERPACKG"}));
   EXPECT_EQ(l.markets, (std::vector<std::string>{"*", "EU", "DE"}));
   EXPECT_TRUE(l.market_covered);
 }
@@ -137,9 +139,9 @@ TEST_F(ChecklistTest, GpsdBeforeGpsrAndBatteriesDirectiveEnds) {
 TEST_F(ChecklistTest, ChildrensToyIntoTheUnitedStates) {
   ProductDescription toy{"Wooden building blocks toy set for kids 3+", "", {}, "9503.00", {}};
   Checklist l = list(facts(toy), "US");
-  EXPECT_EQ(ids(l), (std::vector<std::string>{"US-CPSIA-CPC", "US-CPSIA-TRACKING",
-                                              "US-CPSIA-LEAD", "US-PHTHALATES", "US-TOY-F963",
-                                              "US-PROP65", "US-ORIGIN"}));
+  EXPECT_EQ(ids(l),
+            (std::vector<std::string>{"US-CPSIA-CPC", "US-CPSIA-TRACKING", "US-CPSIA-LEAD",
+                                      "US-PHTHALATES", "US-TOY-F963", "US-PROP65", "US-ORIGIN"}));
   EXPECT_EQ(l.find("US-CPSIA-CPC")->why, "children (keyword 'kids' in title)");
   EXPECT_EQ(l.find("US-TOY-F963")->why, "toy (keyword 'toy' in title)");
 }
@@ -154,11 +156,13 @@ TEST_F(ChecklistTest, ToyWithCpcHeldCoversLeadAndCertificate) {
 
 TEST_F(ChecklistTest, StainlessSteelBottleIntoGermany) {
   ProductDescription bottle{"Insulated stainless steel water bottle 750 ml",
-                            "Double-wall vacuum flask", {{"material", "18/8 stainless steel"}},
-                            "7323.93", {"LFGB"}};
+                            "Double-wall vacuum flask",
+                            {{"material", "18/8 stainless steel"}},
+                            "7323.93",
+                            {"LFGB"}};
   Checklist l = list(facts(bottle), "DE");
-  EXPECT_EQ(ids(l), (std::vector<std::string>{"EU-REACH", "EU-GPSR", "EU-FCM", "DE-LFGB",
-                                              "DE-VERPACKG"}));
+  EXPECT_EQ(ids(l),
+            (std::vector<std::string>{"EU-REACH", "EU-GPSR", "EU-FCM", "DE-LFGB", "DE-VERPACKG"}));
   EXPECT_EQ(l.find("EU-FCM")->rule.source, "Regulation (EC) No 1935/2004");
   EXPECT_EQ(l.find("EU-FCM")->status, RequirementStatus::kMissing);
   EXPECT_EQ(l.find("DE-LFGB")->status, RequirementStatus::kHeld);
@@ -171,7 +175,8 @@ TEST_F(ChecklistTest, PlasticBottleAlsoNeedsThePlasticsRegulation) {
   const ChecklistItem* item = l.find("EU-FCM-PLASTIC");
   ASSERT_NE(item, nullptr);
   EXPECT_EQ(item->rule.source, "Commission Regulation (EU) No 10/2011");
-  EXPECT_EQ(item->why, "food_contact (keyword 'bottle' in title) and plastic (keyword 'tritan' in title)");
+  EXPECT_EQ(item->why,
+            "food_contact (keyword 'bottle' in title) and plastic (keyword 'tritan' in title)");
   EXPECT_EQ(l.find("DE-LFGB"), nullptr);  // a French destination gets no German rules
 }
 
@@ -226,7 +231,8 @@ TEST_F(ChecklistTest, CountryCodeNeedsACustomsUnionLookup) {
   auto l = book->checklist(facts(speaker()), country("DE"), day("2026-01-10"));
   ASSERT_FALSE(l.ok());
   EXPECT_EQ(l.status().code(), StatusCode::kFailedPrecondition);
-  Checklist explicit_union = book->checklist(facts(speaker()), country("DE"), "EU", day("2026-01-10"));
+  Checklist explicit_union =
+      book->checklist(facts(speaker()), country("DE"), "EU", day("2026-01-10"));
   EXPECT_NE(explicit_union.find("EU-RED"), nullptr);
 }
 

@@ -8,9 +8,9 @@ namespace kontor::compliance {
 namespace {
 
 TEST(RequirementsCountriesTest, MemberStatesGetTheEuRulesFromTheCountryTable) {
-  auto countries =
-      refdata::CountryTable::load(std::string(KONTOR_DEFAULT_DATA_DIR) + "/iso3166_country_codes.csv",
-                                  std::string(KONTOR_REPO_DATA_DIR) + "/customs_unions.csv");
+  auto countries = refdata::CountryTable::load(
+      std::string(KONTOR_DEFAULT_DATA_DIR) + "/iso3166_country_codes.csv",
+      std::string(KONTOR_REPO_DATA_DIR) + "/customs_unions.csv");
   ASSERT_TRUE(countries.ok()) << countries.status().to_string();
   auto book = RequirementsBook::load(KONTOR_REPO_DATA_DIR);
   ASSERT_TRUE(book.ok()) << book.status().to_string();

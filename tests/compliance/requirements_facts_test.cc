@@ -9,8 +9,8 @@ namespace {
 class FactsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto rules = FlagRules::load(std::string(KONTOR_REPO_DATA_DIR) +
-                                 "/market_requirements_flags.csv");
+    auto rules =
+        FlagRules::load(std::string(KONTOR_REPO_DATA_DIR) + "/market_requirements_flags.csv");
     ASSERT_TRUE(rules.ok()) << rules.status().to_string();
     rules_ = std::move(rules).value();
   }
