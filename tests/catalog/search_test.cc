@@ -1,4 +1,5 @@
 #include "catalog/search.h"
+#include "catalog/catalog_search.h"
 
 #include <gtest/gtest.h>
 
@@ -204,6 +205,38 @@ TEST_F(SearchTest, JsonHasTheFieldsTheCliPrints) {
 
 TEST_F(SearchTest, EmptyQueryIsInvalid) {
   EXPECT_EQ(index_->search(query("  ")).status().code(), StatusCode::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace kontor::catalog
+
+namespace kontor::catalog {
+namespace {
+
+TEST(PriceTarget, ParsesAmountAndCurrencyEitherWay) {
+  EXPECT_EQ(parse_price_target("4.50EUR")->to_string(), "4.50 EUR");
+  EXPECT_EQ(parse_price_target("usd 12")->to_string(), "12.00 USD");
+}
+
+TEST(PriceTarget, RejectsMissingCurrency) {
+  auto target = parse_price_target("4.50");
+  ASSERT_FALSE(target.ok());
+  EXPECT_EQ(target.status().message(),
+            "max-price: expected a positive amount and an ISO 4217 code like 4.50EUR, got '4.50'");
+}
+
+TEST(CatalogSearch, WithoutStoreSearchesTheDemoMarketplace) {
+  DemoOptions demo;
+  demo.products = 1000;
+  auto search = CatalogSearch::open(nullptr, demo);
+  ASSERT_TRUE(search.ok()) << search.status().to_string();
+  EXPECT_TRUE((*search)->demo());
+  SearchQuery q;
+  q.text = "colar de prata";
+  auto r = (*search)->search(q);
+  ASSERT_TRUE(r.ok());
+  ASSERT_FALSE(r->results.empty());
+  EXPECT_TRUE(r->results.front().demo);
 }
 
 }  // namespace
