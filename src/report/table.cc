@@ -1,0 +1,104 @@
+#include "report/table.h"
+
+namespace kontor::report {
+
+std::string escape_html(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 16);
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::string escape_markdown(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (char c : text) {
+    switch (c) {
+      case '|': case '\\': case '`': case '*': case '_': case '[': case ']':
+        out.push_back('\\');
+        out.push_back(c);
+        break;
+      // Raw HTML in Markdown would be rendered by most viewers; entities keep it text.
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '\r': break;
+      case '\n': out.push_back(' '); break;
+      default: out.push_back(c);
+    }
+  }
+  return out;
+}
+
+namespace {
+
+// A column is numeric when every non-empty cell in it is.
+std::vector<bool> numeric_columns(const Table& table) {
+  std::vector<bool> numeric(table.headers.size(), false);
+  for (std::size_t c = 0; c < table.headers.size(); ++c) {
+    bool any = false, all = true;
+    for (const auto& row : table.rows) {
+      if (c >= row.size() || row[c].text.empty()) continue;
+      any = true;
+      all = all && row[c].numeric;
+    }
+    numeric[c] = any && all;
+  }
+  return numeric;
+}
+
+}  // namespace
+
+std::string render_html_table(const Table& table) {
+  std::string h = "<table";
+  if (!table.css_class.empty()) h += " class=\"" + escape_html(table.css_class) + "\"";
+  h += ">\n<caption>" + escape_html(table.caption) + "</caption>\n<thead><tr>";
+  for (const std::string& header : table.headers) {
+    h += "<th scope=\"col\">" + escape_html(header) + "</th>";
+  }
+  h += "</tr></thead>\n<tbody>\n";
+  for (const auto& row : table.rows) {
+    h += "<tr>";
+    for (std::size_t c = 0; c < table.headers.size(); ++c) {
+      const Cell empty;
+      const Cell& cell = c < row.size() ? row[c] : empty;
+      const bool header = table.row_headers && c == 0;
+      std::string open = header ? "<th scope=\"row\"" : "<td";
+      if (cell.numeric) open += " class=\"num\"";
+      h += open + ">" + escape_html(cell.text) + (header ? "</th>" : "</td>");
+    }
+    h += "</tr>\n";
+  }
+  h += "</tbody>\n</table>\n";
+  return h;
+}
+
+std::string render_markdown_table(const Table& table) {
+  std::string m;
+  if (!table.caption.empty()) m += "**" + escape_markdown(table.caption) + "**\n\n";
+  if (table.headers.empty()) return m;
+  const std::vector<bool> numeric = numeric_columns(table);
+  m += "|";
+  for (const std::string& header : table.headers) m += " " + escape_markdown(header) + " |";
+  m += "\n|";
+  for (std::size_t c = 0; c < table.headers.size(); ++c) m += numeric[c] ? " ---: |" : " --- |";
+  m += "\n";
+  for (const auto& row : table.rows) {
+    m += "|";
+    for (std::size_t c = 0; c < table.headers.size(); ++c) {
+      m += " " + (c < row.size() ? escape_markdown(row[c].text) : std::string()) + " |";
+    }
+    m += "\n";
+  }
+  return m;
+}
+
+}  // namespace kontor::report
