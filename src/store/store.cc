@@ -19,4 +19,11 @@ RetrySafety retry_safety(const Status& status) {
   }
 }
 
+Status Store::scan_from(std::string_view collection, std::string_view from_key,
+                        const std::function<Status(const Record&)>& visit) {
+  return scan(collection, [&](const Record& record) {
+    return record.key < from_key ? ok_status() : visit(record);
+  });
+}
+
 }  // namespace kontor::store

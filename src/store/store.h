@@ -74,6 +74,10 @@ class Store {
   // `visit` and returns it.
   virtual Status scan(std::string_view collection,
                       const std::function<Status(const Record&)>& visit) = 0;
+  // As scan(), starting at the first key >= `from_key` (a journal reads its tail this way).
+  // The default filters a full scan; backends override it with a range query.
+  virtual Status scan_from(std::string_view collection, std::string_view from_key,
+                           const std::function<Status(const Record&)>& visit);
   virtual StatusOr<std::int64_t> count(std::string_view collection) = 0;
 };
 

@@ -115,7 +115,7 @@ class SqliteStore final : public Store {
                                          "WHERE collection = ?1 AND key = ?2"));
     RETURN_IF_ERROR(erase_.prepare(db_, "DELETE FROM records WHERE collection = ?1 AND key = ?2"));
     RETURN_IF_ERROR(scan_.prepare(db_, "SELECT key, body, version FROM records "
-                                       "WHERE collection = ?1 ORDER BY key"));
+                                       "WHERE collection = ?1 AND key >= ?2 ORDER BY key"));
     RETURN_IF_ERROR(count_.prepare(db_, "SELECT count(*) FROM records WHERE collection = ?1"));
     RETURN_IF_ERROR(begin_.prepare(db_, "BEGIN IMMEDIATE"));
     RETURN_IF_ERROR(commit_.prepare(db_, "COMMIT"));
@@ -137,8 +137,14 @@ class SqliteStore final : public Store {
 
   Status scan(std::string_view collection,
               const std::function<Status(const Record&)>& visit) override {
+    return scan_from(collection, "", visit);
+  }
+
+  Status scan_from(std::string_view collection, std::string_view from_key,
+                   const std::function<Status(const Record&)>& visit) override {
     std::lock_guard<std::mutex> lock(mutex_);
     scan_.bind(1, collection);
+    scan_.bind(2, from_key);
     Status result;
     Record record;
     record.collection = std::string(collection);
