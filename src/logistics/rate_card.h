@@ -58,8 +58,11 @@ struct RateLine {
   Date valid_from;
   Date valid_to;
   std::string description;  // "Ocean freight CN→EU, LCL"
+  std::string rate_text;    // the rate column as printed: "75"
   std::string source_text;  // the source column
-  Provenance provenance;    // file and line; text = the rate as printed
+  // File and line; key = description, text = rate_text, rule = source_text (views into this
+  // row, valid while the RateCard lives).
+  Provenance provenance;
 };
 
 class RateCard {
