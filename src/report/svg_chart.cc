@@ -26,17 +26,6 @@ std::string px(double v) {
   return buf;
 }
 
-// At most `max_chars` code points of UTF-8 text, with an ellipsis when cut.
-std::string shorten(const std::string& text, std::size_t max_chars) {
-  std::size_t chars = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
-    if (chars == max_chars) return text.substr(0, i) + "\xE2\x80\xA6";
-    ++chars;
-  }
-  return text;
-}
-
 std::string svg_open(const std::string& id, const std::string& title, const std::string& desc,
                      int width, int height) {
   const std::string eid = escape_html(id);
@@ -79,6 +68,16 @@ struct Scale {
 
 }  // namespace
 
+std::string shorten(const std::string& text, std::size_t max_chars) {
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+    if (chars == max_chars) return text.substr(0, i) + "\xE2\x80\xA6";
+    ++chars;
+  }
+  return text;
+}
+
 std::vector<Decimal> axis_ticks(const Decimal& low, const Decimal& high, int target_count) {
   Decimal lo = low, hi = high;
   if (hi <= lo) hi = lo + Decimal(1);
@@ -119,9 +118,9 @@ StatusOr<std::string> render_stacked_bar_chart(const StackedBarChart& chart) {
     totals.push_back(total);
     max_total = Decimal::max(max_total, total);
   }
-  const int width = 760, left = 210, right = 130, top = 36, bar_h = 20, gap = 12;
+  const int width = 760, left = 250, right = 110, top = 36, bar_h = 20, gap = 12;
   const int plot_h = static_cast<int>(chart.bars.size()) * (bar_h + gap);
-  const int legend_rows = (static_cast<int>(chart.series.size()) + 4) / 5;
+  const int legend_rows = (static_cast<int>(chart.series.size()) + 5) / 6;
   const int height = top + plot_h + 36 + legend_rows * 18 + 8;
   const std::vector<Decimal> ticks = axis_ticks(Decimal(0), max_total, 5);
   const Scale x{0.0, to_double(ticks.back()), double(left), double(width - right)};
@@ -138,8 +137,8 @@ StatusOr<std::string> render_stacked_bar_chart(const StackedBarChart& chart) {
     const double y = top + static_cast<double>(b) * (bar_h + gap);
     s += "<g class=\"bar\">\n";
     s += "<text class=\"bar-label\" x=\"" + px(left - 8.0) + "\" y=\"" + px(y + 14) +
-         "\" text-anchor=\"end\"><title>" + escape_html(bar.label) + "</title>" +
-         escape_html(shorten(bar.label, 30)) + "</text>\n";
+         "\" text-anchor=\"end\" font-size=\"11\"><title>" + escape_html(bar.label) +
+         "</title>" + escape_html(shorten(bar.label, 36)) + "</text>\n";
     Decimal cursor(0);
     for (std::size_t i = 0; i < bar.values.size(); ++i) {
       if (bar.values[i].is_zero()) continue;
@@ -159,8 +158,8 @@ StatusOr<std::string> render_stacked_bar_chart(const StackedBarChart& chart) {
   }
   s += line(left, axis_y, width - right, axis_y, "axis", " stroke=\"#333\"");
   for (std::size_t i = 0; i < chart.series.size(); ++i) {
-    const double lx = 8 + static_cast<double>(i % 5) * 148;
-    const double ly = axis_y + 30 + static_cast<double>(i / 5) * 18;
+    const double lx = 8 + static_cast<double>(i % 6) * 124;
+    const double ly = axis_y + 30 + static_cast<double>(i / 6) * 18;
     s += "<rect class=\"legend-key\" x=\"" + px(lx) + "\" y=\"" + px(ly - 10) +
          "\" width=\"12\" height=\"12\" fill=\"" + kPalette[i % kPaletteSize] + "\"/>\n";
     s += text_at(lx + 16, ly, "legend", "start", chart.series[i]);
@@ -188,7 +187,10 @@ std::vector<std::size_t> pareto_front(const std::vector<ScatterPoint>& points) {
 }
 
 StatusOr<std::string> render_scatter_chart(const ScatterChart& chart) {
-  const int width = 760, height = 440, left = 84, right = 36, top = 40, bottom = 64;
+  const int width = 760, plot_height = 440, left = 84, right = 36, top = 40, bottom = 64;
+  // Points are numbered; the key under the plot names them (labels beside points overlap).
+  const int key_rows = (static_cast<int>(chart.points.size()) + 1) / 2;
+  const int height = plot_height + key_rows * 16 + 8;
   Decimal max_x(1), max_y(1);
   for (const ScatterPoint& p : chart.points) {
     if (p.x.is_negative() || p.y.is_negative()) {
@@ -201,28 +203,28 @@ StatusOr<std::string> render_scatter_chart(const ScatterChart& chart) {
   const std::vector<Decimal> xt = axis_ticks(Decimal(0), max_x, 6);
   const std::vector<Decimal> yt = axis_ticks(Decimal(0), max_y, 5);
   const Scale x{0.0, to_double(xt.back()), double(left), double(width - right)};
-  const Scale y{0.0, to_double(yt.back()), double(height - bottom), double(top)};
+  const Scale y{0.0, to_double(yt.back()), double(plot_height - bottom), double(top)};
 
   std::string s = svg_open(chart.id, chart.title, chart.description, width, height);
   for (const Decimal& t : xt) {
-    s += line(x(to_double(t)), top, x(to_double(t)), height - bottom, "grid",
+    s += line(x(to_double(t)), top, x(to_double(t)), plot_height - bottom, "grid",
               " stroke=\"#eee\"");
-    s += text_at(x(to_double(t)), height - bottom + 16, "tick", "middle", t.to_plain_string());
+    s += text_at(x(to_double(t)), plot_height - bottom + 16, "tick", "middle", t.to_plain_string());
   }
   for (const Decimal& t : yt) {
     s += line(left, y(to_double(t)), width - right, y(to_double(t)), "grid", " stroke=\"#eee\"");
     s += text_at(left - 6, y(to_double(t)) + 4, "tick", "end", t.to_plain_string());
   }
-  s += line(left, height - bottom, width - right, height - bottom, "axis", " stroke=\"#333\"");
-  s += line(left, top, left, height - bottom, "axis", " stroke=\"#333\"");
-  s += text_at((left + width - right) / 2.0, height - bottom + 36, "axis-label", "middle",
+  s += line(left, plot_height - bottom, width - right, plot_height - bottom, "axis", " stroke=\"#333\"");
+  s += line(left, top, left, plot_height - bottom, "axis", " stroke=\"#333\"");
+  s += text_at((left + width - right) / 2.0, plot_height - bottom + 36, "axis-label", "middle",
                chart.x_label);
-  s += "<text class=\"axis-label\" x=\"16\" y=\"" + px((top + height - bottom) / 2.0) +
+  s += "<text class=\"axis-label\" x=\"16\" y=\"" + px((top + plot_height - bottom) / 2.0) +
        "\" text-anchor=\"middle\" transform=\"rotate(-90 16 " +
-       px((top + height - bottom) / 2.0) + ")\">" + escape_html(chart.y_label) + "</text>\n";
+       px((top + plot_height - bottom) / 2.0) + ")\">" + escape_html(chart.y_label) + "</text>\n";
   if (chart.deadline_x) {
     const double dx = x(to_double(*chart.deadline_x));
-    s += line(dx, top, dx, height - bottom, "deadline",
+    s += line(dx, top, dx, plot_height - bottom, "deadline",
               " stroke=\"#D55E00\" stroke-width=\"2\" stroke-dasharray=\"6 4\"");
     s += text_at(dx - 4, top + 12, "deadline-label", "end", chart.deadline_label);
   }
@@ -243,12 +245,22 @@ StatusOr<std::string> render_scatter_chart(const ScatterChart& chart) {
     std::string cls = on_front[i] ? "point pareto-point" : "point";
     if (late) cls += " late";
     s += "<circle class=\"" + cls + "\" cx=\"" + px(cx) + "\" cy=\"" + px(cy) +
-         "\" r=\"5\" fill=\"" + (on_front[i] ? "#0072B2" : "#ffffff") +
-         "\" stroke=\"#0072B2\" stroke-width=\"2\"><title>" +
+         "\" r=\"5\" fill=\"" + (on_front[i] ? "#0072B2" : "#ffffff") + "\" stroke=\"" +
+         (late ? "#D55E00" : "#0072B2") + "\" stroke-width=\"2\"><title>" +
          escape_html(p.label + ": " + p.y.to_string() + ", " + p.x.to_plain_string() + " days" +
                      (on_front[i] ? " (Pareto front)" : "") + (late ? " (after deadline)" : "")) +
          "</title></circle>\n";
-    s += text_at(cx + 7, cy - 7, "point-label", "start", shorten(p.label, 26));
+    const bool right_edge = cx > width - right - 24;
+    s += text_at(right_edge ? cx - 8 : cx + 8, cy - 6, "point-label", right_edge ? "end" : "start",
+                 std::to_string(i + 1));
+  }
+  for (std::size_t i = 0; i < chart.points.size(); ++i) {
+    const ScatterPoint& p = chart.points[i];
+    const double kx = 8 + static_cast<double>(i % 2) * 376;
+    const double ky = plot_height + 4 + static_cast<double>(i / 2) * 16;
+    s += text_at(kx, ky, "key", "start",
+                 std::to_string(i + 1) + "  " + shorten(p.label, 44) + ": " + p.y.to_string() +
+                     ", " + p.x.to_plain_string() + " d");
   }
   s += "</svg>\n";
   return s;
@@ -288,7 +300,7 @@ std::vector<Date> date_ticks(Date first, Date last) {
 }  // namespace
 
 StatusOr<std::string> render_cash_flow_chart(const CashFlowChart& chart) {
-  const int width = 760, height = 380, left = 100, right = 40, top = 40, bottom = 56;
+  const int width = 760, height = 390, left = 100, right = 40, top = 52, bottom = 56;
   if (chart.points.empty()) return invalid_argument("chart '" + chart.id + "': no points");
   Decimal low(0), high(0);
   for (std::size_t i = 0; i < chart.points.size(); ++i) {
@@ -317,7 +329,7 @@ StatusOr<std::string> render_cash_flow_chart(const CashFlowChart& chart) {
     s += line(tx, height - bottom, tx, height - bottom + 4, "tick-mark", " stroke=\"#333\"");
     s += text_at(tx, height - bottom + 18, "tick", "middle", d.to_string());
   }
-  s += text_at(8, 36 - 2, "axis-label", "start", "Cumulative cash (" + chart.currency + ")");
+  s += text_at(8, 38, "axis-label", "start", "Cumulative cash (" + chart.currency + ")");
   std::string path = "M" + px(x(double(first.days_since_epoch()))) + " " + px(y(0.0));
   for (const CashFlowPoint& p : chart.points) {
     path += " H" + px(x(double(p.date.days_since_epoch()))) + " V" +

@@ -82,6 +82,9 @@ std::optional<std::size_t> peak_need(const std::vector<CashFlowPoint>& points);
 // invalid_argument when the points are not in date order.
 StatusOr<std::string> render_cash_flow_chart(const CashFlowChart& chart);
 
+// At most `max_chars` code points of UTF-8 text, with an ellipsis when cut.
+std::string shorten(const std::string& text, std::size_t max_chars);
+
 // "Nice" axis ticks (steps of 1, 2 or 5 × 10^k) covering [low, high], exact.
 std::vector<Decimal> axis_ticks(const Decimal& low, const Decimal& high, int target_count);
 

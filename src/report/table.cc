@@ -18,10 +18,25 @@ std::string escape_html(std::string_view text) {
   return out;
 }
 
+namespace {
+
+bool is_word_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+}  // namespace
+
 std::string escape_markdown(std::string_view text) {
   std::string out;
   out.reserve(text.size() + 8);
-  for (char c : text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    // GFM never reads an underscore inside a word as emphasis: file_name.csv stays readable.
+    if (c == '_' && i > 0 && i + 1 < text.size() && is_word_char(text[i - 1]) &&
+        is_word_char(text[i + 1])) {
+      out.push_back(c);
+      continue;
+    }
     switch (c) {
       case '|': case '\\': case '`': case '*': case '_': case '[': case ']':
         out.push_back('\\');
@@ -72,7 +87,9 @@ std::string render_html_table(const Table& table) {
       const Cell& cell = c < row.size() ? row[c] : empty;
       const bool header = table.row_headers && c == 0;
       std::string open = header ? "<th scope=\"row\"" : "<td";
-      if (cell.numeric) open += " class=\"num\"";
+      std::string classes = cell.numeric ? "num" : "";
+      if (!cell.css_class.empty()) classes += (classes.empty() ? "" : " ") + cell.css_class;
+      if (!classes.empty()) open += " class=\"" + escape_html(classes) + "\"";
       h += open + ">" + escape_html(cell.text) + (header ? "</th>" : "</td>");
     }
     h += "</tr>\n";

@@ -19,6 +19,10 @@ TEST(EscapeHtml, EscapesMarkupAndQuotes) {
 
 TEST(EscapeHtml, KeepsUtf8Untouched) { EXPECT_EQ(escape_html("Größe – 保温杯"), "Größe – 保温杯"); }
 
+TEST(EscapeMarkdown, KeepsUnderscoresInsideWords) {
+  EXPECT_EQ(escape_markdown("tariff_us_hts_2024.csv _x"), "tariff_us_hts_2024.csv \\_x");
+}
+
 TEST(EscapeMarkdown, EscapesTableAndEmphasisCharacters) {
   EXPECT_EQ(escape_markdown("a|b *c* _d_ [e] <f>\nnext"),
             "a\\|b \\*c\\* \\_d\\_ \\[e\\] &lt;f&gt; next");
