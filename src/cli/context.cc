@@ -1,6 +1,11 @@
 #include "cli/context.h"
 
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <system_error>
+
+#include "store/sqlite/sqlite_store.h"
 
 namespace kontor::cli {
 
@@ -9,6 +14,27 @@ StatusOr<std::shared_ptr<const refdata::ReferenceData>> Context::data() {
     ASSIGN_OR_RETURN(data_, refdata::ReferenceData::load(refdata::DataPaths::from_environment()));
   }
   return data_;
+}
+
+std::string Context::store_path(const std::string& path) {
+  if (!path.empty()) return path;
+  const char* home = std::getenv("KONTOR_HOME");
+  if (home != nullptr && *home != '\0') return std::string(home) + "/kontor.db";
+  return ".kontor/kontor.db";
+}
+
+StatusOr<store::Store*> Context::store(const std::string& path) {
+  if (!store_) {
+    const std::filesystem::path file = store_path(path);
+    std::error_code error;
+    if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), error);
+    if (error) {
+      return failed_precondition("store: cannot create " + file.parent_path().string() + ": " +
+                                 error.message());
+    }
+    ASSIGN_OR_RETURN(store_, store::open_sqlite_store(file.string()));
+  }
+  return store_.get();
 }
 
 int Context::fail(const Status& status) const {

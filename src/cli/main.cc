@@ -18,6 +18,8 @@ int main(int argc, char** argv) {
   kontor::cli::add_landed_cost_commands(app, context, run);
   kontor::cli::add_data_command(app, context, run);
   kontor::cli::add_demo_command(app, context, run);
+  kontor::cli::add_search_command(app, context, run);
+  kontor::cli::add_catalog_command(app, context, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
