@@ -85,6 +85,11 @@ struct ChannelFeeLine {
   std::string label;          // "Amazon referral fee 15 % (kitchen, DE)"
   Money amount;               // in the price currency, rounded half-up to the minor unit
   bool minimum_applied = false;
+  // The fee as a function of the price at this point: amount = percent × price + fixed (before
+  // rounding); percent is 0 when a minimum or a per-unit amount applies. Used to solve for the
+  // break-even price.
+  Decimal percent;
+  Decimal fixed_amount;
   Provenance provenance;
 };
 
