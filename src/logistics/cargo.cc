@@ -17,9 +17,9 @@ Decimal up_to_half_kg(const Decimal& kg) {
 }
 
 Decimal chargeable(const Decimal& gross_kg, const Decimal& volume_m3, int divisor) {
-  const Decimal volumetric = Decimal::divide(volume_m3 * Decimal(1000000), Decimal(divisor), 6,
-                                             RoundingMode::kCeiling)
-                                 .value();
+  const Decimal volumetric =
+      Decimal::divide(volume_m3 * Decimal(1000000), Decimal(divisor), 6, RoundingMode::kCeiling)
+          .value();
   return up_to_half_kg(Decimal::max(gross_kg, volumetric));
 }
 
@@ -68,9 +68,8 @@ StatusOr<Cargo> make_cargo(const CargoSpec& spec) {
   if (spec.units <= 0) return invalid_argument("units: must be positive");
   Cargo cargo;
   cargo.units = spec.units;
-  const bool has_carton = spec.carton_length_cm || spec.carton_width_cm ||
-                          spec.carton_height_cm || spec.carton_gross_kg ||
-                          spec.units_per_carton > 0;
+  const bool has_carton = spec.carton_length_cm || spec.carton_width_cm || spec.carton_height_cm ||
+                          spec.carton_gross_kg || spec.units_per_carton > 0;
   if (has_carton) {
     RETURN_IF_ERROR(from_cartons(spec, cargo));
   } else if (spec.unit_gross_kg || spec.unit_volume_m3) {

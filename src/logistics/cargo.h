@@ -45,12 +45,12 @@ enum class ContainerChoice { kLcl, kFcl20, kFcl40 };
 
 struct Cargo {
   std::int64_t units = 0;
-  std::int64_t cartons = 0;   // 0 when shipped from per-unit figures
-  Decimal gross_kg;           // total, exact
-  Decimal volume_m3;          // total, exact
-  Decimal revenue_tonnes;     // LCL w/m: max(volume_m3, gross_kg / 1000)
-  Decimal air_chargeable_kg;      // max(gross, volume × 1e6 / 6000), up to the next 0.5 kg
-  Decimal express_chargeable_kg;  // max(gross, volume × 1e6 / 5000), up to the next 0.5 kg
+  std::int64_t cartons = 0;        // 0 when shipped from per-unit figures
+  Decimal gross_kg;                // total, exact
+  Decimal volume_m3;               // total, exact
+  Decimal revenue_tonnes;          // LCL w/m: max(volume_m3, gross_kg / 1000)
+  Decimal air_chargeable_kg;       // max(gross, volume × 1e6 / 6000), up to the next 0.5 kg
+  Decimal express_chargeable_kg;   // max(gross, volume × 1e6 / 5000), up to the next 0.5 kg
   std::int64_t containers_20 = 0;  // 20' boxes needed for the volume and weight
   std::int64_t containers_40 = 0;  // 40' boxes needed
   ContainerChoice suggested = ContainerChoice::kLcl;  // by volume: ≤ 15 m3 LCL, ≤ 28 20', else 40'

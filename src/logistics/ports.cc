@@ -62,12 +62,11 @@ DataSource make_source(std::string id, const std::string& file, std::string titl
 }  // namespace
 
 struct PortDirectory::Impl {
-  DataSource major_source, wpi_source, airport_source, distance_source, region_source,
-      alias_source;
+  DataSource major_source, wpi_source, airport_source, distance_source, region_source, alias_source;
   std::vector<Port> ports;  // major ports first
   std::unordered_map<std::string, std::size_t> by_locode;
   std::unordered_map<std::string, std::vector<std::size_t>> by_name;  // lower-case names
-  std::unordered_map<std::string, std::string> aliases;              // lower alias → LOCODE
+  std::unordered_map<std::string, std::string> aliases;               // lower alias → LOCODE
   std::vector<Airport> airports;
   std::unordered_map<std::string, std::size_t> by_iata;
   std::vector<FreightRegion> regions;
@@ -98,8 +97,9 @@ void PortDirectory::Impl::index_name(std::string_view name, std::size_t port) {
 }
 
 Status PortDirectory::Impl::load_major(const std::string& path) {
-  major_source = make_source("route_major_ports", path, "Major container ports (derived, WPI/sea-ports)",
-                             "2026-11-23 snapshot", "public domain (NGA WPI) / MIT");
+  major_source =
+      make_source("route_major_ports", path, "Major container ports (derived, WPI/sea-ports)",
+                  "2026-11-23 snapshot", "public domain (NGA WPI) / MIT");
   ASSIGN_OR_RETURN(auto t, open_table(path, {"unlocode", "name"}));
   std::vector<std::string> f;
   while (t->reader->next(f)) {
@@ -169,8 +169,8 @@ Status PortDirectory::Impl::load_airports(const std::string& path) {
 Status PortDirectory::Impl::load_distances(const std::string& path) {
   distance_source = make_source("sea_distances", path, "Sea distances between major ports (MARNET)",
                                 "derived 2026-11-23", "Apache-2.0 / EUPL-1.2 (MARNET)");
-  ASSIGN_OR_RETURN(auto t, open_table(path, {"scenario", "origin_unlocode",
-                                             "destination_unlocode", "distance_nm"}));
+  ASSIGN_OR_RETURN(auto t, open_table(path, {"scenario", "origin_unlocode", "destination_unlocode",
+                                             "distance_nm"}));
   std::vector<std::string> f;
   while (t->reader->next(f)) {
     const std::string& nm = f[t->cols[3]];
@@ -184,8 +184,8 @@ Status PortDirectory::Impl::load_distances(const std::string& path) {
 }
 
 Status PortDirectory::Impl::load_regions(const std::string& path) {
-  region_source = make_source("freight_regions", path, "Freight regions (authored)",
-                              "2026-11", "authored; one source per row");
+  region_source = make_source("freight_regions", path, "Freight regions (authored)", "2026-11",
+                              "authored; one source per row");
   ASSIGN_OR_RETURN(auto t, open_table(path, {"country", "region", "main_port", "main_airport"}));
   std::vector<std::string> f;
   while (t->reader->next(f)) {

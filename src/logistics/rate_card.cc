@@ -35,12 +35,28 @@ int minor_unit_of(std::string_view code) {
 }
 
 constexpr std::array<std::string_view, 16> kColumns = {
-    "mode",           "charge",         "origin_region", "destination_region",
-    "basis",          "rate",           "currency",      "min_charge",
-    "weight_from_kg", "weight_to_kg",   "transit_days_min", "transit_days_max",
-    "valid_from",     "valid_to",       "description",   "source"};
-enum Col { kMode, kCharge, kOrigin, kDest, kBasis, kRate, kCurrency, kMin, kWFrom, kWTo,
-           kTMin, kTMax, kVFrom, kVTo, kDesc, kSource };
+    "mode",           "charge",       "origin_region",    "destination_region",
+    "basis",          "rate",         "currency",         "min_charge",
+    "weight_from_kg", "weight_to_kg", "transit_days_min", "transit_days_max",
+    "valid_from",     "valid_to",     "description",      "source"};
+enum Col {
+  kMode,
+  kCharge,
+  kOrigin,
+  kDest,
+  kBasis,
+  kRate,
+  kCurrency,
+  kMin,
+  kWFrom,
+  kWTo,
+  kTMin,
+  kTMax,
+  kVFrom,
+  kVTo,
+  kDesc,
+  kSource
+};
 
 class RowParser {
  public:
@@ -95,7 +111,8 @@ StatusOr<RateLine> parse_line(const RowParser& row) {
   if (line.destination_region.empty()) return row.error(kDest, "empty (use * for any)");
   ASSIGN_OR_RETURN(line.rate, row.decimal(kRate));
   auto currency = Currency::make(row.text(kCurrency), minor_unit_of(row.text(kCurrency)));
-  if (!currency.ok()) return row.error(kCurrency, "not an ISO 4217 code: '" + row.text(kCurrency) + "'");
+  if (!currency.ok())
+    return row.error(kCurrency, "not an ISO 4217 code: '" + row.text(kCurrency) + "'");
   line.currency = *currency;
   ASSIGN_OR_RETURN(line.min_charge, row.optional_decimal(kMin));
   ASSIGN_OR_RETURN(line.weight_from_kg, row.optional_decimal(kWFrom));
@@ -198,8 +215,7 @@ StatusOr<RateCard> RateCard::parse(std::string_view text, const std::string& fil
 
 std::vector<const RateLine*> RateCard::find(FreightMode mode, ChargeKind charge,
                                             std::string_view origin_region,
-                                            std::string_view destination_region,
-                                            Date date) const {
+                                            std::string_view destination_region, Date date) const {
   std::vector<const RateLine*> best;
   int best_score = -1;
   for (const RateLine& line : impl_->lines) {

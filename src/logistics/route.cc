@@ -52,9 +52,8 @@ RouteCostLine cost_line(const RateLine& row, FreightMode mode, const Cargo& carg
   line.quantity = quantity.normalized();
   line.rate = row.rate;
   Decimal amount = quantity * row.rate;
-  line.label = row.description + ": " + line.quantity.to_plain_string() + " " +
-               std::string(unit) + " × " + row.rate.to_plain_string() + " " +
-               std::string(row.currency.code());
+  line.label = row.description + ": " + line.quantity.to_plain_string() + " " + std::string(unit) +
+               " × " + row.rate.to_plain_string() + " " + std::string(row.currency.code());
   if (row.min_charge && amount < *row.min_charge) {
     amount = *row.min_charge;
     line.minimum_applied = true;
@@ -119,15 +118,16 @@ std::optional<RouteOption> price_mode(ModeContext& ctx, FreightMode mode,
   const std::string lane = ctx.from.region + "→" + ctx.to.region;
   std::vector<const RateLine*> freight =
       ctx.card.find(mode, ChargeKind::kFreight, ctx.from.region, ctx.to.region, date);
-  std::erase_if(freight, [&](const RateLine* row) { return !in_bracket(*row, chargeable_kg(mode, cargo)); });
+  std::erase_if(freight,
+                [&](const RateLine* row) { return !in_bracket(*row, chargeable_kg(mode, cargo)); });
   if (freight.empty()) {
     warnings.push_back(std::string(freight_mode_name(mode)) + ": no rate on " + lane + " on " +
                        date.to_string());
     return std::nullopt;
   }
   // Within one region (EU→EU) only a lane priced for it explicitly applies, not the fallback.
-  if (ctx.from.region == ctx.to.region && (freight.front()->origin_region == "*" ||
-                                           freight.front()->destination_region == "*")) {
+  if (ctx.from.region == ctx.to.region &&
+      (freight.front()->origin_region == "*" || freight.front()->destination_region == "*")) {
     warnings.push_back(std::string(freight_mode_name(mode)) + ": not offered within " +
                        ctx.from.region);
     return std::nullopt;
@@ -174,8 +174,7 @@ std::string option_note(const RouteOption& option, const Cargo& cargo) {
       return std::to_string(option.containers) + " container(s) for " +
              cargo.volume_m3.to_plain_string() + " m3 / " + cargo.gross_kg.to_plain_string() +
              " kg";
-    case FreightMode::kAir:
-      return cargo.air_chargeable_kg.to_plain_string() + " chargeable kg";
+    case FreightMode::kAir: return cargo.air_chargeable_kg.to_plain_string() + " chargeable kg";
     case FreightMode::kExpress:
       return cargo.express_chargeable_kg.to_plain_string() + " chargeable kg, door to door";
   }
@@ -214,7 +213,8 @@ StatusOr<RoutePlan> plan_routes(const RateCard& card, const PortDirectory& ports
     if (!option) continue;
     if (mode == FreightMode::kSeaLcl || mode == FreightMode::kSeaFcl20 ||
         mode == FreightMode::kSeaFcl40) {
-      option->sea_distance_nm = ports.sea_distance_nm(plan.from.port.unlocode, plan.to.port.unlocode);
+      option->sea_distance_nm =
+          ports.sea_distance_nm(plan.from.port.unlocode, plan.to.port.unlocode);
     }
     option->note = option_note(*option, request.cargo);
     plan.options.push_back(std::move(*option));

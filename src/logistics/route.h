@@ -10,11 +10,10 @@
 #pragma once
 
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/country.h"
 #include "core/date.h"
@@ -36,7 +35,7 @@ struct RouteRequest {
   std::string origin_port_or_city;  // supplier's port ("Ningbo") or city; may be empty
   CountryCode destination;          // market
   Cargo cargo;
-  Date ship_date;                   // cargo ready at the port of loading
+  Date ship_date;                           // cargo ready at the port of loading
   std::optional<Currency> target_currency;  // convert totals (needs fx)
   std::optional<Date> deadline;             // goods must have arrived by this date
   // Days from arrival at the port/airport to in stock (clearance, delivery); added to arrival.
@@ -45,13 +44,13 @@ struct RouteRequest {
 
 struct RouteCostLine {
   ChargeKind charge = ChargeKind::kFreight;
-  std::string label;       // "Ocean freight CN→EU, 3.6 w/m × 65.00 USD"
-  Money amount;            // in the line's rate-card currency, rounded half-up to minor unit
-  Decimal quantity;        // w/m, containers, kg or 1 (per shipment)
+  std::string label;  // "Ocean freight CN→EU, 3.6 w/m × 65.00 USD"
+  Money amount;       // in the line's rate-card currency, rounded half-up to minor unit
+  Decimal quantity;   // w/m, containers, kg or 1 (per shipment)
   Decimal rate;
-  bool minimum_applied = false;  // the row's min_charge replaced quantity × rate
+  bool minimum_applied = false;    // the row's min_charge replaced quantity × rate
   std::optional<Money> converted;  // in the option's currency when it differs
-  Provenance provenance;   // the rate-card row
+  Provenance provenance;           // the rate-card row
 };
 
 struct RouteOption {
@@ -60,24 +59,24 @@ struct RouteOption {
   PortCall to;
   std::int64_t containers = 0;  // FCL only
   std::vector<RouteCostLine> lines;
-  Money total;                   // in `currency`
-  Currency currency;             // card currency or the requested target
-  std::vector<FxRate> fx;        // conversions used
+  Money total;             // in `currency`
+  Currency currency;       // card currency or the requested target
+  std::vector<FxRate> fx;  // conversions used
   int transit_days_min = 0;
   int transit_days_max = 0;
-  Date arrival_earliest;         // ship_date + transit min + clearance
-  Date arrival_latest;           // ship_date + transit max + clearance
+  Date arrival_earliest;               // ship_date + transit min + clearance
+  Date arrival_latest;                 // ship_date + transit max + clearance
   std::optional<bool> meets_deadline;  // arrival_latest ≤ deadline; none without a deadline
-  bool pareto = false;           // no other option is both cheaper and faster (latest arrival)
+  bool pareto = false;  // no other option is both cheaper and faster (latest arrival)
   std::optional<int> sea_distance_nm;  // sea modes between major ports
-  std::string note;              // "LCL suggested for 3.6 m3", "below express bracket", …
+  std::string note;                    // "LCL suggested for 3.6 m3", "below express bracket", …
 };
 
 struct RoutePlan {
   RouteRequest request;
   PortCall from;
   PortCall to;
-  std::vector<RouteOption> options;  // cheapest first (ties: faster first)
+  std::vector<RouteOption> options;   // cheapest first (ties: faster first)
   std::vector<std::string> warnings;  // modes with no rate on the lane, FX failures
   // Index into options of the cheapest option that meets the deadline (or the cheapest overall
   // without a deadline); nullopt when none meets it.

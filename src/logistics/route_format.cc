@@ -72,21 +72,20 @@ nlohmann::json to_json(const RoutePlan& plan) {
   nlohmann::json options = nlohmann::json::array();
   for (const RouteOption& option : plan.options) options.push_back(to_json(option));
   const Cargo& cargo = plan.request.cargo;
-  nlohmann::json j = {
-      {"from", port_call_json(plan.from)},
-      {"to", port_call_json(plan.to)},
-      {"ship_date", plan.request.ship_date.to_string()},
-      {"cargo",
-       {{"units", cargo.units},
-        {"cartons", cargo.cartons},
-        {"gross_kg", cargo.gross_kg.to_plain_string()},
-        {"volume_m3", cargo.volume_m3.to_plain_string()},
-        {"air_chargeable_kg", cargo.air_chargeable_kg.to_plain_string()},
-        {"express_chargeable_kg", cargo.express_chargeable_kg.to_plain_string()},
-        {"suggested", std::string(container_choice_name(cargo.suggested))},
-        {"explanation", cargo.explanation}}},
-      {"options", std::move(options)},
-      {"warnings", plan.warnings}};
+  nlohmann::json j = {{"from", port_call_json(plan.from)},
+                      {"to", port_call_json(plan.to)},
+                      {"ship_date", plan.request.ship_date.to_string()},
+                      {"cargo",
+                       {{"units", cargo.units},
+                        {"cartons", cargo.cartons},
+                        {"gross_kg", cargo.gross_kg.to_plain_string()},
+                        {"volume_m3", cargo.volume_m3.to_plain_string()},
+                        {"air_chargeable_kg", cargo.air_chargeable_kg.to_plain_string()},
+                        {"express_chargeable_kg", cargo.express_chargeable_kg.to_plain_string()},
+                        {"suggested", std::string(container_choice_name(cargo.suggested))},
+                        {"explanation", cargo.explanation}}},
+                      {"options", std::move(options)},
+                      {"warnings", plan.warnings}};
   if (plan.request.deadline) j["deadline"] = plan.request.deadline->to_string();
   if (plan.recommended) j["recommended"] = *plan.recommended;
   return j;
@@ -95,8 +94,7 @@ nlohmann::json to_json(const RoutePlan& plan) {
 std::string to_text(const RoutePlan& plan) {
   std::ostringstream out;
   out << "From " << plan.from.port.unlocode << " " << plan.from.port.name << " / "
-      << plan.from.airport.iata << " (" << plan.from.region << "; " << plan.from.chosen_by
-      << ")\n";
+      << plan.from.airport.iata << " (" << plan.from.region << "; " << plan.from.chosen_by << ")\n";
   out << "To   " << plan.to.port.unlocode << " " << plan.to.port.name << " / "
       << plan.to.airport.iata << " (" << plan.to.region << "; " << plan.to.chosen_by << ")\n";
   out << "Cargo: " << plan.request.cargo.explanation << "\n";
@@ -105,7 +103,8 @@ std::string to_text(const RoutePlan& plan) {
   out << "\n";
   for (std::size_t i = 0; i < plan.options.size(); ++i) {
     const RouteOption& o = plan.options[i];
-    out << "\n" << (plan.recommended == i ? "* " : "  ") << freight_mode_name(o.mode) << "  "
+    out << "\n"
+        << (plan.recommended == i ? "* " : "  ") << freight_mode_name(o.mode) << "  "
         << o.total.to_string() << "  " << o.transit_days_min << "-" << o.transit_days_max
         << " days  arrives " << o.arrival_earliest.to_string() << ".."
         << o.arrival_latest.to_string();

@@ -6,8 +6,8 @@ namespace kontor::logistics {
 
 namespace {
 constexpr std::array<std::string_view, 9> kKindNames = {
-    "booked",  "cargo_received",   "departed",  "transshipped", "eta_updated",
-    "arrived", "customs_cleared",  "delivered", "exception"};
+    "booked",  "cargo_received",  "departed",  "transshipped", "eta_updated",
+    "arrived", "customs_cleared", "delivered", "exception"};
 
 bool is_arrival(TrackingEventKind kind) {
   return kind == TrackingEventKind::kArrived || kind == TrackingEventKind::kCustomsCleared ||
@@ -48,8 +48,8 @@ std::optional<DelayAlert> check_delay(const ShipmentStatus& status, Date today,
                    std::string(tracking_event_kind_name(arrival->kind)) + ")";
   } else if (newest_eta != nullptr && *newest_eta->eta - planned > tolerance_days) {
     alert.expected_arrival = *newest_eta->eta;
-    alert.reason = "carrier ETA " + newest_eta->eta->to_string() + " reported " +
-                   newest_eta->date.to_string();
+    alert.reason =
+        "carrier ETA " + newest_eta->eta->to_string() + " reported " + newest_eta->date.to_string();
   } else if (today - planned > tolerance_days) {
     alert.expected_arrival = today;
     alert.reason = "no arrival reported by " + today.to_string();
@@ -57,8 +57,8 @@ std::optional<DelayAlert> check_delay(const ShipmentStatus& status, Date today,
     return std::nullopt;
   }
   alert.days_late = alert.expected_arrival - planned;
-  alert.reason += ", " + std::to_string(alert.days_late) + " days after the planned " +
-                  planned.to_string();
+  alert.reason +=
+      ", " + std::to_string(alert.days_late) + " days after the planned " + planned.to_string();
   return alert;
 }
 

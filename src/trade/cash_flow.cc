@@ -8,8 +8,8 @@ namespace kontor::trade {
 namespace {
 
 constexpr std::array<std::string_view, 8> kKindNames = {
-    "deposit", "balance", "freight", "duty", "import_vat", "other_import_costs", "vat_reclaim",
-    "payout"};
+    "deposit",     "balance", "freight", "duty", "import_vat", "other_import_costs",
+    "vat_reclaim", "payout"};
 
 Status check_inputs(const CashFlowInputs& in) {
   if (in.deposit_share.is_negative() || in.deposit_share > Decimal(1)) {
@@ -126,7 +126,8 @@ StatusOr<CashFlow> project_cash_flow(const CashFlowInputs& in) {
 
 nlohmann::json to_json(const CashFlow& flow) {
   auto money = [](const Money& m) {
-    return nlohmann::json{{"amount", m.amount_text()}, {"currency", std::string(m.currency().code())}};
+    return nlohmann::json{{"amount", m.amount_text()},
+                          {"currency", std::string(m.currency().code())}};
   };
   nlohmann::json events = nlohmann::json::array();
   for (const CashEvent& e : flow.events) {

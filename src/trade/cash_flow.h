@@ -9,11 +9,10 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/date.h"
 #include "core/decimal.h"
@@ -33,26 +32,34 @@ struct CashFlowInputs {
   Date arrival_date;                 // cleared at destination
   Money duty;                        // paid at arrival
   Money import_vat;                  // paid at arrival
-  std::optional<int> vat_reclaim_days;  // VAT back this many days after arrival; none: not reclaimed
-  Money other_import_costs;          // brokerage, fees, delivery to warehouse: at arrival
+  std::optional<int>
+      vat_reclaim_days;      // VAT back this many days after arrival; none: not reclaimed
+  Money other_import_costs;  // brokerage, fees, delivery to warehouse: at arrival
   std::int64_t units = 0;
   std::int64_t units_sold_per_week = 0;    // sell-through (> 0)
   int sales_start_days_after_arrival = 0;  // check-in at the warehouse/FBA
-  Money payout_per_unit;             // what the seller keeps per unit sold: net of VAT and fees
-  int payout_interval_days = 14;     // channel pays out sales every N days (Amazon: 14)
+  Money payout_per_unit;          // what the seller keeps per unit sold: net of VAT and fees
+  int payout_interval_days = 14;  // channel pays out sales every N days (Amazon: 14)
 };
 
 enum class CashEventKind {
-  kDeposit, kBalance, kFreight, kDuty, kImportVat, kOtherImportCosts, kVatReclaim, kPayout,
+  kDeposit,
+  kBalance,
+  kFreight,
+  kDuty,
+  kImportVat,
+  kOtherImportCosts,
+  kVatReclaim,
+  kPayout,
 };
 std::string_view cash_event_kind_name(CashEventKind kind);  // "deposit", …
 
 struct CashEvent {
   Date date;
   CashEventKind kind = CashEventKind::kDeposit;
-  std::string label;   // "Deposit 30 % of 8400.00 USD", "Payout: 300 units × 12.34 USD"
-  Money amount;        // signed: out negative, in positive
-  Money cumulative;    // running balance after this event
+  std::string label;  // "Deposit 30 % of 8400.00 USD", "Payout: 300 units × 12.34 USD"
+  Money amount;       // signed: out negative, in positive
+  Money cumulative;   // running balance after this event
 };
 
 struct CashFlow {

@@ -10,15 +10,28 @@ namespace kontor::trade {
 
 namespace {
 
-constexpr std::array<std::string_view, 6> kKindNames = {
-    "referral", "fulfilment", "payment", "commission", "transaction", "listing"};
+constexpr std::array<std::string_view, 6> kKindNames = {"referral",   "fulfilment",  "payment",
+                                                        "commission", "transaction", "listing"};
 constexpr std::array<std::string_view, 3> kBasisNames = {"percent_of_price", "per_unit",
                                                          "per_order"};
 constexpr std::array<std::string_view, 13> kColumns = {
-    "channel",  "market",   "fee",            "category",     "basis",      "rate",  "fixed",
-    "currency", "min_fee",  "weight_from_kg", "weight_to_kg", "valid_from", "source"};
-enum Col { kChannel, kMarket, kFee, kCategory, kBasis, kRate, kFixed, kCurrency, kMin, kWFrom,
-           kWTo, kValidFrom, kSource };
+    "channel", "market",         "fee",          "category",   "basis", "rate", "fixed", "currency",
+    "min_fee", "weight_from_kg", "weight_to_kg", "valid_from", "source"};
+enum Col {
+  kChannel,
+  kMarket,
+  kFee,
+  kCategory,
+  kBasis,
+  kRate,
+  kFixed,
+  kCurrency,
+  kMin,
+  kWFrom,
+  kWTo,
+  kValidFrom,
+  kSource
+};
 
 template <std::size_t N>
 int index_of(const std::array<std::string_view, N>& names, std::string_view text) {
@@ -28,9 +41,7 @@ int index_of(const std::array<std::string_view, N>& names, std::string_view text
   return -1;
 }
 
-int minor_unit_of(std::string_view code) {
-  return code == "JPY" || code == "KRW" ? 0 : 2;
-}
+int minor_unit_of(std::string_view code) { return code == "JPY" || code == "KRW" ? 0 : 2; }
 
 struct Row {
   const CsvReader& reader;
@@ -79,7 +90,8 @@ StatusOr<ChannelFeeRow> parse_row(const Row& row) {
     return row.error(kWTo, "band upper bound not above its lower bound");
   }
   auto date = Date::parse(row.text(kValidFrom));
-  if (!date.ok()) return row.error(kValidFrom, "not a date YYYY-MM-DD: '" + row.text(kValidFrom) + "'");
+  if (!date.ok())
+    return row.error(kValidFrom, "not a date YYYY-MM-DD: '" + row.text(kValidFrom) + "'");
   fee.valid_from = *date;
   fee.source_text = row.text(kSource);
   return fee;
@@ -115,7 +127,8 @@ StatusOr<ChannelFeeTable> ChannelFeeTable::load_default(const std::string& repo_
 
 StatusOr<ChannelFeeTable> ChannelFeeTable::parse(std::string_view text, const std::string& file) {
   auto impl = std::make_shared<Impl>();
-  impl->source = {"channel_fees", base_name(file), "Sales channel fees (indicative unless replaced)",
+  impl->source = {"channel_fees", base_name(file),
+                  "Sales channel fees (indicative unless replaced)",
                   "as dated per row (valid_from)", "authored; see data/channel_fees.md"};
   CsvReader reader(text, file);
   RETURN_IF_ERROR(reader.read_header());
@@ -174,9 +187,8 @@ bool in_band(const ChannelFeeRow& row, const std::optional<Decimal>& kg) {
 
 ChannelFeeLine fee_line(const ChannelFeeRow& row, const ChannelFeeRequest& request) {
   const Currency& currency = request.price.currency();
-  Decimal amount = row.basis == ChannelFeeBasis::kPercentOfPrice
-                       ? request.price.amount() * row.rate
-                       : row.rate;
+  Decimal amount =
+      row.basis == ChannelFeeBasis::kPercentOfPrice ? request.price.amount() * row.rate : row.rate;
   if (row.fixed) amount += *row.fixed;
   ChannelFeeLine line;
   line.kind = row.kind;
@@ -209,8 +221,7 @@ ChannelFeeLine fee_line(const ChannelFeeRow& row, const ChannelFeeRequest& reque
 
 }  // namespace
 
-StatusOr<ChannelFees> channel_fees(const ChannelFeeTable& table,
-                                   const ChannelFeeRequest& request) {
+StatusOr<ChannelFees> channel_fees(const ChannelFeeTable& table, const ChannelFeeRequest& request) {
   ChannelFees fees;
   fees.channel = request.channel;
   fees.total = Money::zero(request.price.currency());

@@ -36,8 +36,8 @@ std::string_view channel_fee_kind_name(ChannelFeeKind kind);
 enum class ChannelFeeBasis { kPercentOfPrice, kPerUnit, kPerOrder };
 
 struct ChannelFeeRow {
-  std::string channel;   // "amazon", "shopify", "tiktok_shop", "ebay", "etsy" (crew names)
-  std::string market;    // "DE", "EU", "US", "*"
+  std::string channel;  // "amazon", "shopify", "tiktok_shop", "ebay", "etsy" (crew names)
+  std::string market;   // "DE", "EU", "US", "*"
   ChannelFeeKind kind = ChannelFeeKind::kReferral;
   std::string category;  // "*" or e.g. "kitchen"
   ChannelFeeBasis basis = ChannelFeeBasis::kPercentOfPrice;
@@ -58,7 +58,8 @@ class ChannelFeeTable {
   // Errors: data_loss "FILE line N, field 'F': reason".
   static StatusOr<ChannelFeeTable> load(const std::string& path);
   static StatusOr<ChannelFeeTable> parse(std::string_view text, const std::string& file);
-  static StatusOr<ChannelFeeTable> load_default(const std::string& repo_dir);  // data/channel_fees.csv
+  static StatusOr<ChannelFeeTable> load_default(
+      const std::string& repo_dir);  // data/channel_fees.csv
 
   const std::vector<ChannelFeeRow>& rows() const;
   const DataSource& source() const;
@@ -70,11 +71,11 @@ class ChannelFeeTable {
 };
 
 struct ChannelFeeRequest {
-  std::string channel;            // "amazon", …
-  CountryCode market;             // "DE"
-  std::string market_group;       // "EU" when the market is an EU member (CountryTable::customs_union)
-  std::string category;           // "kitchen"; "" = the channel's default ("*") rate
-  Money price;                    // per unit, as the customer pays (VAT included where usual)
+  std::string channel;       // "amazon", …
+  CountryCode market;        // "DE"
+  std::string market_group;  // "EU" when the market is an EU member (CountryTable::customs_union)
+  std::string category;      // "kitchen"; "" = the channel's default ("*") rate
+  Money price;               // per unit, as the customer pays (VAT included where usual)
   std::optional<Decimal> unit_shipping_kg;  // for fulfilment bands; none: no fulfilment fee
   bool fulfilled_by_channel = false;        // FBA / TikTok fulfilment: add the fulfilment fee
   Date as_of;
@@ -82,8 +83,8 @@ struct ChannelFeeRequest {
 
 struct ChannelFeeLine {
   ChannelFeeKind kind = ChannelFeeKind::kReferral;
-  std::string label;          // "Amazon referral fee 15 % (kitchen, DE)"
-  Money amount;               // in the price currency, rounded half-up to the minor unit
+  std::string label;  // "Amazon referral fee 15 % (kitchen, DE)"
+  Money amount;       // in the price currency, rounded half-up to the minor unit
   bool minimum_applied = false;
   // The fee as a function of the price at this point: amount = percent × price + fixed (before
   // rounding); percent is 0 when a minimum or a per-unit amount applies. Used to solve for the

@@ -26,10 +26,9 @@ StatusOr<Evaluation> evaluate(const ChannelFeeTable& table, ChannelFeeRequest sa
   if (vat_rate) {
     // VAT contained in a VAT-inclusive price: price × r / (1 + r), half-up to the minor unit as
     // on a VAT invoice (EU Directive 2006/112/EC Art. 226(8): the VAT amount payable).
-    ASSIGN_OR_RETURN(Decimal vat, Decimal::divide(price.amount() * *vat_rate,
-                                                  Decimal(1) + *vat_rate,
-                                                  price.currency().minor_unit(),
-                                                  RoundingMode::kHalfUp));
+    ASSIGN_OR_RETURN(Decimal vat,
+                     Decimal::divide(price.amount() * *vat_rate, Decimal(1) + *vat_rate,
+                                     price.currency().minor_unit(), RoundingMode::kHalfUp));
     e.vat = Money(vat, price.currency());
   }
   e.net = price - e.vat;

@@ -22,16 +22,16 @@
 namespace kontor::trade {
 
 struct MarginRequest {
-  ChannelFeeRequest sale;        // channel, market, category, price (retail), weight, as_of
-  Money landed_cost_per_unit;    // same currency as sale.price, net of recoverable import VAT
+  ChannelFeeRequest sale;      // channel, market, category, price (retail), weight, as_of
+  Money landed_cost_per_unit;  // same currency as sale.price, net of recoverable import VAT
   std::optional<Money> other_cost_per_unit;  // marketing, returns allowance, …
   bool price_includes_vat = true;            // consumer price in EU/UK; false for US, B2B
   refdata::VatRateKind vat_kind = refdata::VatRateKind::kStandard;
 };
 
 struct MarginLine {
-  std::string label;   // "Retail price", "VAT 19 % (DE)", "Amazon referral fee", …
-  Money amount;        // signed: revenue positive, deductions negative
+  std::string label;  // "Retail price", "VAT 19 % (DE)", "Amazon referral fee", …
+  Money amount;       // signed: revenue positive, deductions negative
   Provenance provenance;
 };
 
@@ -43,10 +43,10 @@ struct MarginResult {
   ChannelFees fees;
   Money landed_cost;
   Money other_costs;
-  Money contribution;               // net revenue − fees − landed − other
-  Decimal margin_percent;           // contribution / net revenue × 100, half-even 2 dp
-  Money break_even_price;           // retail price (VAT as above) at which contribution is 0
-  std::vector<MarginLine> lines;    // the walk from price to contribution
+  Money contribution;             // net revenue − fees − landed − other
+  Decimal margin_percent;         // contribution / net revenue × 100, half-even 2 dp
+  Money break_even_price;         // retail price (VAT as above) at which contribution is 0
+  std::vector<MarginLine> lines;  // the walk from price to contribution
 };
 
 // Errors: the VAT table's (not_found for a market without a rate) when price_includes_vat;

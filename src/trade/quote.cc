@@ -7,8 +7,8 @@ namespace kontor::trade {
 namespace {
 
 constexpr std::array<std::string_view, 6> kBuyerCostNames = {
-    "export_clearance",     "origin_delivery",  "main_carriage",
-    "insurance",            "destination_delivery", "import_clearance"};
+    "export_clearance", "origin_delivery",      "main_carriage",
+    "insurance",        "destination_delivery", "import_clearance"};
 
 bool is_d_rule(Incoterm term) {
   return term == Incoterm::kDAP || term == Incoterm::kDPU || term == Incoterm::kDDP;
@@ -16,8 +16,8 @@ bool is_d_rule(Incoterm term) {
 
 void fill_buyer_costs(NormalisedQuote& quote, const std::string& named_place) {
   const IncotermCosts costs = incoterm_costs(quote.incoterm);
-  const std::array<bool, 6> paid_by_seller = {costs.export_clearance, costs.origin_delivery,
-                                              costs.main_carriage,    costs.insurance,
+  const std::array<bool, 6> paid_by_seller = {costs.export_clearance,     costs.origin_delivery,
+                                              costs.main_carriage,        costs.insurance,
                                               costs.destination_delivery, costs.import_clearance};
   for (std::size_t i = 0; i < paid_by_seller.size(); ++i) {
     const auto cost = static_cast<BuyerCost>(i);
@@ -65,8 +65,7 @@ std::string_view buyer_cost_name(BuyerCost cost) {
 }
 
 StatusOr<NormalisedQuote> normalise_quote(const QuoteTerms& terms, std::int64_t quantity,
-                                          const Currency& target, Date as_of,
-                                          const FxLookup& fx) {
+                                          const Currency& target, Date as_of, const FxLookup& fx) {
   if (quantity <= 0) return invalid_argument("quantity: must be positive");
   if (terms.tiers.empty()) return invalid_argument("offer " + terms.offer_id + ": no price tiers");
   NormalisedQuote quote;
@@ -75,8 +74,8 @@ StatusOr<NormalisedQuote> normalise_quote(const QuoteTerms& terms, std::int64_t 
   fill_buyer_costs(quote, terms.named_place);
   const std::int64_t moq = std::max(terms.moq, terms.tiers.front().min_quantity);
   if (quantity < moq) {
-    quote.reason = "MOQ " + std::to_string(moq) + " not met by " + std::to_string(quantity) +
-                   " units";
+    quote.reason =
+        "MOQ " + std::to_string(moq) + " not met by " + std::to_string(quantity) + " units";
     return quote;
   }
   if (terms.valid_until.days_since_epoch() != 0 && terms.valid_until < as_of) {
@@ -87,13 +86,14 @@ StatusOr<NormalisedQuote> normalise_quote(const QuoteTerms& terms, std::int64_t 
   quote.tier = tier;
   quote.unit_price = Money(tier.unit_price, terms.currency);
   quote.goods_total = quote.unit_price * Decimal(quantity);
-  quote.tier_text = "tier from " + std::to_string(tier.min_quantity) + " units: " +
-                    quote.unit_price.to_string();
+  quote.tier_text =
+      "tier from " + std::to_string(tier.min_quantity) + " units: " + quote.unit_price.to_string();
   if (terms.currency == target) {
     quote.unit_price_target = quote.unit_price;
   } else {
-    if (!fx) return invalid_argument("fx: converting " + std::string(terms.currency.code()) +
-                                     " to " + std::string(target.code()) + " needs an FX lookup");
+    if (!fx)
+      return invalid_argument("fx: converting " + std::string(terms.currency.code()) + " to " +
+                              std::string(target.code()) + " needs an FX lookup");
     ASSIGN_OR_RETURN(FxRate rate, fx(terms.currency, target, as_of));
     quote.unit_price_target = convert(quote.unit_price, rate);
     quote.fx = rate;

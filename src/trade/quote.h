@@ -48,33 +48,38 @@ struct QuoteTerms {
 };
 
 inline QuoteTerms quote_terms(const catalog::Offer& offer) {
-  QuoteTerms terms{offer.id, offer.supplier_id, offer.currency, {}, offer.moq, offer.incoterm,
-                   offer.named_place, offer.lead_time_days, offer.valid_until};
+  QuoteTerms terms{offer.id,         offer.supplier_id, offer.currency,    {},
+                   offer.moq,        offer.incoterm,    offer.named_place, offer.lead_time_days,
+                   offer.valid_until};
   for (const auto& tier : offer.tiers) terms.tiers.push_back({tier.min_quantity, tier.unit_price});
   return terms;
 }
 
 // A cost the buyer still has to pay (and the logistics engine to price) under the Incoterm.
 enum class BuyerCost {
-  kExportClearance, kOriginDelivery, kMainCarriage, kInsurance, kDestinationDelivery,
+  kExportClearance,
+  kOriginDelivery,
+  kMainCarriage,
+  kInsurance,
+  kDestinationDelivery,
   kImportClearance,
 };
 std::string_view buyer_cost_name(BuyerCost cost);  // "main_carriage", …
 
 struct NormalisedQuote {
   bool serviceable = false;
-  std::string reason;              // why not: "MOQ 3000 not met by 2000 pcs", "offer expired …"
+  std::string reason;  // why not: "MOQ 3000 not met by 2000 pcs", "offer expired …"
   std::int64_t quantity = 0;
-  std::optional<QuoteTier> tier;   // the tier that applies
-  std::string tier_text;           // "tier from 1000 pcs: 4.20 USD"
-  Money unit_price;                // offer currency, exact as quoted
-  Money goods_total;               // unit_price × quantity, offer currency
-  Money unit_price_target;         // in the target currency, exact (no rounding)
-  Money goods_total_target;        // unit_price_target × quantity
-  std::optional<FxRate> fx;        // when the currencies differ
+  std::optional<QuoteTier> tier;  // the tier that applies
+  std::string tier_text;          // "tier from 1000 pcs: 4.20 USD"
+  Money unit_price;               // offer currency, exact as quoted
+  Money goods_total;              // unit_price × quantity, offer currency
+  Money unit_price_target;        // in the target currency, exact (no rounding)
+  Money goods_total_target;       // unit_price_target × quantity
+  std::optional<FxRate> fx;       // when the currencies differ
   Incoterm incoterm = Incoterm::kFOB;
   std::vector<BuyerCost> buyer_pays;  // what the price leaves out, in shipping order
-  bool needs_freight = false;      // main carriage not included (EXW/FCA/FAS/FOB)
+  bool needs_freight = false;         // main carriage not included (EXW/FCA/FAS/FOB)
   bool needs_insurance = false;    // cargo insurance not bought by the seller (all but CIF/CIP…)
   std::vector<std::string> notes;  // "FOB Ningbo: freight and insurance to add", …
 };
@@ -83,7 +88,6 @@ struct NormalisedQuote {
 // the MOQ or the offer expired before `as_of`. Errors: invalid_argument for empty tiers or
 // quantity ≤ 0; the FX lookup's error when a conversion is needed and fails.
 StatusOr<NormalisedQuote> normalise_quote(const QuoteTerms& terms, std::int64_t quantity,
-                                          const Currency& target, Date as_of,
-                                          const FxLookup& fx);
+                                          const Currency& target, Date as_of, const FxLookup& fx);
 
 }  // namespace kontor::trade

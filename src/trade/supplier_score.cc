@@ -25,10 +25,10 @@ std::string normalise_name(std::string_view text) {
 }
 
 ScorePart cost_part(const SupplierScoreInputs& in, const Decimal& weight) {
-  const Decimal value = Decimal::divide(weight * in.best_landed_cost_per_unit.amount(),
-                                        in.landed_cost_per_unit.amount(), 2,
-                                        RoundingMode::kHalfEven)
-                            .value();
+  const Decimal value =
+      Decimal::divide(weight * in.best_landed_cost_per_unit.amount(),
+                      in.landed_cost_per_unit.amount(), 2, RoundingMode::kHalfEven)
+          .value();
   return {"cost", value, weight,
           in.landed_cost_per_unit.to_string() + " per unit vs best " +
               in.best_landed_cost_per_unit.to_string() + ": " + weight.to_plain_string() +
@@ -38,8 +38,8 @@ ScorePart cost_part(const SupplierScoreInputs& in, const Decimal& weight) {
 ScorePart time_part(const SupplierScoreInputs& in, const Decimal& weight, SupplierScore& score) {
   const int total = in.lead_time_days + in.transit_days;
   const std::string days = std::to_string(in.lead_time_days) + " days production + " +
-                           std::to_string(in.transit_days) + " days transit = " +
-                           std::to_string(total) + " days";
+                           std::to_string(in.transit_days) +
+                           " days transit = " + std::to_string(total) + " days";
   if (!in.days_to_deadline) {
     // No deadline: shorter is better, nothing after half a year.
     const Decimal share = Decimal::max(Decimal(0), Decimal(1) - fraction(total, 180));
@@ -52,8 +52,7 @@ ScorePart time_part(const SupplierScoreInputs& in, const Decimal& weight, Suppli
     return {"time", Decimal(0), weight, days + ", " + std::to_string(-slack) + " days late"};
   }
   // Two weeks of slack or more earns full points; less slack, proportionally less (half at 0).
-  const Decimal share = slack >= 14 ? Decimal(1)
-                                    : Decimal::from_scaled(5, 1) + fraction(slack, 28);
+  const Decimal share = slack >= 14 ? Decimal(1) : Decimal::from_scaled(5, 1) + fraction(slack, 28);
   return {"time", points(weight * share), weight,
           days + ", " + std::to_string(slack) + " days of slack before the deadline"};
 }
@@ -66,7 +65,7 @@ Decimal response_share(int hours) {
 }
 
 ScorePart quality_part(const SupplierProfile& s, const Decimal& weight) {
-  const Decimal verification = s.verification == SupplierVerification::kAudited  ? Decimal(1)
+  const Decimal verification = s.verification == SupplierVerification::kAudited ? Decimal(1)
                                : s.verification == SupplierVerification::kVerified
                                    ? Decimal::from_scaled(7, 1)
                                    : Decimal::from_scaled(3, 1);
@@ -77,12 +76,12 @@ ScorePart quality_part(const SupplierProfile& s, const Decimal& weight) {
                         Decimal::from_scaled(25, 2) * defects +
                         Decimal::from_scaled(10, 2) * response_share(s.response_hours) +
                         Decimal::from_scaled(10, 2) * years;
-  const std::string text =
-      "25 % verification (" + verification.to_plain_string() + "), 30 % on-time rate (" +
-      s.on_time_rate.to_plain_string() + "), 25 % defects (1 − 10 × " +
-      s.defect_rate.to_plain_string() + "), 10 % response (" + std::to_string(s.response_hours) +
-      " h), 10 % years (" + std::to_string(s.years_in_business) + "/10) = " +
-      share.normalized().to_plain_string();
+  const std::string text = "25 % verification (" + verification.to_plain_string() +
+                           "), 30 % on-time rate (" + s.on_time_rate.to_plain_string() +
+                           "), 25 % defects (1 − 10 × " + s.defect_rate.to_plain_string() +
+                           "), 10 % response (" + std::to_string(s.response_hours) +
+                           " h), 10 % years (" + std::to_string(s.years_in_business) +
+                           "/10) = " + share.normalized().to_plain_string();
   return {"quality", points(weight * share), weight, text};
 }
 
@@ -116,8 +115,7 @@ ScorePart compliance_part(const SupplierScoreInputs& in, const Decimal& weight,
 
 }  // namespace
 
-StatusOr<SupplierScore> score_supplier(const SupplierScoreInputs& in,
-                                       const ScoreWeights& weights) {
+StatusOr<SupplierScore> score_supplier(const SupplierScoreInputs& in, const ScoreWeights& weights) {
   if (!(in.landed_cost_per_unit.currency() == in.best_landed_cost_per_unit.currency())) {
     return invalid_argument("best_landed_cost_per_unit: currency differs");
   }

@@ -8,11 +8,10 @@
 // Points are exact decimals rounded half-even to 2 places per part; the total is their sum.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "catalog/types.h"
 #include "core/decimal.h"
@@ -29,19 +28,18 @@ struct SupplierProfile {
   SupplierVerification verification = SupplierVerification::kNone;
   int years_in_business = 0;
   int response_hours = 24;
-  Decimal on_time_rate;  // 0..1
-  Decimal defect_rate;   // 0..1
+  Decimal on_time_rate;                     // 0..1
+  Decimal defect_rate;                      // 0..1
   std::vector<std::string> certifications;  // held by the company
 };
 
 inline SupplierProfile supplier_profile(const catalog::Supplier& s) {
-  SupplierVerification v = s.verification == catalog::Verification::kAudited
-                               ? SupplierVerification::kAudited
-                           : s.verification == catalog::Verification::kVerified
-                               ? SupplierVerification::kVerified
-                               : SupplierVerification::kNone;
-  return {s.id, s.name, v, s.years_in_business, s.response_hours, s.on_time_rate, s.defect_rate,
-          s.certifications};
+  SupplierVerification v =
+      s.verification == catalog::Verification::kAudited    ? SupplierVerification::kAudited
+      : s.verification == catalog::Verification::kVerified ? SupplierVerification::kVerified
+                                                           : SupplierVerification::kNone;
+  return {s.id,          s.name,          v, s.years_in_business, s.response_hours, s.on_time_rate,
+          s.defect_rate, s.certifications};
 }
 
 struct ScoreWeights {  // points out of 100
@@ -56,9 +54,9 @@ struct SupplierScoreInputs {
   std::vector<std::string> offer_certifications;     // test reports of the offer: "CE", "LFGB"
   std::vector<std::string> required_certifications;  // from the brief / market requirements
   Money landed_cost_per_unit;
-  Money best_landed_cost_per_unit;  // the cheapest candidate's, same currency
-  int lead_time_days = 0;           // production until ready at the named place
-  int transit_days = 0;             // chosen route, ready → in stock
+  Money best_landed_cost_per_unit;      // the cheapest candidate's, same currency
+  int lead_time_days = 0;               // production until ready at the named place
+  int transit_days = 0;                 // chosen route, ready → in stock
   std::optional<int> days_to_deadline;  // from the order date; none: no deadline
 };
 

@@ -57,13 +57,13 @@ TEST(RateCard, BadDecimalAndReversedDatesAreRejected) {
   std::string bad_rate = std::string(kHeader) +
                          "sea_lcl,freight,CN,EU,per_wm,7,5,USD,,,,30,40,2025-01-01,2025-12-31,x\n";
   EXPECT_EQ(RateCard::parse(bad_rate, "r.csv").status().code(), StatusCode::kDataLoss);
-  std::string reversed =
-      std::string(kHeader) +
-      "sea_lcl,freight,CN,EU,per_wm,75,USD,,,,30,40,2025-01-01,2024-12-31,x,y\n";
+  std::string reversed = std::string(kHeader) +
+                         "sea_lcl,freight,CN,EU,per_wm,75,USD,,,,30,40,2025-01-01,2024-12-31,x,y\n";
   EXPECT_EQ(RateCard::parse(reversed, "r.csv").status().message(),
             "r.csv line 2, field 'valid_to': before valid_from");
   std::string no_transit =
-      std::string(kHeader) + "air,freight,CN,EU,per_chargeable_kg,4,USD,,,,,,2025-01-01,2025-12-31,x,y\n";
+      std::string(kHeader) +
+      "air,freight,CN,EU,per_chargeable_kg,4,USD,,,,,,2025-01-01,2025-12-31,x,y\n";
   EXPECT_EQ(RateCard::parse(no_transit, "r.csv").status().message(),
             "r.csv line 2, field 'transit_days_max': a freight row needs transit days");
 }

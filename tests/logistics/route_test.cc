@@ -1,10 +1,10 @@
 #include "logistics/route.h"
 
+#include <gtest/gtest.h>
+
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
-
-#include <gtest/gtest.h>
 
 #include "logistics_test_data.h"
 
@@ -131,7 +131,7 @@ TEST(Routes, ConvertedTotalsRecordTheFxRate) {
   request.target_currency = Currency::make("EUR", 2).value();
   FxLookup fx = [](const Currency& from, const Currency& to, Date) -> StatusOr<FxRate> {
     return FxRate{from, to, Decimal::parse("0.92").value(), Date::parse("2025-03-03").value(),
-                  {}, ""};
+                  {},   ""};
   };
   auto plan = plan_routes(rate_card(), ports(), request, fx);
   ASSERT_TRUE(plan.ok()) << plan.status().message();
@@ -179,7 +179,9 @@ TEST(Routes, JsonCarriesTotalsAndProvenance) {
   nlohmann::json j = to_json(*plan);
   EXPECT_EQ(j["options"][0]["mode"], "sea_lcl");
   EXPECT_EQ(j["options"][0]["total"]["amount"], "850.52");
-  EXPECT_EQ(j["options"][0]["lines"][0]["provenance"].get<std::string>().rfind("rate_cards.csv line 2", 0), 0u);
+  EXPECT_EQ(j["options"][0]["lines"][0]["provenance"].get<std::string>().rfind(
+                "rate_cards.csv line 2", 0),
+            0u);
   EXPECT_EQ(j["from"]["port"], "CNNGB");
 }
 

@@ -11,7 +11,8 @@ ShipmentStatus planned(const char* arrival) {
   ShipmentStatus status;
   status.shipment_id = "S1";
   status.planned_arrival = d(arrival);
-  status.events.push_back({TrackingEventKind::kDeparted, d("2025-03-03"), "CNNGB", d("2025-04-10"), ""});
+  status.events.push_back(
+      {TrackingEventKind::kDeparted, d("2025-03-03"), "CNNGB", d("2025-04-10"), ""});
   return status;
 }
 
@@ -33,7 +34,8 @@ TEST(Tracking, LaterCarrierEtaRaisesAnAlert) {
 
 TEST(Tracking, ToleranceAbsorbsSmallSlips) {
   ShipmentStatus status = planned("2025-04-12");
-  status.events.push_back({TrackingEventKind::kEtaUpdated, d("2025-03-25"), "", d("2025-04-14"), ""});
+  status.events.push_back(
+      {TrackingEventKind::kEtaUpdated, d("2025-03-25"), "", d("2025-04-14"), ""});
   EXPECT_FALSE(check_delay(status, d("2025-03-26"), /*tolerance_days=*/2).has_value());
   EXPECT_TRUE(check_delay(status, d("2025-03-26"), /*tolerance_days=*/1).has_value());
 }

@@ -75,12 +75,13 @@ TEST(Quote, ConvertedWithTheDatedRateExactly) {
 
 TEST(Quote, ConvertedWithRealEcbRate) {
   const auto paths = refdata::DataPaths::from_environment();
-  auto table = refdata::FxTable::load(paths.shared_dir + "/fx_ecb_eurofxref_hist.csv",
-                                      paths.shared_dir + "/fx_fred_usd_rates_monthly.csv",
-                                      paths.shared_dir + "/fx_hmrc_monthly_rates_gbp_2020_2023.csv");
+  auto table =
+      refdata::FxTable::load(paths.shared_dir + "/fx_ecb_eurofxref_hist.csv",
+                             paths.shared_dir + "/fx_fred_usd_rates_monthly.csv",
+                             paths.shared_dir + "/fx_hmrc_monthly_rates_gbp_2020_2023.csv");
   ASSERT_TRUE(table.ok()) << table.status().message();
-  auto quote = normalise_quote(bottle_offer(), 2000, eur(), day("2025-03-03"),
-                               fx_lookup_from(*table));
+  auto quote =
+      normalise_quote(bottle_offer(), 2000, eur(), day("2025-03-03"), fx_lookup_from(*table));
   ASSERT_TRUE(quote.ok()) << quote.status().message();
   ASSERT_TRUE(quote->fx.has_value());
   EXPECT_EQ(quote->fx->date, day("2025-03-03"));
@@ -102,7 +103,8 @@ TEST(Quote, FobLeavesFreightAndInsuranceToTheBuyer) {
                                            BuyerCost::kDestinationDelivery,
                                            BuyerCost::kImportClearance};
   EXPECT_EQ(quote->buyer_pays, expected);
-  EXPECT_EQ(quote->notes.front(), "FOB Ningbo: main freight and cargo insurance are the buyer's to add");
+  EXPECT_EQ(quote->notes.front(),
+            "FOB Ningbo: main freight and cargo insurance are the buyer's to add");
 }
 
 TEST(Quote, CifAndDapNeedNoFreightOrInsurance) {
@@ -135,8 +137,9 @@ TEST(Quote, ReadsACatalogOffer) {
 }
 
 TEST(Quote, RejectsBadInput) {
-  EXPECT_EQ(normalise_quote(bottle_offer(), 0, usd(), day("2025-03-01"), nullptr).status().message(),
-            "quantity: must be positive");
+  EXPECT_EQ(
+      normalise_quote(bottle_offer(), 0, usd(), day("2025-03-01"), nullptr).status().message(),
+      "quantity: must be positive");
   QuoteTerms empty = bottle_offer();
   empty.tiers.clear();
   EXPECT_EQ(normalise_quote(empty, 10, usd(), day("2025-03-01"), nullptr).status().message(),

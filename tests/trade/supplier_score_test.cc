@@ -13,7 +13,7 @@ Money eur(const char* amount) { return Money(dec(amount), Currency::make("EUR", 
 // offer has an LFGB report.
 SupplierScoreInputs candidate() {
   SupplierScoreInputs in;
-  in.supplier = {"S1", "Ningbo Hengda", SupplierVerification::kAudited, 8, 12, dec("0.95"),
+  in.supplier = {"S1",        "Ningbo Hengda", SupplierVerification::kAudited, 8, 12, dec("0.95"),
                  dec("0.02"), {"ISO 9001"}};
   in.offer_certifications = {"LFGB"};
   in.required_certifications = {"CE", "lfgb"};
