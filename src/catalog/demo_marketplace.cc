@@ -273,6 +273,14 @@ Status generate_demo_marketplace(const DemoOptions& options, const Glossary& glo
   }
   std::string path = options.listings_path.empty() ? default_listings_path() : options.listings_path;
   ASSIGN_OR_RETURN(std::vector<Listing> listings, load_listings(path, glossary));
+  if (options.seed_listings_path != "-") {
+    std::string seed = options.seed_listings_path.empty()
+                           ? std::string(KONTOR_REPO_DATA_DIR) + "/demo/seed_listings.jsonl"
+                           : options.seed_listings_path;
+    ASSIGN_OR_RETURN(std::vector<Listing> more, load_listings(seed, glossary));
+    listings.insert(listings.end(), std::make_move_iterator(more.begin()),
+                    std::make_move_iterator(more.end()));
+  }
   SupplierPool pool = make_suppliers(options, listings);
   for (const Supplier& s : pool.suppliers) RETURN_IF_ERROR(sink.supplier(s));
   DemoRandom random(options.seed);

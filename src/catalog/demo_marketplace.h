@@ -1,6 +1,7 @@
 // The demo marketplace: a deterministic, seeded, clearly labelled DEMO catalog built from the
 // real e-commerce listings of the HSCodeComp benchmark (../shared/bench/hscodecomp/dev.jsonl:
-// titles, attributes, category paths with their Chinese names, prices) plus generated supplier
+// titles, attributes, category paths with their Chinese names, prices), a few listings the
+// project wrote in the same format (data/demo/seed_listings.jsonl), plus generated supplier
 // profiles in CN, VN, IN, TR, MX, PL, BD and others, with price tiers, MOQs and lead times in
 // plausible ranges for each origin. Suppliers list in their own language where the trade
 // glossary can say the product and material in it (zh, vi, tr, es, pt, de, it, fr, ja), often
@@ -25,6 +26,10 @@ struct DemoOptions {
   std::int64_t products = 5000;  // 1,000 … 1,000,000; each product gets one offer
   std::uint64_t seed = 20260101;
   std::string listings_path;     // "" = $KONTOR_BENCH_DIR or the default bench dir
+  // Listings the project authored in the same format (data/demo/seed_listings.jsonl: everyday
+  // import goods such as insulated bottles, which the benchmark listings lack); "" = that file,
+  // "-" = none.
+  std::string seed_listings_path;
   Date as_of = Date::from_ymd(2026, 1, 1).value();  // offers are valid from here
 };
 

@@ -4,6 +4,7 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
 
 #include "catalog/catalog_search.h"
@@ -87,7 +88,8 @@ int run_search(Context& context, const SearchFlags& flags) {
   auto query = make_query(flags, (*data)->fx, context.clock().today());
   if (!query.ok()) return context.fail(query.status());
   store::Store* store = nullptr;
-  if (!flags.db.empty() || std::getenv("KONTOR_HOME") != nullptr) {
+  // The workspace catalog when there is a workspace; the demo marketplace otherwise.
+  if (!flags.db.empty() || std::filesystem::exists(Context::store_path(""))) {
     auto opened = context.store(flags.db);
     if (!opened.ok()) return context.fail(opened.status());
     store = *opened;
