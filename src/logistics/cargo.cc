@@ -1,5 +1,10 @@
 #include "logistics/cargo.h"
 
+#include <cctype>
+#include <vector>
+
+#include "core/quantity.h"
+
 namespace kontor::logistics {
 
 namespace {
@@ -62,7 +67,65 @@ Status from_units(const CargoSpec& spec, Cargo& cargo) {
   return Status();
 }
 
+// Splits "25 x 8 x 8 cm (package)" into its numbers; anything but digits and '.' separates.
+std::vector<std::string> numbers_in(std::string_view text) {
+  std::vector<std::string> out;
+  std::string current;
+  for (char c : text) {
+    if (std::isdigit(static_cast<unsigned char>(c)) || (c == '.' && !current.empty())) {
+      current.push_back(c);
+    } else if (!current.empty()) {
+      out.push_back(current);
+      current.clear();
+    }
+  }
+  if (!current.empty()) out.push_back(current);
+  return out;
+}
+
+StatusOr<Decimal> unit_weight_kg(std::string_view text) {
+  const std::vector<std::string> numbers = numbers_in(text);
+  const std::size_t end = text.find_last_of("0123456789");
+  if (numbers.size() != 1 || end == std::string_view::npos) {
+    return invalid_argument("weight: expected '<number> <unit>', got '" + std::string(text) + "'");
+  }
+  std::string_view unit = text.substr(end + 1);
+  while (!unit.empty() && unit.front() == ' ') unit.remove_prefix(1);
+  auto parsed_unit = parse_unit(unit);
+  auto value = Decimal::parse(numbers[0]);
+  if (!parsed_unit.ok() || !value.ok()) {
+    return invalid_argument("weight: unreadable '" + std::string(text) + "'");
+  }
+  auto kg = Quantity(*value, *parsed_unit).to(Unit::kKilogram);
+  if (!kg.ok()) return invalid_argument("weight: not a weight: '" + std::string(text) + "'");
+  return kg->value();
+}
+
 }  // namespace
+
+StatusOr<CargoSpec> cargo_spec_from_attributes(const std::map<std::string, std::string>& attributes,
+                                               std::int64_t units) {
+  auto size = attributes.find("size");
+  if (size == attributes.end()) return invalid_argument("size: product has no package size");
+  auto weight = attributes.find("weight");
+  if (weight == attributes.end()) return invalid_argument("weight: product has no weight");
+  const std::vector<std::string> dims = numbers_in(size->second);
+  if (dims.size() != 3 || size->second.find("cm") == std::string::npos) {
+    return invalid_argument("size: expected 'L x W x H cm', got '" + size->second + "'");
+  }
+  Decimal cm3(1);
+  for (const std::string& d : dims) {
+    auto value = Decimal::parse(d);
+    if (!value.ok()) return invalid_argument("size: unreadable '" + size->second + "'");
+    cm3 *= *value;
+  }
+  CargoSpec spec;
+  spec.units = units;
+  spec.unit_volume_m3 =
+      Decimal::divide(cm3, Decimal(1000000), 9, RoundingMode::kHalfUp).value().normalized();
+  ASSIGN_OR_RETURN(spec.unit_gross_kg, unit_weight_kg(weight->second));
+  return spec;
+}
 
 StatusOr<Cargo> make_cargo(const CargoSpec& spec) {
   if (spec.units <= 0) return invalid_argument("units: must be positive");

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -60,6 +61,14 @@ struct Cargo {
 // invalid_argument naming the field when units ≤ 0, no weight/volume source is given, or a
 // dimension is not positive.
 StatusOr<Cargo> make_cargo(const CargoSpec& spec);
+
+// A CargoSpec from catalog product attributes: "size" as "25 x 8 x 8 cm (package)" (the packed
+// unit, any of x/×/* between the numbers) and "weight" as "0.35 kg" (any weight unit parse_unit
+// knows: g, lb, …). The per-unit packed figures are used as they are: master cartons add some
+// volume that only the supplier's packing list can tell. invalid_argument naming the attribute
+// when it is missing or unreadable.
+StatusOr<CargoSpec> cargo_spec_from_attributes(const std::map<std::string, std::string>& attributes,
+                                               std::int64_t units);
 
 std::string_view container_choice_name(ContainerChoice choice);  // "lcl", "fcl_20", "fcl_40"
 

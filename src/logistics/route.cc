@@ -183,6 +183,13 @@ std::string option_note(const RouteOption& option, const Cargo& cargo) {
 
 }  // namespace
 
+Money cost_per_unit(const RouteOption& option, std::int64_t units) {
+  KONTOR_CHECK(units > 0);
+  const Decimal value =
+      Decimal::divide(option.total.amount(), Decimal(units), 4, RoundingMode::kHalfUp).value();
+  return Money(value, option.total.currency());
+}
+
 void mark_pareto(std::vector<RouteOption>& options) {
   for (RouteOption& a : options) {
     a.pareto = true;

@@ -89,6 +89,10 @@ struct RoutePlan {
 StatusOr<RoutePlan> plan_routes(const RateCard& card, const PortDirectory& ports,
                                 const RouteRequest& request, const FxLookup& fx = nullptr);
 
+// The option's total per unit of cargo, half-up to 4 decimal places (the per-unit rule of
+// trade/landed_cost.h), for adding freight to a landed cost per unit.
+Money cost_per_unit(const RouteOption& option, std::int64_t units);
+
 // Marks RouteOption::pareto over (total, arrival_latest); options must share one currency.
 void mark_pareto(std::vector<RouteOption>& options);
 

@@ -91,3 +91,36 @@ TEST(Cargo, MissingMeasuresAreRejectedByField) {
 
 }  // namespace
 }  // namespace kontor::logistics
+
+namespace kontor::logistics {
+namespace {
+
+TEST(CargoFromAttributes, ReadsCatalogPackageSizeAndWeight) {
+  // 25 × 8 × 8 cm = 1600 cm3 = 0.0016 m3 per unit; 2000 units = 3.2 m3 and 700 kg.
+  std::map<std::string, std::string> attributes = {{"size", "25 x 8 x 8 cm (package)"},
+                                                   {"weight", "0.35 kg"}};
+  auto spec = cargo_spec_from_attributes(attributes, 2000);
+  ASSERT_TRUE(spec.ok()) << spec.status().message();
+  EXPECT_EQ(*spec->unit_volume_m3, testing::dec("0.0016"));
+  auto cargo = make_cargo(*spec);
+  ASSERT_TRUE(cargo.ok());
+  EXPECT_EQ(cargo->volume_m3, testing::dec("3.2"));
+  EXPECT_EQ(cargo->gross_kg, testing::dec("700"));
+}
+
+TEST(CargoFromAttributes, ConvertsGramsAndNamesBadAttributes) {
+  std::map<std::string, std::string> attributes = {{"size", "10 x 10 x 10 cm"},
+                                                   {"weight", "350 g"}};
+  auto spec = cargo_spec_from_attributes(attributes, 1);
+  ASSERT_TRUE(spec.ok()) << spec.status().message();
+  EXPECT_EQ(*spec->unit_gross_kg, testing::dec("0.35"));
+  attributes["size"] = "big";
+  EXPECT_EQ(cargo_spec_from_attributes(attributes, 1).status().message(),
+            "size: expected 'L x W x H cm', got 'big'");
+  attributes.erase("size");
+  EXPECT_EQ(cargo_spec_from_attributes(attributes, 1).status().message(),
+            "size: product has no package size");
+}
+
+}  // namespace
+}  // namespace kontor::logistics

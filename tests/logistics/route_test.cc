@@ -143,6 +143,13 @@ TEST(Routes, ConvertedTotalsRecordTheFxRate) {
   EXPECT_EQ(lcl->lines[1].converted->amount(), dec("83.46"));
 }
 
+TEST(Routes, CostPerUnitRoundsToFourPlaces) {
+  auto plan = plan_routes(rate_card(), ports(), ningbo_to_germany());
+  ASSERT_TRUE(plan.ok());
+  // 850.52 USD / 2000 = 0.42526 → 0.4253.
+  EXPECT_EQ(cost_per_unit(*find(*plan, FreightMode::kSeaLcl), 2000).to_string(), "0.4253 USD");
+}
+
 TEST(Routes, TargetCurrencyWithoutFxIsRejected) {
   RouteRequest request = ningbo_to_germany();
   request.target_currency = Currency::make("EUR", 2).value();
