@@ -166,6 +166,11 @@ std::string_view charge_basis_name(ChargeBasis basis) {
 struct RateCard::Impl {
   DataSource source;
   std::vector<RateLine> lines;
+  // Row indices by (mode, charge), so a lookup scans only its own rows.
+  std::array<std::vector<std::size_t>, kFreightModeCount * kChargeNames.size()> by_kind;
+  static std::size_t kind_index(FreightMode mode, ChargeKind charge) {
+    return static_cast<std::size_t>(mode) * kChargeNames.size() + static_cast<std::size_t>(charge);
+  }
 };
 
 RateCard::RateCard() : impl_(std::make_shared<Impl>()) {}
@@ -207,6 +212,7 @@ StatusOr<RateCard> RateCard::parse(std::string_view text, const std::string& fil
     RateLine& line = impl->lines[i];
     line.provenance = {&impl->source, line_numbers[i], line.description, line.rate_text,
                        line.source_text};
+    impl->by_kind[Impl::kind_index(line.mode, line.charge)].push_back(i);
   }
   RateCard card;
   card.impl_ = std::move(impl);
@@ -218,8 +224,8 @@ std::vector<const RateLine*> RateCard::find(FreightMode mode, ChargeKind charge,
                                             std::string_view destination_region, Date date) const {
   std::vector<const RateLine*> best;
   int best_score = -1;
-  for (const RateLine& line : impl_->lines) {
-    if (line.mode != mode || line.charge != charge) continue;
+  for (std::size_t index : impl_->by_kind[Impl::kind_index(mode, charge)]) {
+    const RateLine& line = impl_->lines[index];
     if (date < line.valid_from || line.valid_to < date) continue;
     const bool origin_exact = line.origin_region == origin_region;
     const bool dest_exact = line.destination_region == destination_region;

@@ -38,7 +38,9 @@ struct CashFlowInputs {
   std::int64_t units = 0;
   std::int64_t units_sold_per_week = 0;    // sell-through (> 0)
   int sales_start_days_after_arrival = 0;  // check-in at the warehouse/FBA
-  Money payout_per_unit;          // what the seller keeps per unit sold: net of VAT and fees
+  // What the seller keeps per unit sold, net of VAT and channel fees (from a MarginResult:
+  // net_revenue − fees.total).
+  Money payout_per_unit;
   int payout_interval_days = 14;  // channel pays out sales every N days (Amazon: 14)
 };
 
