@@ -120,7 +120,7 @@ Status load_de_minimis(const std::string& path, std::vector<DeMinimisRule>* rule
   ASSIGN_OR_RETURN(
       auto file, detail::open_csv(
                      path, {"jurisdiction", "scope", "threshold", "currency", "basis", "valid_from",
-                            "valid_to", "origin_scope", "suspended", "source", "note"}));
+                            "valid_to", "origin_scope", "suspended", "collection", "source", "note"}));
   std::vector<std::string> row;
   const CsvReader& reader = *file->reader;
   while (file->reader->next(row)) {
@@ -141,9 +141,17 @@ Status load_de_minimis(const std::string& path, std::vector<DeMinimisRule>* rule
     }
     rule.origin_scope = col(7);
     ASSIGN_OR_RETURN(rule.suspended, parse_bool(reader, "suspended", col(8)));
-    rule.source = col(9);
+    if (col(9) == "at_sale") {
+      rule.collected_at_sale = true;
+    } else if (col(9) != "exempt") {
+      return reader.error("collection", "expected exempt or at_sale, got '" + col(9) + "'");
+    }
+    if (rule.collected_at_sale && rule.scope != DeMinimisScope::kImportTax) {
+      return reader.error("collection", "at_sale applies to import_tax rows only");
+    }
+    rule.source = col(10);
     RETURN_IF_ERROR(check_source(reader, rule.source));
-    rule.note = col(10);
+    rule.note = col(11);
     rule.provenance.line = file->line();
     texts->push_back(col(2) + " " + rule.currency);
     rules->push_back(std::move(rule));

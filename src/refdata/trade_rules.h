@@ -47,6 +47,10 @@ struct DeMinimisRule {
   std::optional<Date> valid_to;  // inclusive; none = still in force
   std::string origin_scope;      // "" all origins, or a note such as "CN,HK"
   bool suspended = false;        // true: no de minimis applies in this period
+  // true: below the threshold the tax is not collected at the border but charged by the seller
+  // or marketplace at the point of sale (UK £135, AU GST on low-value goods). It is still a cost
+  // of the goods, so a landed cost keeps it.
+  bool collected_at_sale = false;
   std::string source;
   std::string note;
   Provenance provenance;

@@ -194,7 +194,9 @@ void apply_de_minimis(const TariffTreatment& t, const Money& intrinsic, LandedCo
     if (!below) continue;
     const auto scope = test.rule->scope;
     if (scope != refdata::DeMinimisScope::kImportTax) out.duty_de_minimis = true;
-    if (scope != refdata::DeMinimisScope::kDuty) out.tax_de_minimis = true;
+    if (scope != refdata::DeMinimisScope::kDuty) {
+      (test.rule->collected_at_sale ? out.tax_at_sale : out.tax_de_minimis) = true;
+    }
     lines.note(test.rule->note);
   }
 }
@@ -256,9 +258,12 @@ Status apply_import_tax(const TariffTreatment& t, const ShipmentCosts& costs, La
     out.import_tax = (out.import_tax_base * t.import_tax->rate).rounded(kTaxLineRounding);
   }
   if (rule.general_rule) lines.note(rule.law);
+  const char* label = out.tax_de_minimis ? "Import VAT/GST (not collected: de minimis)"
+                      : out.tax_at_sale
+                          ? "VAT/GST charged at the point of sale (not at the border: low value)"
+                          : "Import VAT/GST";
   return lines.add({.kind = LineKind::kImportTax,
-                    .label = out.tax_de_minimis ? "Import VAT/GST (not collected: de minimis)"
-                                                : "Import VAT/GST",
+                    .label = label,
                     .amount = out.import_tax,
                     .base = out.import_tax_base,
                     .rate_text = t.import_tax->rate_text,

@@ -125,6 +125,9 @@ struct LandedCost {
   Quantity units;
   bool duty_de_minimis = false;
   bool tax_de_minimis = false;
+  // Below the threshold of a rule that moves the tax to the point of sale (UK £135, AU A$1,000):
+  // not paid at the border, still counted in the landed cost.
+  bool tax_at_sale = false;
   std::array<CostLine, 16> line_storage;
   int line_count = 0;
   std::array<std::string_view, 8> note_storage;  // static rule texts

@@ -311,6 +311,7 @@ json landed_cost_quote_json(const LandedCostQuote& q) {
                          {"unit", std::string(unit_symbol(c.units.unit()))}}},
               {"duty_de_minimis", c.duty_de_minimis},
               {"import_tax_de_minimis", c.tax_de_minimis},
+              {"import_tax_at_sale", c.tax_at_sale},
               {"lines", json::array()},
               {"fx", json::array()},
               {"warnings", q.treatment.warnings},

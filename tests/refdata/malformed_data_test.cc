@@ -185,8 +185,17 @@ TEST(MalformedDataTest, DeMinimisRowWithoutSource) {
   const std::string dir = rules_dir(
       "deminimis", "de_minimis.csv",
       "jurisdiction,scope,threshold,currency,basis,valid_from,valid_to,origin_scope,suspended,"
-      "source,note\nUS,duty_and_tax,800,USD,value,2016-03-10,,,false,,\n");
+      "collection,source,note\nUS,duty_and_tax,800,USD,value,2016-03-10,,,false,exempt,,\n");
   expect_data_loss(TradeRules::load(dir).status(), "de_minimis.csv", "line 2, field 'source'");
+}
+
+TEST(MalformedDataTest, DeMinimisCollectedAtSaleOnlyForTax) {
+  const std::string dir = rules_dir(
+      "deminimis_sale", "de_minimis.csv",
+      "jurisdiction,scope,threshold,currency,basis,valid_from,valid_to,origin_scope,suspended,"
+      "collection,source,note\nGB,duty,135,GBP,value,2021-01-01,,,false,at_sale,HMRC,\n");
+  expect_data_loss(TradeRules::load(dir).status(), "de_minimis.csv",
+                   "line 2, field 'collection'");
 }
 
 TEST(MalformedDataTest, FormalMpfWithoutMaximum) {

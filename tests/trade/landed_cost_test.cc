@@ -177,3 +177,48 @@ TEST(LandedCostPropertyTest, LinesSumToTheTotal) {
 
 }  // namespace
 }  // namespace kontor::trade
+
+namespace kontor::trade {
+namespace {
+
+const CostLine* line_of(const LandedCost& cost, LineKind kind) {
+  for (const CostLine& line : cost) {
+    if (line.kind == kind) return &line;
+  }
+  return nullptr;
+}
+
+json small_consignment(const char* destination, const char* value) {
+  return {{"hs_code", "9617.00"}, {"origin", "CN"},    {"destination", destination},
+          {"goods_value", value},  {"incoterm", "CIF"}, {"quantity", "10 pcs"}};
+}
+
+// Regression (de minimis collected at sale): below £135 the UK charges no duty and no import VAT
+// at the border, but the seller charges 20 % VAT at the point of sale; the landed cost keeps it.
+TEST(LandedCostTest, UkLowValueVatIsChargedAtSaleNotDropped) {
+  auto q = quote_landed_cost(data(), request(small_consignment("GB", "100.00 GBP")));
+  ASSERT_TRUE(q.ok()) << q.status().message();
+  EXPECT_TRUE(q->cost.duty_de_minimis);
+  EXPECT_FALSE(q->cost.tax_de_minimis);
+  EXPECT_TRUE(q->cost.tax_at_sale);
+  EXPECT_EQ(q->cost.duty.to_string(), "0.00 GBP");
+  EXPECT_EQ(q->cost.import_tax.to_string(), "20.00 GBP");  // 20 % × 100.00
+  const CostLine* vat = line_of(q->cost, LineKind::kImportTax);
+  ASSERT_NE(vat, nullptr);
+  EXPECT_NE(vat->label.find("point of sale"), std::string_view::npos);
+  EXPECT_EQ(q->cost.total.to_string(), "120.00 GBP");
+}
+
+// Since 2021-07-01 the EU has no import VAT exemption; only the €150 duty relief remains.
+TEST(LandedCostTest, EuLowValueKeepsImportVatSince2021) {
+  auto q = quote_landed_cost(data(), request(small_consignment("DE", "20.00 EUR")));
+  ASSERT_TRUE(q.ok()) << q.status().message();
+  EXPECT_TRUE(q->cost.duty_de_minimis);
+  EXPECT_FALSE(q->cost.tax_de_minimis);
+  EXPECT_FALSE(q->cost.tax_at_sale);
+  EXPECT_EQ(q->cost.import_tax.to_string(), "3.80 EUR");  // 19 % × 20.00
+  EXPECT_EQ(q->cost.total.to_string(), "23.80 EUR");
+}
+
+}  // namespace
+}  // namespace kontor::trade
