@@ -31,7 +31,9 @@ test: $(TEST_DIR)/build.ninja
 	cmake --build $(TEST_DIR) -j $(JOBS)
 	ctest --test-dir $(TEST_DIR) --output-on-failure -j $(JOBS)
 
-demo: release
+# The demo needs only the `kontor` program, not the benchmarks.
+demo: $(RELEASE_DIR)/build.ninja
+	cmake --build $(RELEASE_DIR) -j $(JOBS) --target kontor_cli
 	$(RELEASE_DIR)/src/cli/kontor demo
 
 bench: release
