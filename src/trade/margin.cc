@@ -129,3 +129,35 @@ StatusOr<MarginResult> compute_margin(const refdata::VatTable& vat, const Channe
 }
 
 }  // namespace kontor::trade
+
+namespace kontor::trade {
+
+namespace {
+nlohmann::json money_json(const Money& m) {
+  return {{"amount", m.amount_text()}, {"currency", std::string(m.currency().code())}};
+}
+}  // namespace
+
+nlohmann::json to_json(const MarginResult& r) {
+  nlohmann::json lines = nlohmann::json::array();
+  for (const MarginLine& line : r.lines) {
+    nlohmann::json j = {{"label", line.label}, {"amount", money_json(line.amount)}};
+    if (line.provenance.source != nullptr) j["provenance"] = line.provenance.to_string();
+    lines.push_back(std::move(j));
+  }
+  nlohmann::json j = {{"channel", r.fees.channel},
+                      {"retail_price", money_json(r.retail_price)},
+                      {"vat", money_json(r.vat)},
+                      {"net_revenue", money_json(r.net_revenue)},
+                      {"fees", money_json(r.fees.total)},
+                      {"landed_cost", money_json(r.landed_cost)},
+                      {"other_costs", money_json(r.other_costs)},
+                      {"contribution", money_json(r.contribution)},
+                      {"margin_percent", r.margin_percent.to_string()},
+                      {"break_even_price", money_json(r.break_even_price)},
+                      {"lines", std::move(lines)}};
+  if (r.vat_rate) j["vat_rate"] = r.vat_rate->to_plain_string();
+  return j;
+}
+
+}  // namespace kontor::trade

@@ -9,6 +9,7 @@
 // price is rounded up (ceiling) to the minor unit, because a price one cent lower loses money.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -53,5 +54,10 @@ struct MarginResult {
 // channel_fees()'s; invalid_argument when currencies differ or net revenue is zero.
 StatusOr<MarginResult> compute_margin(const refdata::VatTable& vat, const ChannelFeeTable& fees,
                                       const MarginRequest& request);
+
+// {"retail_price": {"amount", "currency"}, "vat", "net_revenue", "fees", "landed_cost",
+// "contribution", "margin_percent": "35.95", "break_even_price", "lines": [{label, amount,
+// provenance}]} for case sections and reports.
+nlohmann::json to_json(const MarginResult& result);
 
 }  // namespace kontor::trade

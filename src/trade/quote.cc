@@ -104,3 +104,40 @@ StatusOr<NormalisedQuote> normalise_quote(const QuoteTerms& terms, std::int64_t 
 }
 
 }  // namespace kontor::trade
+
+namespace kontor::trade {
+
+nlohmann::json to_json(const NormalisedQuote& q) {
+  auto money = [](const Money& m) {
+    return nlohmann::json{{"amount", m.amount().to_plain_string()},
+                          {"currency", std::string(m.currency().code())}};
+  };
+  nlohmann::json buyer = nlohmann::json::array();
+  for (BuyerCost cost : q.buyer_pays) buyer.push_back(std::string(buyer_cost_name(cost)));
+  nlohmann::json j = {{"serviceable", q.serviceable},
+                      {"quantity", q.quantity},
+                      {"incoterm", std::string(incoterm_name(q.incoterm))},
+                      {"buyer_pays", std::move(buyer)},
+                      {"needs_freight", q.needs_freight},
+                      {"needs_insurance", q.needs_insurance},
+                      {"notes", q.notes}};
+  if (!q.serviceable) {
+    j["reason"] = q.reason;
+    return j;
+  }
+  j["tier"] = q.tier_text;
+  j["unit_price"] = money(q.unit_price);
+  j["goods_total"] = money(q.goods_total);
+  j["unit_price_target"] = money(q.unit_price_target);
+  j["goods_total_target"] = money(q.goods_total_target);
+  if (q.fx) {
+    j["fx"] = {{"from", std::string(q.fx->from.code())},
+               {"to", std::string(q.fx->to.code())},
+               {"rate", q.fx->rate.to_plain_string()},
+               {"date", q.fx->date.to_string()},
+               {"provenance", q.fx->provenance.to_string()}};
+  }
+  return j;
+}
+
+}  // namespace kontor::trade

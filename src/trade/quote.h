@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -89,5 +90,9 @@ struct NormalisedQuote {
 // quantity ≤ 0; the FX lookup's error when a conversion is needed and fails.
 StatusOr<NormalisedQuote> normalise_quote(const QuoteTerms& terms, std::int64_t quantity,
                                           const Currency& target, Date as_of, const FxLookup& fx);
+
+// {"serviceable", "reason", "quantity", "tier", "unit_price", "goods_total", "unit_price_target",
+// "goods_total_target", "fx": {rate, date, provenance}, "incoterm", "buyer_pays": [...], "notes"}.
+nlohmann::json to_json(const NormalisedQuote& quote);
 
 }  // namespace kontor::trade

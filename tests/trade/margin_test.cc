@@ -170,3 +170,19 @@ TEST(Margin, CurrencyMismatchIsRejected) {
 
 }  // namespace
 }  // namespace kontor::trade
+
+namespace kontor::trade {
+namespace {
+
+TEST(MarginJson, CarriesFiguresAsDecimalStrings) {
+  auto result = compute_margin(vat(), fees(), amazon_de());
+  ASSERT_TRUE(result.ok());
+  nlohmann::json j = to_json(*result);
+  EXPECT_EQ(j["contribution"]["amount"], "7.55");
+  EXPECT_EQ(j["margin_percent"], "35.95");
+  EXPECT_EQ(j["break_even_price"]["amount"], "14.06");
+  EXPECT_EQ(j["vat_rate"], "0.19");
+}
+
+}  // namespace
+}  // namespace kontor::trade

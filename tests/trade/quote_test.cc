@@ -148,3 +148,21 @@ TEST(Quote, RejectsBadInput) {
 
 }  // namespace
 }  // namespace kontor::trade
+
+namespace kontor::trade {
+namespace {
+
+TEST(QuoteJson, ServiceableAndNot) {
+  auto ok = normalise_quote(bottle_offer(), 2000, usd(), day("2025-03-01"), nullptr);
+  ASSERT_TRUE(ok.ok());
+  nlohmann::json j = to_json(*ok);
+  EXPECT_EQ(j["unit_price"]["amount"], "4.2");
+  EXPECT_EQ(j["goods_total"]["amount"], "8400");
+  EXPECT_EQ(j["buyer_pays"][0], "main_carriage");
+  auto no = normalise_quote(bottle_offer(), 10, usd(), day("2025-03-01"), nullptr);
+  ASSERT_TRUE(no.ok());
+  EXPECT_EQ(to_json(*no)["reason"], "MOQ 500 not met by 10 units");
+}
+
+}  // namespace
+}  // namespace kontor::trade
