@@ -83,3 +83,29 @@ TEST(PortDirectory, ProvenanceNamesTheFileAndLine) {
 
 }  // namespace
 }  // namespace kontor::logistics
+
+namespace kontor::logistics {
+namespace {
+
+// Every port the demo marketplace's suppliers name (catalog/demo_suppliers.cc) resolves to a
+// port of that country by name, not by the main-port fallback.
+TEST(PortDirectory, EveryDemoSupplierPortIsKnown) {
+  const std::vector<std::pair<const char*, const char*>> demo_ports = {
+      {"CN", "Ningbo"},     {"CN", "Shenzhen"},    {"CN", "Guangzhou"},  {"CN", "Xiamen"},
+      {"CN", "Qingdao"},    {"CN", "Shanghai"},    {"VN", "Cat Lai"},    {"VN", "Hai Phong"},
+      {"VN", "Da Nang"},    {"IN", "Nhava Sheva"}, {"IN", "Chennai"},    {"IN", "Mundra"},
+      {"TR", "Ambarli"},    {"TR", "Izmir"},       {"TR", "Gemlik"},     {"MX", "Manzanillo"},
+      {"MX", "Veracruz"},   {"MX", "Ensenada"},    {"PL", "Gdansk"},     {"PL", "Gdynia"},
+      {"BD", "Chittagong"}, {"BR", "Santos"},      {"BR", "Rio Grande"}, {"DE", "Hamburg"},
+      {"IT", "Genoa"},      {"IT", "Livorno"},     {"ES", "Valencia"},   {"ES", "Barcelona"},
+      {"PT", "Leixoes"},    {"FR", "Marseille"},   {"JP", "Osaka"},      {"JP", "Tokyo"}};
+  for (const auto& [code, name] : demo_ports) {
+    auto call = ports().port_of_loading(country(code), name);
+    ASSERT_TRUE(call.ok()) << code << " " << name << ": " << call.status().message();
+    EXPECT_EQ(call->chosen_by.rfind("supplier port", 0), 0u) << code << " " << name;
+    EXPECT_EQ(call->port.country, country(code)) << name;
+  }
+}
+
+}  // namespace
+}  // namespace kontor::logistics
