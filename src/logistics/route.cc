@@ -141,6 +141,10 @@ std::optional<RouteOption> price_mode(ModeContext& ctx, FreightMode mode,
     ctx.plan_currency = ctx.request.target_currency.value_or(freight.front()->currency);
   }
   option.currency = *ctx.plan_currency;
+  if (freight.front()->origin_region == "*" && freight.front()->destination_region == "*") {
+    warnings.push_back(std::string(freight_mode_name(mode)) + ": " + lane +
+                       " priced from the card's generic fallback row; get a quote");
+  }
   for (const RateLine* row : freight) {
     option.lines.push_back(cost_line(*row, mode, cargo));
     option.transit_days_min = std::max(option.transit_days_min, row->transit_days_min);

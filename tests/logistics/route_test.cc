@@ -194,3 +194,37 @@ TEST(Routes, JsonCarriesTotalsAndProvenance) {
 
 }  // namespace
 }  // namespace kontor::logistics
+
+namespace kontor::logistics {
+namespace {
+
+TEST(Routes, UsDestinationChargesApply) {
+  RouteRequest request = ningbo_to_germany();
+  request.destination = country("US");
+  request.deadline.reset();
+  auto plan = plan_routes(rate_card(), ports(), request);
+  ASSERT_TRUE(plan.ok());
+  EXPECT_EQ(plan->to.port.unlocode, "USLAX");
+  const RouteOption* lcl = find(*plan, FreightMode::kSeaLcl);
+  // 5.04 × 70 = 352.80 + 90.72 + 60 + US CFS 5.04 × 40 = 201.60 + entry/ISF 120 = 825.12.
+  EXPECT_EQ(lcl->total.amount(), dec("825.12"));
+  EXPECT_EQ(lcl->transit_days_max, 24);
+  EXPECT_FALSE(lcl->meets_deadline.has_value());
+  // No deadline: the cheapest option is recommended; rail is not offered CN→US.
+  EXPECT_EQ(plan->recommended, 0u);
+  EXPECT_EQ(find(*plan, FreightMode::kRail), nullptr);
+}
+
+TEST(Routes, FallbackLanesAreFlagged) {
+  RouteRequest request = ningbo_to_germany();
+  request.origin = country("MX");
+  request.origin_port_or_city = "Manzanillo";
+  request.destination = country("AU");
+  auto plan = plan_routes(rate_card(), ports(), request);
+  ASSERT_TRUE(plan.ok());
+  EXPECT_EQ(plan->warnings.front(),
+            "sea_lcl: MX→AU priced from the card's generic fallback row; get a quote");
+}
+
+}  // namespace
+}  // namespace kontor::logistics
