@@ -48,6 +48,7 @@ struct Brief {
   std::vector<SalesChannel> channels;
   std::vector<std::string> required_certifications;  // "CE", "LFGB", "FCC" as the owner names them
   std::vector<CountryCode> avoid_origins;
+  std::vector<CountryCode> preferred_origins;  // "from Vietnam", "made in Portugal"
   std::optional<Decimal> max_moq;  // in the unit of `quantity`
   std::vector<Question> questions;  // what is missing or ambiguous, in asking order
 };

@@ -1,0 +1,438 @@
+// Intake: goals in five languages → exact Brief fields; each number and money form; what is
+// missing becomes a question; apply_field settles one; random bytes never crash.
+#include "crew/intake.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+namespace kontor::crew {
+namespace {
+
+Date day(const char* text) { return *Date::parse(text); }
+const Date kToday = day("2026-11-23");
+
+const Intake& intake() {
+  static const Intake loaded = [] {
+    auto result = Intake::load(refdata::DataPaths{KONTOR_DEFAULT_DATA_DIR, KONTOR_REPO_DATA_DIR});
+    if (!result.ok()) {
+      ADD_FAILURE() << result.status().to_string();
+      std::abort();
+    }
+    return *result;
+  }();
+  return loaded;
+}
+
+Brief read(std::string_view goal) {
+  auto brief = intake().read_goal(goal, kToday);
+  EXPECT_TRUE(brief.ok()) << brief.status().to_string();
+  return brief.ok() ? *brief : Brief{};
+}
+
+std::vector<std::string> question_fields(const Brief& b) {
+  std::vector<std::string> fields;
+  for (const Question& q : b.questions) fields.push_back(q.field);
+  return fields;
+}
+
+std::string money(const std::optional<Money>& m) { return m ? m->to_string() : "none"; }
+std::string qty(const Brief& b) { return b.quantity ? b.quantity->to_string() : "none"; }
+std::string dest(const Brief& b) {
+  return b.destination ? std::string(b.destination->code()) : "none";
+}
+std::string deadline(const Brief& b) { return b.deadline ? b.deadline->to_string() : "none"; }
+
+TEST(IntakeTest, IssueExampleInEnglish) {
+  Brief b = read(
+      "Source 2,000 insulated stainless steel bottles for Germany, retail €24.99, in stock by "
+      "March");
+  EXPECT_EQ(b.language, "en");
+  EXPECT_EQ(b.product, "insulated stainless steel bottles");
+  EXPECT_EQ(qty(b), "2000 pcs");
+  EXPECT_EQ(dest(b), "DE");
+  EXPECT_EQ(money(b.target_retail_price), "24.99 EUR");
+  EXPECT_EQ(deadline(b), "2027-03-01");
+  EXPECT_TRUE(b.questions.empty()) << b.questions.front().text;
+}
+
+TEST(IntakeTest, Spanish) {
+  Brief b = read(
+      "Importar 2.000 botellas térmicas de acero inoxidable para Alemania, precio de venta "
+      "24,99 €, hasta marzo");
+  EXPECT_EQ(b.language, "es");
+  EXPECT_EQ(b.product, "botellas térmicas de acero inoxidable");
+  EXPECT_EQ(qty(b), "2000 pcs");
+  EXPECT_EQ(dest(b), "DE");
+  EXPECT_EQ(money(b.target_retail_price), "24.99 EUR");
+  EXPECT_EQ(deadline(b), "2027-03-01");
+  EXPECT_TRUE(b.questions.empty());
+}
+
+TEST(IntakeTest, Portuguese) {
+  Brief b = read(
+      "Quero importar 500 garrafas térmicas de aço inox para o Brasil, preço de venda R$ 120, "
+      "até março");
+  EXPECT_EQ(b.language, "pt");
+  EXPECT_EQ(b.product, "garrafas térmicas de aço inox");
+  EXPECT_EQ(qty(b), "500 pcs");
+  EXPECT_EQ(dest(b), "BR");
+  EXPECT_EQ(money(b.target_retail_price), "120.00 BRL");
+  EXPECT_EQ(deadline(b), "2027-03-01");
+  EXPECT_TRUE(b.questions.empty());
+}
+
+TEST(IntakeTest, German) {
+  Brief b = read(
+      "Beschaffe 2.000 Stück isolierte Edelstahlflaschen nach Deutschland, Verkaufspreis 24,99 €, "
+      "bis Ende März auf Lager");
+  EXPECT_EQ(b.language, "de");
+  EXPECT_EQ(b.product, "isolierte Edelstahlflaschen");
+  EXPECT_EQ(qty(b), "2000 pcs");
+  EXPECT_EQ(dest(b), "DE");
+  EXPECT_EQ(money(b.target_retail_price), "24.99 EUR");
+  EXPECT_EQ(deadline(b), "2027-03-31");
+  EXPECT_TRUE(b.questions.empty());
+}
+
+TEST(IntakeTest, French) {
+  Brief b = read(
+      "Trouver 2 000 unités de gourdes isothermes en inox pour la France, prix de vente 24,99 €, "
+      "en stock avant mars");
+  EXPECT_EQ(b.language, "fr");
+  EXPECT_EQ(b.product, "gourdes isothermes en inox");
+  EXPECT_EQ(qty(b), "2000 pcs");
+  EXPECT_EQ(dest(b), "FR");
+  EXPECT_EQ(money(b.target_retail_price), "24.99 EUR");
+  EXPECT_EQ(deadline(b), "2027-03-01");
+  EXPECT_TRUE(b.questions.empty());
+}
+
+TEST(IntakeTest, QuestionsAreInTheGoalsLanguage) {
+  Brief b = read("Importar botellas térmicas de acero");
+  ASSERT_EQ(question_fields(b),
+            (std::vector<std::string>{"quantity", "destination", "target_retail_price",
+                                      "deadline"}));
+  EXPECT_EQ(b.questions[0].text, "¿Cuántas unidades quiere pedir?");
+  EXPECT_EQ(b.questions[0].id, "brief.quantity");
+  EXPECT_EQ(b.questions[0].asked_by, "intake");
+}
+
+struct MoneyCase {
+  const char* goal;
+  const char* field;  // "retail", "landed", "budget"
+  const char* expected;
+};
+
+class MoneyFormTest : public testing::TestWithParam<MoneyCase> {};
+
+TEST_P(MoneyFormTest, ReadsAmountCurrencyAndRole) {
+  const MoneyCase& c = GetParam();
+  Brief b = read(c.goal);
+  const std::string field = c.field;
+  const auto& m = field == "retail"   ? b.target_retail_price
+                  : field == "landed" ? b.target_landed_cost
+                                      : b.budget;
+  EXPECT_EQ(money(m), c.expected) << c.goal;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Forms, MoneyFormTest,
+    testing::Values(MoneyCase{"500 yoga mats to the US, retail $29.99", "retail", "29.99 USD"},
+                    MoneyCase{"500 yoga mats for the US, landed cost US$ 6 each", "landed",
+                              "6.00 USD"},
+                    MoneyCase{"500 mats for Brazil, preço de venda R$ 120", "retail",
+                              "120.00 BRL"},
+                    MoneyCase{"500 mats for Canada, landed 6 USD per unit", "landed", "6.00 USD"},
+                    MoneyCase{"500 mats for the UK, retail £19", "retail", "19.00 GBP"},
+                    MoneyCase{"500 mats nach Deutschland, Verkaufspreis 24,99 €", "retail",
+                              "24.99 EUR"},
+                    MoneyCase{"500 mats for Germany, budget €1.500", "budget", "1500.00 EUR"},
+                    MoneyCase{"500 mats for Germany, budget 1.299,50 €", "budget",
+                              "1299.50 EUR"},
+                    MoneyCase{"500 mats for Germany, budget €5k", "budget", "5000.00 EUR"},
+                    MoneyCase{"500 mats for Germany, 24.99EUR retail", "retail", "24.99 EUR"},
+                    MoneyCase{"500 tapetes para España, presupuesto de 3.000 €", "budget",
+                              "3000.00 EUR"},
+                    MoneyCase{"500 tapis pour la France, budget de 2 500 €", "budget",
+                              "2500.00 EUR"},
+                    MoneyCase{"500 Matten nach Österreich, Einstandspreis max. 8 €", "landed",
+                              "8.00 EUR"},
+                    MoneyCase{"500 tapetes para Portugal, orçamento de 4.000 €", "budget",
+                              "4000.00 EUR"}));
+
+struct QuantityCase {
+  const char* goal;
+  const char* expected;
+};
+
+class QuantityFormTest : public testing::TestWithParam<QuantityCase> {};
+
+TEST_P(QuantityFormTest, ReadsValueAndUnit) {
+  EXPECT_EQ(qty(read(GetParam().goal)), GetParam().expected) << GetParam().goal;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Forms, QuantityFormTest,
+    testing::Values(QuantityCase{"Source 2,000 pcs of bottles", "2000 pcs"},
+                    QuantityCase{"Find 2k units of yoga mats", "2000 pcs"},
+                    QuantityCase{"2.000 Stück Flaschen", "2000 pcs"},
+                    QuantityCase{"2 000 unités de gourdes", "2000 pcs"},
+                    QuantityCase{"2 mil unidades de botellas", "2000 pcs"},
+                    QuantityCase{"1.5k pcs bottles", "1500 pcs"},
+                    QuantityCase{"500 pares de zapatos", "500 pr"},
+                    QuantityCase{"Buy 300 yoga mats", "300 pcs"},
+                    QuantityCase{"Buy 2 Tausend Stück Tassen", "2000 pcs"}));
+
+TEST(IntakeTest, DollarWithoutDestinationIsAsked) {
+  Brief b = read("Find 1000 yoga mats, retail $29.99, by May");
+  EXPECT_FALSE(b.target_retail_price);
+  ASSERT_EQ(question_fields(b), (std::vector<std::string>{"destination", "price_role"}));
+  EXPECT_EQ(b.questions[1].options,
+            (std::vector<std::string>{"target_retail_price=29.99 USD",
+                                      "target_retail_price=29.99 CAD",
+                                      "target_retail_price=29.99 AUD"}));
+  EXPECT_EQ(b.questions[1].text, "Which currency is $29.99: USD, CAD, AUD?");
+}
+
+TEST(IntakeTest, MoneyWithoutRoleIsAsked) {
+  Brief b = read("Source 500 yoga mats for Germany under €6 each by March");
+  EXPECT_FALSE(b.target_retail_price);
+  EXPECT_FALSE(b.target_landed_cost);
+  ASSERT_EQ(question_fields(b), (std::vector<std::string>{"price_role"}));
+  EXPECT_EQ(b.questions[0].options,
+            (std::vector<std::string>{"target_retail_price=6 EUR",
+                                      "target_landed_cost=6 EUR"}));
+  EXPECT_EQ(b.product, "yoga mats");
+}
+
+TEST(IntakeTest, MissingFieldsBecomeQuestions) {
+  Brief b = read("Find yoga mats");
+  EXPECT_EQ(b.product, "yoga mats");
+  EXPECT_EQ(question_fields(b),
+            (std::vector<std::string>{"quantity", "destination", "target_retail_price",
+                                      "deadline"}));
+  EXPECT_EQ(b.questions[1].text, "Which country will you import into and sell in?");
+}
+
+TEST(IntakeTest, NoProductIsAsked) {
+  Brief b = read("2000 pcs for Germany, retail €20, by March");
+  EXPECT_EQ(b.product, "");
+  EXPECT_EQ(question_fields(b), (std::vector<std::string>{"product"}));
+}
+
+struct DeadlineCase {
+  const char* goal;
+  const char* expected;
+};
+
+class DeadlineFormTest : public testing::TestWithParam<DeadlineCase> {};
+
+TEST_P(DeadlineFormTest, ReadsTheDate) {
+  EXPECT_EQ(deadline(read(GetParam().goal)), GetParam().expected) << GetParam().goal;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Forms, DeadlineFormTest,
+    testing::Values(DeadlineCase{"500 mats in 6 weeks", "2027-01-04"},
+                    DeadlineCase{"500 mats within 30 days", "2026-12-23"},
+                    DeadlineCase{"500 mats in 2 months", "2027-01-23"},
+                    DeadlineCase{"500 mats before 2027-03-01", "2027-03-01"},
+                    DeadlineCase{"500 Matten bis 01.03.2027", "2027-03-01"},
+                    DeadlineCase{"500 mats by 1 March 2027", "2027-03-01"},
+                    DeadlineCase{"500 mats by March 15, 2027", "2027-03-15"},
+                    DeadlineCase{"500 mats by mid-March", "2027-03-15"},
+                    DeadlineCase{"500 tapis avant mi-mars", "2027-03-15"},
+                    DeadlineCase{"500 mats by end of November", "2026-11-30"},
+                    DeadlineCase{"500 mats by November", "2026-11-30"},
+                    DeadlineCase{"500 mats by December", "2026-12-01"},
+                    DeadlineCase{"500 Matten in 6 Wochen", "2027-01-04"},
+                    DeadlineCase{"500 tapetes en 6 semanas", "2027-01-04"},
+                    DeadlineCase{"500 tapis dans 6 semaines", "2027-01-04"},
+                    DeadlineCase{"500 tapis avant fin mars", "2027-03-31"},
+                    DeadlineCase{"500 tapetes antes de 1 de marzo de 2027", "2027-03-01"},
+                    DeadlineCase{"500 tapetes até 15/02/2027", "2027-02-15"}));
+
+TEST(IntakeTest, SwappableNumericDateIsAsked) {
+  Brief b = read("500 yoga mats for Germany, retail €20, by 3/4/2027");
+  EXPECT_FALSE(b.deadline);
+  ASSERT_EQ(question_fields(b), (std::vector<std::string>{"deadline"}));
+  EXPECT_EQ(b.questions[0].options,
+            (std::vector<std::string>{"2027-04-03", "2027-03-04"}));
+}
+
+TEST(IntakeTest, PastDeadlineIsAsked) {
+  Brief b = read("500 yoga mats for Germany, retail €20, before 2026-01-10");
+  EXPECT_FALSE(b.deadline);
+  ASSERT_EQ(question_fields(b), (std::vector<std::string>{"deadline"}));
+  EXPECT_EQ(b.questions[0].text,
+            "The date 2026-01-10 is in the past: by when must the goods be in stock?");
+}
+
+TEST(IntakeTest, ChannelsCertificationsOriginsAndMoq) {
+  Brief b = read(
+      "Source 2000 bamboo cutting boards for Germany to sell on Amazon and Shopify, retail "
+      "€19.99, LFGB and CE certified, not from China or India, MOQ under 500, by March");
+  EXPECT_EQ(b.product, "bamboo cutting boards");
+  ASSERT_EQ(b.channels.size(), 2u);
+  EXPECT_EQ(b.channels[0], SalesChannel::kAmazon);
+  EXPECT_EQ(b.channels[1], SalesChannel::kShopify);
+  EXPECT_EQ(b.required_certifications, (std::vector<std::string>{"LFGB", "CE"}));
+  ASSERT_EQ(b.avoid_origins.size(), 2u);
+  EXPECT_EQ(b.avoid_origins[0].code(), "CN");
+  EXPECT_EQ(b.avoid_origins[1].code(), "IN");
+  ASSERT_TRUE(b.max_moq);
+  EXPECT_EQ(*b.max_moq, Decimal(500));
+  EXPECT_TRUE(b.questions.empty());
+}
+
+TEST(IntakeTest, OtherLanguagesOriginsAndChannels) {
+  Brief de = read("2000 Tassen nach Österreich, nicht aus China, Großhandel, Verkaufspreis 9 €");
+  EXPECT_EQ(dest(de), "AT");
+  ASSERT_EQ(de.avoid_origins.size(), 1u);
+  EXPECT_EQ(de.avoid_origins[0].code(), "CN");
+  EXPECT_EQ(de.channels, (std::vector<SalesChannel>{SalesChannel::kWholesale}));
+  EXPECT_EQ(de.product, "Tassen");
+
+  Brief es = read("1000 tazas para México sin China, para TikTok Shop y mayorista");
+  EXPECT_EQ(dest(es), "MX");
+  ASSERT_EQ(es.avoid_origins.size(), 1u);
+  EXPECT_EQ(es.avoid_origins[0].code(), "CN");
+  EXPECT_EQ(es.channels,
+            (std::vector<SalesChannel>{SalesChannel::kTikTokShop, SalesChannel::kWholesale}));
+
+  Brief pt = read("1000 canecas para o Brasil, feitas em Portugal, no atacado");
+  EXPECT_EQ(dest(pt), "BR");
+  ASSERT_EQ(pt.preferred_origins.size(), 1u);
+  EXPECT_EQ(pt.preferred_origins[0].code(), "PT");
+  EXPECT_EQ(pt.channels, (std::vector<SalesChannel>{SalesChannel::kWholesale}));
+}
+
+TEST(IntakeTest, DestinationFromAdjectiveAndMarketplaceDomain) {
+  EXPECT_EQ(dest(read("1000 mugs for the German market")), "DE");
+  EXPECT_EQ(dest(read("1000 Tassen für den deutschen Markt")), "DE");
+  EXPECT_EQ(dest(read("1000 tasses pour le marché français")), "FR");
+  Brief b = read("1000 mugs to sell on Amazon.co.uk");
+  EXPECT_EQ(dest(b), "GB");
+  EXPECT_EQ(b.channels, (std::vector<SalesChannel>{SalesChannel::kAmazon}));
+}
+
+TEST(IntakeTest, BareCountryIsTheDestinationOnlyWhenTheCurrencySaysSo) {
+  EXPECT_EQ(dest(read("Find 500 yoga mats, UK, £19 retail")), "GB");
+  Brief b = read("Find 500 yoga mats, China, retail €19");
+  EXPECT_FALSE(b.destination);
+  ASSERT_FALSE(b.questions.empty());
+  EXPECT_EQ(b.questions[0].field, "destination");
+  EXPECT_EQ(b.questions[0].options, (std::vector<std::string>{"CN"}));
+}
+
+TEST(IntakeTest, EuropeanUnionAsksForTheMemberState) {
+  Brief b = read("1000 mugs for the EU, retail €12");
+  EXPECT_FALSE(b.destination);
+  ASSERT_FALSE(b.questions.empty());
+  EXPECT_EQ(b.questions[0].field, "destination");
+  EXPECT_EQ(b.questions[0].text, "Which EU country will the goods be imported into?");
+}
+
+TEST(IntakeTest, LowerCaseChinaIsAMaterialNotACountry) {
+  Brief b = read("Source 300 fine china plates for France, retail €30, by March");
+  EXPECT_EQ(b.product, "fine china plates");
+  EXPECT_EQ(dest(b), "FR");
+  EXPECT_TRUE(b.questions.empty());
+}
+
+TEST(IntakeTest, ApplyFieldSettlesTheQuestion) {
+  Brief b = read("Find yoga mats");
+  ASSERT_TRUE(intake().apply_field(b, "destination", "Alemania", kToday).ok());
+  EXPECT_EQ(dest(b), "DE");
+  ASSERT_TRUE(intake().apply_field(b, "quantity", "2.000 Stück", kToday).ok());
+  EXPECT_EQ(qty(b), "2000 pcs");
+  ASSERT_TRUE(intake().apply_field(b, "budget", "24,99 €", kToday).ok());
+  EXPECT_EQ(money(b.budget), "24.99 EUR");
+  ASSERT_TRUE(intake().apply_field(b, "deadline", "in 6 weeks", kToday).ok());
+  EXPECT_EQ(deadline(b), "2027-01-04");
+  EXPECT_TRUE(b.questions.empty());
+}
+
+TEST(IntakeTest, ApplyFieldAcceptsCodesNamesAndLists) {
+  Brief b;
+  ASSERT_TRUE(intake().apply_field(b, "destination", "DE", kToday).ok());
+  EXPECT_EQ(dest(b), "DE");
+  ASSERT_TRUE(intake().apply_field(b, "destination", "Germany", kToday).ok());
+  EXPECT_EQ(dest(b), "DE");
+  ASSERT_TRUE(intake().apply_field(b, "target_retail_price", "24.99 EUR", kToday).ok());
+  EXPECT_EQ(money(b.target_retail_price), "24.99 EUR");
+  ASSERT_TRUE(intake().apply_field(b, "channels", "amazon, TikTok Shop", kToday).ok());
+  EXPECT_EQ(b.channels,
+            (std::vector<SalesChannel>{SalesChannel::kAmazon, SalesChannel::kTikTokShop}));
+  ASSERT_TRUE(intake().apply_field(b, "required_certifications", "ce, rohs", kToday).ok());
+  EXPECT_EQ(b.required_certifications, (std::vector<std::string>{"ce", "RoHS"}));  // "ce" is French
+  ASSERT_TRUE(intake().apply_field(b, "avoid_origins", "China, VN", kToday).ok());
+  ASSERT_EQ(b.avoid_origins.size(), 2u);
+  EXPECT_EQ(b.avoid_origins[1].code(), "VN");
+  ASSERT_TRUE(intake().apply_field(b, "max_moq", "500", kToday).ok());
+  EXPECT_EQ(*b.max_moq, Decimal(500));
+  ASSERT_TRUE(intake().apply_field(b, "deadline", "2027-03-01", kToday).ok());
+  EXPECT_EQ(deadline(b), "2027-03-01");
+}
+
+TEST(IntakeTest, ApplyFieldAnswersAPriceRoleQuestion) {
+  Brief b = read("Source 500 yoga mats for Germany under €6 each by March");
+  ASSERT_EQ(question_fields(b), (std::vector<std::string>{"price_role"}));
+  ASSERT_TRUE(
+      intake().apply_field(b, "price_role", "target_landed_cost=6 EUR", kToday).ok());
+  EXPECT_EQ(money(b.target_landed_cost), "6.00 EUR");
+  EXPECT_TRUE(b.questions.empty());
+}
+
+TEST(IntakeTest, ApplyFieldErrorsNameTheField) {
+  Brief b;
+  Status s = intake().apply_field(b, "colour", "red", kToday);
+  EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(s.message().rfind("field: unknown field 'colour'", 0), 0u) << s.message();
+  s = intake().apply_field(b, "target_retail_price", "$6", kToday);
+  EXPECT_EQ(s.message(),
+            "target_retail_price: '$6' could be USD, CAD, AUD, NZD, SGD, HKD, MXN: name the "
+            "currency");
+  s = intake().apply_field(b, "destination", "Atlantis", kToday);
+  EXPECT_EQ(s.message(), "destination: unknown country 'Atlantis'");
+  s = intake().apply_field(b, "deadline", "2020-01-01", kToday);
+  EXPECT_EQ(s.message(), "deadline: 2020-01-01 is in the past");
+  s = intake().apply_field(b, "quantity", "many", kToday);
+  EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
+  s = intake().apply_field(b, "destination", "EU", kToday);
+  EXPECT_EQ(s.message(), "destination: name an EU member state, e.g. DE or FR");
+}
+
+TEST(IntakeTest, EmptyOrHugeGoalIsAnError) {
+  EXPECT_EQ(intake().read_goal("   ", kToday).status().message(), "goal: empty");
+  EXPECT_EQ(intake().read_goal(std::string(10001, 'a'), kToday).status().code(),
+            StatusCode::kInvalidArgument);
+}
+
+// Property: any byte string gives a Brief or a Status, never a crash or a hang.
+TEST(IntakeTest, RandomBytesNeverCrash) {
+  std::mt19937 rng(20261123);
+  const std::string alphabet =
+      "0123456789.,'/- €$£¥kKmM:<>abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZäöüßçñ";
+  for (int i = 0; i < 1500; ++i) {
+    std::string goal;
+    const int length = static_cast<int>(rng() % 80);
+    for (int k = 0; k < length; ++k) {
+      if (rng() % 3 == 0) {
+        goal.push_back(static_cast<char>(rng() % 256));
+      } else {
+        goal.push_back(alphabet[rng() % alphabet.size()]);
+      }
+    }
+    auto brief = intake().read_goal(goal, kToday);
+    if (brief.ok()) {
+      for (const Question& q : brief->questions) EXPECT_FALSE(q.field.empty());
+    } else {
+      EXPECT_FALSE(brief.status().message().empty());
+    }
+  }
+}
+
+}  // namespace
+}  // namespace kontor::crew
