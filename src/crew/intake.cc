@@ -59,6 +59,9 @@ StatusOr<Brief> Intake::read_goal(std::string_view goal, Date today) const {
   if (goal.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     return invalid_argument("goal: empty");
   }
+  if (auto at = detail::invalid_utf8_at(goal)) {
+    return invalid_argument("goal: not valid UTF-8 at byte " + std::to_string(*at));
+  }
   detail::GoalReader reader(*tables_, goal, today);
   return reader.read();
 }

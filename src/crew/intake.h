@@ -67,8 +67,9 @@ class Intake {
   // Reuses an already loaded snapshot (the crew's engines); reads only the lexicon.
   static StatusOr<Intake> load(const refdata::ReferenceData& data, const std::string& repo_dir);
 
-  // The Brief of `goal`; `today` anchors relative deadlines. Fails only on an empty goal or one
-  // over 10,000 bytes; anything unreadable becomes a Question.
+  // The Brief of `goal`; `today` anchors relative deadlines. Fails (invalid_argument) only on an
+  // empty goal, one over 10,000 bytes or one that is not valid UTF-8; anything unreadable in a
+  // valid goal becomes a Question.
   StatusOr<Brief> read_goal(std::string_view goal, Date today) const;
 
   // Sets one field from text and removes the questions it settles. Fields: product, quantity

@@ -71,6 +71,16 @@ std::vector<std::string> split_list(std::string_view text) {
   return out;
 }
 
+// The number of "6 USD", "€24.99" as a plain decimal ("6", "24.99"); "" when there is none.
+std::string money_amount_text(std::string_view text) {
+  for (const detail::GoalToken& token : detail::tokenize_goal(text)) {
+    if (token.kind != detail::TokenKind::kNumber) continue;
+    auto number = detail::parse_typed_number(token.text);
+    return number ? number->value.to_plain_string() : "";
+  }
+  return "";
+}
+
 Status field_error(std::string_view field, std::string reason) {
   return invalid_argument(std::string(field) + ": " + std::move(reason));
 }
@@ -217,6 +227,9 @@ Status apply_scalar_field(const IntakeTables& t, Brief& b, std::string_view fiel
 
 Status Intake::apply_field(Brief& brief, std::string_view field, std::string_view value,
                            Date today) const {
+  if (auto at = detail::invalid_utf8_at(value)) {
+    return field_error(field, "not valid UTF-8 at byte " + std::to_string(*at));
+  }
   const std::string text = trim(value);
   if (text.empty()) return field_error(field, "empty value");
   if (field == "price_role") {
@@ -228,9 +241,16 @@ Status Intake::apply_field(Brief& brief, std::string_view field, std::string_vie
     }
     const std::string target = trim(text.substr(0, eq));
     RETURN_IF_ERROR(apply_field(brief, target, text.substr(eq + 1), today));
+    // The question this answers offers it, or the same sum in another reading (the user may
+    // name a currency the options did not list: "6 MXN" for "$6").
+    const std::string amount = money_amount_text(text.substr(eq + 1));
     std::erase_if(brief.questions, [&](const Question& q) {
       return q.field == "price_role" &&
-             std::find(q.options.begin(), q.options.end(), text) != q.options.end();
+             std::any_of(q.options.begin(), q.options.end(), [&](const std::string& option) {
+               const std::size_t at = option.find('=');
+               return option == text ||
+                      (at != std::string::npos && money_amount_text(option.substr(at + 1)) == amount);
+             });
     });
     return ok_status();
   }

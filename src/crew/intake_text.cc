@@ -170,6 +170,16 @@ std::string fold_key(std::string_view text) {
   return out;
 }
 
+std::optional<std::size_t> invalid_utf8_at(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const CodePoint cp = decode(text, i);
+    const bool surrogate = cp.value >= 0xD800 && cp.value <= 0xDFFF;
+    if ((cp.value == 0xFFFD && cp.length == 1) || surrogate || cp.value > 0x10FFFF) return i;
+    i += cp.length;
+  }
+  return std::nullopt;
+}
+
 std::vector<GoalToken> tokenize_goal(std::string_view s) {
   std::vector<GoalToken> out;
   bool space_before = true;

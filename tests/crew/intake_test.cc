@@ -385,6 +385,22 @@ TEST(IntakeTest, ApplyFieldAnswersAPriceRoleQuestion) {
   EXPECT_TRUE(b.questions.empty());
 }
 
+TEST(IntakeTest, ApplyFieldPriceRoleMayNameAnotherCurrency) {
+  Brief b = read("Source 500 yoga mats for Germany, $6 each, by March");
+  ASSERT_EQ(question_fields(b), (std::vector<std::string>{"price_role"}));
+  ASSERT_TRUE(intake().apply_field(b, "price_role", "target_landed_cost=6 EUR", kToday).ok());
+  EXPECT_EQ(money(b.target_landed_cost), "6.00 EUR");
+  EXPECT_TRUE(b.questions.empty());
+}
+
+TEST(IntakeTest, InvalidUtf8IsRefused) {
+  EXPECT_EQ(intake().read_goal("500 mats \xC0\xB1", kToday).status().message(),
+            "goal: not valid UTF-8 at byte 9");
+  Brief b;
+  EXPECT_EQ(intake().apply_field(b, "product", "mats \xFF", kToday).message(),
+            "product: not valid UTF-8 at byte 5");
+}
+
 TEST(IntakeTest, ApplyFieldErrorsNameTheField) {
   Brief b;
   Status s = intake().apply_field(b, "colour", "red", kToday);
@@ -410,26 +426,61 @@ TEST(IntakeTest, EmptyOrHugeGoalIsAnError) {
             StatusCode::kInvalidArgument);
 }
 
-// Property: any byte string gives a Brief or a Status, never a crash or a hang.
-TEST(IntakeTest, RandomBytesNeverCrash) {
-  std::mt19937 rng(20261123);
-  const std::string alphabet =
-      "0123456789.,'/- €$£¥kKmM:<>abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZäöüßçñ";
-  for (int i = 0; i < 1500; ++i) {
-    std::string goal;
-    const int length = static_cast<int>(rng() % 80);
-    for (int k = 0; k < length; ++k) {
-      if (rng() % 3 == 0) {
-        goal.push_back(static_cast<char>(rng() % 256));
-      } else {
-        goal.push_back(alphabet[rng() % alphabet.size()]);
-      }
-    }
-    auto brief = intake().read_goal(goal, kToday);
-    if (brief.ok()) {
-      for (const Question& q : brief->questions) EXPECT_FALSE(q.field.empty());
+std::string random_goal(std::mt19937& rng, bool any_bytes) {
+  static const std::vector<std::string> kPieces = {
+      "0", "1", "2", "5", "9", ".", ",", "'", "/", "-", " ", " ", " ", "€", "$", "£", "¥", "k",
+      "US$", "R$", ":", "<", "≤", "by ", "for ", "para ", "nach ", "pour ", "not from ", "MOQ ",
+      "retail ", "budget ", "Germany", "China", "EU", "UK", "US", "March", "märz", "mi-", "de ",
+      "in ", "weeks", "CE", "Amazon", "amazon.de", "ß", "ç", "ñ", "ã", "l'", "2027-03-01",
+      "3/4/2027", "pcs", "Stück", "mil", "Tausend", "a", "bottles", "the ", "sin ", "e ", "ou "};
+  std::string goal;
+  const int pieces = static_cast<int>(rng() % 40);
+  for (int k = 0; k < pieces; ++k) {
+    if (any_bytes && rng() % 4 == 0) {
+      goal.push_back(static_cast<char>(rng() % 256));
     } else {
-      EXPECT_FALSE(brief.status().message().empty());
+      goal += kPieces[rng() % kPieces.size()];
+    }
+  }
+  return goal;
+}
+
+// Property: any byte string gives a Brief or an invalid_argument Status, never a crash or a
+// hang; whatever comes out survives the JSON round trip.
+TEST(IntakeTest, RandomGoalsNeverCrashAndRoundTrip) {
+  std::mt19937 rng(20261123);
+  int read = 0;
+  for (int i = 0; i < 1500; ++i) {
+    const std::string goal = random_goal(rng, i % 2 == 0);
+    auto brief = intake().read_goal(goal, kToday);
+    if (!brief.ok()) {
+      EXPECT_EQ(brief.status().code(), StatusCode::kInvalidArgument);
+      EXPECT_EQ(brief.status().message().rfind("goal: ", 0), 0u) << brief.status().message();
+      continue;
+    }
+    ++read;
+    for (const Question& q : brief->questions) EXPECT_FALSE(q.field.empty());
+    const nlohmann::json j = to_json(*brief);
+    EXPECT_NO_THROW((void)j.dump());
+    auto back = brief_from_json(j);
+    ASSERT_TRUE(back.ok()) << goal << ": " << back.status().message();
+    EXPECT_EQ(to_json(*back), j);
+  }
+  EXPECT_GT(read, 750);
+}
+
+// Property: any value for any field is applied or refused with a message naming the field.
+TEST(IntakeTest, RandomFieldValuesNeverCrash) {
+  std::mt19937 rng(7);
+  for (int i = 0; i < 300; ++i) {
+    Brief b = read("Find yoga mats");
+    const std::string value = random_goal(rng, i % 3 == 0);
+    for (std::string_view field : brief_field_names()) {
+      Status s = intake().apply_field(b, field, value, kToday);
+      if (!s.ok()) {
+        EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
+        EXPECT_EQ(s.message().rfind(std::string(field) + ": ", 0), 0u) << s.message();
+      }
     }
   }
 }

@@ -31,6 +31,10 @@ struct GoalToken {
 // UTF-8 is kept as word bytes; nothing here fails.
 std::vector<GoalToken> tokenize_goal(std::string_view text);
 
+// The byte offset of the first invalid UTF-8 sequence (overlong forms, surrogates and stray
+// continuation bytes included), or nullopt when the text is valid.
+std::optional<std::size_t> invalid_utf8_at(std::string_view text);
+
 // NFKC case folding plus removal of Latin diacritics ("Großhandel" → "grosshandel", "março" →
 // "marco"): the form both the lexicon and the goal are compared in.
 std::string fold_key(std::string_view text);
