@@ -59,6 +59,17 @@ CountryMention::How GoalReader::cue_before(std::size_t& begin) const {
       {"origin_cue", CountryMention::How::kOrigin},
       {"dest_cue", CountryMention::How::kDestination},
   }};
+  // "made in Italy or in Portugal", "not from China or India": a country after a word
+  // conjunction (and a cue or article at most) shares the previous country's role.
+  if (!countries_.empty() && countries_.back().how != CountryMention::How::kBare) {
+    const std::size_t prev_end = countries_.back().end;
+    const std::size_t gap = begin > prev_end ? begin - prev_end : 0;
+    if ((gap == 1 || gap == 2) && tok_[prev_end].kind == TokenKind::kWord &&
+        t_.lexicon.is(tok_[prev_end], "conj")) {
+      begin = prev_end;
+      return countries_.back().how;
+    }
+  }
   std::vector<std::size_t> ends{begin};
   if (begin > 0 && !tok_[begin - 1].used && t_.lexicon.is(tok_[begin - 1], "article")) {
     ends.push_back(begin - 1);

@@ -24,6 +24,8 @@ void GoalReader::read_verbs() {
 
 bool GoalReader::edge_word(const GoalToken& token) const {
   if (token.kind == TokenKind::kPunct || token.kind == TokenKind::kSymbol) return true;
+  // An elided article or preposition ("l'", "d'", "dell'") never ends a product phrase.
+  if (token.key.size() > 1 && token.key.back() == '\'') return true;
   for (std::string_view kind : kEdgeKinds) {
     if (t_.lexicon.is(token, kind)) return true;
   }

@@ -301,6 +301,19 @@ TEST(IntakeTest, OtherLanguagesOriginsAndChannels) {
   EXPECT_EQ(es.channels,
             (std::vector<SalesChannel>{SalesChannel::kTikTokShop, SalesChannel::kWholesale}));
 
+  Brief fr = read(
+      "Je cherche 800 sacs en cuir pour la Belgique, budget 12 000 €, fabriqués en Italie ou au "
+      "Portugal, pas de Chine, d'ici fin mai");
+  EXPECT_EQ(fr.product, "sacs en cuir");
+  EXPECT_EQ(dest(fr), "BE");
+  EXPECT_EQ(money(fr.budget), "12000.00 EUR");
+  ASSERT_EQ(fr.preferred_origins.size(), 2u);
+  EXPECT_EQ(fr.preferred_origins[1].code(), "PT");
+  ASSERT_EQ(fr.avoid_origins.size(), 1u);
+  EXPECT_EQ(fr.avoid_origins[0].code(), "CN");
+  EXPECT_EQ(deadline(fr), "2027-05-31");
+  EXPECT_TRUE(fr.questions.empty());
+
   Brief pt = read("1000 canecas para o Brasil, feitas em Portugal, no atacado");
   EXPECT_EQ(dest(pt), "BR");
   ASSERT_EQ(pt.preferred_origins.size(), 1u);
@@ -324,6 +337,16 @@ TEST(IntakeTest, BareCountryIsTheDestinationOnlyWhenTheCurrencySaysSo) {
   ASSERT_FALSE(b.questions.empty());
   EXPECT_EQ(b.questions[0].field, "destination");
   EXPECT_EQ(b.questions[0].options, (std::vector<std::string>{"CN"}));
+}
+
+TEST(IntakeTest, OtherLanguagesGetEnglishQuestions) {
+  Brief b = read("Voglio importare 1000 bottiglie termiche per l'Italia, prezzo 20 €");
+  EXPECT_EQ(b.language, "it");
+  EXPECT_EQ(dest(b), "IT");
+  ASSERT_FALSE(b.questions.empty());
+  EXPECT_EQ(b.questions[0].text,
+            "What is 20 €: the retail price per unit, the landed cost per unit or the total "
+            "budget?");
 }
 
 TEST(IntakeTest, EuropeanUnionAsksForTheMemberState) {
