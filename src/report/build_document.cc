@@ -56,8 +56,10 @@ std::string BuildContext::supplier(const std::string& id) const {
 
 std::string mode_name(const std::string& mode) {
   static const std::map<std::string, std::string> kNames = {
-      {"sea_lcl", "Sea LCL"}, {"sea_fcl", "Sea FCL"}, {"air", "Air"}, {"express", "Express"},
-      {"rail", "Rail"},       {"road", "Road"},       {"sea", "Sea"}, {"courier", "Courier"}};
+      {"sea_lcl", "Sea LCL"},        {"sea_fcl", "Sea FCL"}, {"sea_fcl_20", "Sea FCL 20'"},
+      {"sea_fcl_40", "Sea FCL 40'"}, {"air", "Air"},         {"express", "Express"},
+      {"rail", "Rail"},              {"road", "Road"},       {"sea", "Sea"},
+      {"courier", "Courier"}};
   auto it = kNames.find(mode);
   return it == kNames.end() ? humanize(mode) : it->second;
 }
@@ -135,6 +137,24 @@ std::optional<ReportSection> summary_section(const BuildContext& c) {
   return s;
 }
 
+namespace {
+
+// crew::sales_channel_name values as people write them.
+std::string channels_text(const json& channels) {
+  static const std::map<std::string, std::string> kNames = {
+      {"amazon", "Amazon"}, {"shopify", "Shopify"}, {"tiktok_shop", "TikTok Shop"},
+      {"ebay", "eBay"},     {"etsy", "Etsy"},       {"wholesale", "Wholesale"},
+      {"own_store", "Own store"}};
+  std::string out;
+  for (const json& channel : channels) {
+    auto it = kNames.find(text(channel));
+    out += (out.empty() ? "" : ", ") + (it == kNames.end() ? text(channel) : it->second);
+  }
+  return out;
+}
+
+}  // namespace
+
 std::optional<ReportSection> brief_section(const BuildContext& c) {
   const json& b = c.view.brief;
   ReportSection s{.id = "brief", .title = "Brief"};
@@ -156,7 +176,8 @@ std::optional<ReportSection> brief_section(const BuildContext& c) {
   std::set<std::string> shown = {"questions"};
   for (const auto& [key, label] : kFields) {
     shown.insert(key);
-    const std::string value = text(b, key);
+    const std::string value = std::string(key) == "channels" ? channels_text(member(b, key))
+                                                              : text(b, key);
     if (!value.empty()) f.emplace_back(label, value);
   }
   for (const auto& [key, value] : b.items()) {

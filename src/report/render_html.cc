@@ -49,6 +49,8 @@ footer { margin-top: 3rem; color: var(--muted); font-size: 0.85rem; border-top: 
   h2 { break-after: avoid; }
   figure, tr, dl.facts { break-inside: avoid; }
   .table-wrap { overflow: visible; }
+  table { font-size: 8pt; }
+  th, td { overflow-wrap: anywhere; padding: 2pt 3pt; }
   * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 }
 )";
@@ -70,7 +72,10 @@ std::string render_block(const Block& block) {
       return h + "</dl>\n";
     }
     case Block::Kind::kTable:
-      return "<div class=\"table-wrap\">\n" + render_html_table(block.table) + "</div>\n";
+      // A focusable, labelled region so keyboard users can scroll a wide table.
+      return "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"" +
+             escape_html(block.table.caption) + "\">\n" + render_html_table(block.table) +
+             "</div>\n";
     case Block::Kind::kList: {
       std::string h = "<ul" + cls + ">\n";
       for (const std::string& item : block.items) h += "<li>" + escape_html(item) + "</li>\n";

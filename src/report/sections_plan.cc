@@ -37,6 +37,19 @@ const json* landed_option(const BuildContext& c, const json& route) {
   return nullptr;
 }
 
+// The route of the recommended option, else none.
+const json* recommended_route(const BuildContext& c, const json& logistics) {
+  const json& rec = member(c.section("finance"), "recommendation");
+  if (!rec.is_object()) return nullptr;
+  for (const json& route : member(logistics, "options")) {
+    if (text(route, "supplier_id") == text(rec, "supplier_id") &&
+        text(route, "offer_id") == text(rec, "offer_id") && text(route, "mode") == text(rec, "mode")) {
+      return &route;
+    }
+  }
+  return nullptr;
+}
+
 std::optional<Decimal> days_between(const std::string& from, const std::string& to) {
   auto a = Date::parse(from);
   auto b = Date::parse(to);
@@ -167,18 +180,39 @@ std::optional<ReportSection> logistics_section(const BuildContext& c) {
   if (std::optional<Block> chart = route_chart(c, logistics)) s.blocks.push_back(*chart);
   Table t{.caption = "Shipping options per supplier (freight in " + text(logistics, "currency") + ")",
           .headers = {"Supplier", "Mode", "Route", "Freight", "Per unit", "Transit (days)",
-                      "Ready", "Arrival", "Slack (days)", "On time", "Pareto", "Shipment",
-                      "Rate card row"}};
+                      "Ready", "Arrival", "Slack (days)", "On time", "Pareto", "Shipment"}};
   for (const json& r : member(logistics, "options")) {
-    t.rows.push_back({{c.supplier(text(r, "supplier_id"))}, {mode_name(text(r, "mode"))},
+    std::string transit = text(r, "transit_days");
+    if (!text(r, "transit_days_min").empty() && text(r, "transit_days_min") != transit) {
+      transit = text(r, "transit_days_min") + "–" + transit;
+    }
+    const std::string mode =
+        text(r, "mode_label").empty() ? mode_name(text(r, "mode")) : text(r, "mode_label");
+    t.rows.push_back({{c.supplier(text(r, "supplier_id"))}, {mode},
                       {text(r, "origin_port") + " → " + text(r, "destination_port")},
-                      num(text(r, "cost")), num(text(r, "cost_per_unit")),
-                      num(text(r, "transit_days")), {text(r, "ready_date")},
-                      {text(r, "arrival")}, num(text(r, "slack_days")), {text(r, "on_time")},
-                      {text(r, "pareto")}, {text(r, "shipment")},
-                      {provenance_text(member(r, "rate_card"))}});
+                      num(text(r, "cost")), num(text(r, "cost_per_unit")), num(transit),
+                      {text(r, "ready_date")}, {text(r, "arrival")}, num(text(r, "slack_days")),
+                      {text(r, "on_time")}, {text(r, "pareto")}, {text(r, "shipment")}});
   }
   if (!t.rows.empty()) s.blocks.push_back(table(std::move(t)));
+  if (const json* route = recommended_route(c, logistics)) {
+    Table charges{.caption = "Freight charges of " + c.supplier_name(text(*route, "supplier_id")) +
+                             " — " + mode_name(text(*route, "mode")) + " (rate-card rows)",
+                  .headers = {"Charge", "Amount", "As quoted", "Rate card row"}};
+    for (const json& line : member(*route, "lines")) {
+      std::string label = text(line, "label");
+      if (member(line, "minimum_applied").is_boolean() && line["minimum_applied"].get<bool>()) {
+        label += " (minimum charge)";
+      }
+      charges.rows.push_back({{label}, num(text(line, "amount")), num(text(line, "quoted")),
+                              {provenance_text(member(line, "provenance"))}});
+    }
+    if (charges.rows.empty()) {
+      charges.headers = {"Route", "Rate card row"};
+      charges.rows.push_back({{text(*route, "mode")}, {provenance_text(member(*route, "rate_card"))}});
+    }
+    s.blocks.push_back(table(std::move(charges)));
+  }
   std::vector<std::string> notes = strings(member(logistics, "notes"));
   if (!notes.empty()) s.blocks.push_back(list(std::move(notes), "note"));
   return s;

@@ -63,7 +63,7 @@ TEST(ReportHtml, ExactMoneyStringsAppearUnchanged) {
   for (const char* figure :
        {"5.0512 EUR", "10102.40 EUR", "9.3777 EUR", "6843.20 EUR", "1012.40 EUR", "25.92 EUR",
         "528.06 EUR", "1597.82 EUR", "95.00 EUR", "3.85 USD", "3.4216 EUR", "2052.96 EUR",
-        "24.99 EUR", "21.0000 EUR", "3.6438 EUR", "3.55 USD"}) {
+        "24.99 EUR", "21.00 EUR", "3.6438 EUR", "3.55 USD"}) {
     EXPECT_NE(html.find(figure), std::string::npos) << figure;
   }
   EXPECT_NE(html.find("1 USD = 0.8887308923 EUR on 2025-05-09"), std::string::npos);
@@ -162,6 +162,22 @@ TEST(ReportHtml, ChartsAreLabelledForScreenReaders) {
   EXPECT_EQ(count(html, "<th scope=\"col\">") > 0, true);
 }
 
+TEST(ReportHtml, LogisticsShowsTransitRangesAndTheRecommendedRouteCharges) {
+  const std::string html = render_html(sample_case());
+  const std::string section = between(html, "<section id=\"logistics\"", "</section>");
+  EXPECT_NE(section.find("<td>Sea freight, LCL</td><td>CNNGB → DEHAM</td>"
+                         "<td class=\"num\">1012.40 EUR</td><td class=\"num\">0.5062 EUR</td>"
+                         "<td class=\"num\">28–38</td>"),
+            std::string::npos);
+  EXPECT_NE(section.find("<caption>Freight charges of Ningbo Everbright Drinkware Co., Ltd. — "
+                         "Sea LCL (rate-card rows)</caption>"),
+            std::string::npos);
+  EXPECT_NE(section.find("<th scope=\"row\">Ocean freight CN→EU, 4.1 w/m</th>"
+                         "<td class=\"num\">607.44 EUR</td><td class=\"num\">683.49 USD</td>"
+                         "<td>rate_cards.csv line 2 [sea_lcl CN→EU]; rule: indicative rate card</td>"),
+            std::string::npos);
+}
+
 TEST(ReportHtml, ListingDraftIsMarkedWithItsLanguage) {
   const std::string html = render_html(sample_case());
   EXPECT_NE(html.find("<dl class=\"facts\" lang=\"de\">\n<dt>Title</dt><dd>Isolierte Trinkflasche "
@@ -239,7 +255,8 @@ TEST(ReportGolden, PendingApprovalsSection) {
   EXPECT_EQ(between(html, "<section id=\"approvals\"", "</section>"),
             "<section id=\"approvals\" aria-labelledby=\"approvals-h\">\n"
             "<h2 id=\"approvals-h\">Pending approvals</h2>\n"
-            "<div class=\"table-wrap\">\n<table>\n"
+            "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Actions "
+            "waiting for approval (kontor approve / kontor deny)\">\n<table>\n"
             "<caption>Actions waiting for approval (kontor approve / kontor deny)</caption>\n"
             "<thead><tr><th scope=\"col\">Action</th><th scope=\"col\">Counterparty</th>"
             "<th scope=\"col\">Amount</th><th scope=\"col\">Reference</th>"
