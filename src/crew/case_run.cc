@@ -1,0 +1,218 @@
+#include "crew/case_run.h"
+
+#include <algorithm>
+#include <exception>
+
+#include "crew/plan.h"
+
+namespace kontor::crew::detail {
+
+using nlohmann::json;
+
+std::string RunEnvironment::now() const {
+  return options.now ? options.now() : store::utc_timestamp_now();
+}
+
+CaseRun::CaseRun(RunEnvironment& env, std::string case_id)
+    : env_(env),
+      case_id_(std::move(case_id)),
+      journal_(env.store, case_id_),
+      outbox_(env.store, case_id_) {}
+
+const Engines& CaseRun::engines() const {
+  KONTOR_CHECK(env_.engines != nullptr);  // an agent needs engines the runner was not given
+  return *env_.engines;
+}
+
+CaseState CaseRun::state() {
+  std::lock_guard lock(mutex_);
+  return state_;
+}
+
+Status CaseRun::create(const NewCase& new_case, const std::string& created_at) {
+  brief_ = new_case.brief;
+  as_of_ = new_case.as_of;
+  json tasks = json::array();
+  for (const TaskSpec& task : new_case.plan.tasks) tasks.push_back(to_json(task));
+  json brief = to_json(new_case.brief);
+  return commit([&](store::Transaction& txn, std::vector<PendingEvent>& events) -> Status {
+    ASSIGN_OR_RETURN(auto existing, txn.get(kCasesCollection, case_id_));
+    if (existing) return already_exists("case '" + case_id_ + "': already exists");
+    CaseInfo info{case_id_, new_case.brief.goal, new_case.skill, new_case.as_of.to_string(),
+                  created_at, "running", brief};
+    RETURN_IF_ERROR(txn.put(kCasesCollection, case_id_, to_json(info).dump()).status());
+    events.push_back({"case.created",
+                      {{"case", case_id_},
+                       {"goal", new_case.brief.goal},
+                       {"skill", new_case.skill},
+                       {"as_of", new_case.as_of.to_string()},
+                       {"brief", brief},
+                       {"tasks", tasks}}});
+    for (const Question& q : new_case.brief.questions) {
+      events.push_back({"question.asked",
+                        {{"question",
+                          {{"id", q.id}, {"field", q.field}, {"text", q.text},
+                           {"options", q.options}, {"asked_by", q.asked_by}}},
+                         {"task", ""}}});
+    }
+    return ok_status();
+  });
+}
+
+Status CaseRun::load() {
+  ASSIGN_OR_RETURN(CaseState state, load_case_state(env_.store, case_id_));
+  auto brief = brief_from_json(state.brief);
+  if (!brief.ok()) return brief.status().with_context("case '" + case_id_ + "': brief");
+  auto as_of = Date::parse(state.as_of);
+  if (!as_of.ok()) return as_of.status().with_context("case '" + case_id_ + "': as_of");
+  std::lock_guard lock(mutex_);
+  brief_ = std::move(brief).value();
+  as_of_ = *as_of;
+  state_ = std::move(state);
+  return ok_status();
+}
+
+Status CaseRun::commit(const Prepare& prepare) {
+  std::lock_guard lock(mutex_);
+  if (!fatal_.ok()) return fatal_;
+  auto txn = env_.store.begin();
+  if (!txn.ok()) return fatal_ = txn.status();
+  std::vector<PendingEvent> pending;
+  RETURN_IF_ERROR(prepare(**txn, pending));
+  if (pending.empty()) return ok_status();  // nothing changed: the transaction rolls back
+  std::vector<store::JournalEvent> appended;
+  const std::string at = env_.now();
+  for (PendingEvent& p : pending) {
+    auto event = journal_.append(**txn, std::move(p.type), std::move(p.data), at);
+    if (!event.ok()) return fatal_ = event.status();
+    appended.push_back(std::move(event).value());
+  }
+  bool snapshot_due = false;
+  for (const store::JournalEvent& event : appended) {
+    // The state is changed in place; if the commit below fails the run stops (fatal_), so a
+    // state ahead of the store is never used.
+    Status applied = state_.apply(event);
+    if (!applied.ok()) return fatal_ = applied;
+    snapshot_due = snapshot_due || (env_.options.snapshot_every > 0 &&
+                                    event.seq % env_.options.snapshot_every == 0);
+  }
+  if (snapshot_due) {
+    Status written = journal_.write_snapshot(**txn, {state_.seq, at, state_.to_json()});
+    if (!written.ok()) return fatal_ = written;
+  }
+  Status committed = journal_.commit(**txn);
+  if (!committed.ok()) return fatal_ = committed;
+  for (const store::JournalEvent& event : appended) {
+    for (Observer* observer : env_.observers) observer->on_event(event, state_);
+  }
+  changed_.notify_all();
+  return ok_status();
+}
+
+Status CaseRun::record(std::string type, json data) {
+  return commit([&](store::Transaction&, std::vector<PendingEvent>& events) {
+    events.push_back({std::move(type), std::move(data)});
+    return ok_status();
+  });
+}
+
+StatusOr<Section> CaseRun::read_section(std::string_view section) {
+  ASSIGN_OR_RETURN(auto record, env_.store.get(sections_collection(case_id_), section));
+  if (!record) return Section{json::object(), 0};
+  ASSIGN_OR_RETURN(SectionRecord stored, section_from_record(*record));
+  return Section{std::move(stored.body), stored.version};
+}
+
+Status CaseRun::write_section(std::string_view writer, std::string_view section,
+                              const json& body, std::int64_t expected_version) {
+  if (section.empty()) return invalid_argument("section: empty name");
+  const std::string collection = sections_collection(case_id_);
+  return commit([&](store::Transaction& txn, std::vector<PendingEvent>& events) -> Status {
+    ASSIGN_OR_RETURN(auto current, txn.get(collection, section));
+    std::int64_t version = current ? current->version : 0;
+    if (version != expected_version) {
+      return aborted("section '" + std::string(section) + "': expected version " +
+                     std::to_string(expected_version) + ", found " + std::to_string(version) +
+                     " (written by a parallel task: re-read and retry)");
+    }
+    bool same = false;
+    if (current) {
+      ASSIGN_OR_RETURN(SectionRecord stored, section_from_record(*current));
+      same = stored.body == body;
+    }
+    // A re-run task writing what it wrote before leaves the section (and its version) alone.
+    if (!same) {
+      json record{{"body", body}, {"writer", writer}, {"at", env_.now()}};
+      RETURN_IF_ERROR(txn.put_if_version(collection, section, record.dump(), version).status());
+      ++version;
+    }
+    events.push_back({"section.written",
+                      {{"section", section}, {"task", writer}, {"version", version}}});
+    return ok_status();
+  });
+}
+
+Status CaseRun::add_task(std::string_view by, const TaskSpec& task) {
+  if (task.id.empty()) return invalid_argument("add_task: empty id");
+  if (!env_.agents.contains(task.agent)) {
+    return invalid_argument("task '" + task.id + "': agent '" + task.agent + "' not registered");
+  }
+  return commit([&](store::Transaction&, std::vector<PendingEvent>& events) -> Status {
+    if (state_.task(task.id) != nullptr) return ok_status();  // re-run: already added
+    for (const std::string& dep : task.after) {
+      if (state_.task(dep) == nullptr) {
+        return invalid_argument("task '" + task.id + "': after: unknown task '" + dep + "'");
+      }
+    }
+    events.push_back({"task.added", {{"task", to_json(task)}, {"by", by}}});
+    return ok_status();
+  });
+}
+
+Status CaseRun::ask(std::string_view task_id, const Question& q, bool* answered) {
+  if (q.id.empty()) return invalid_argument("question: empty id");
+  return commit([&](store::Transaction&, std::vector<PendingEvent>& events) -> Status {
+    const QuestionRecord* existing = state_.question(q.id);
+    *answered = existing != nullptr && existing->answer.has_value();
+    if (existing != nullptr) return ok_status();
+    events.push_back({"question.asked",
+                      {{"question",
+                        {{"id", q.id}, {"field", q.field}, {"text", q.text},
+                         {"options", q.options}, {"asked_by", q.asked_by}}},
+                       {"task", task_id}}});
+    return ok_status();
+  });
+}
+
+void CaseRun::progress(std::string_view task_id, std::int64_t done, std::int64_t total,
+                       std::string_view what) {
+  std::lock_guard lock(mutex_);
+  for (Observer* observer : env_.observers) {
+    observer->on_progress(state_, task_id, done, total, what);
+  }
+}
+
+Status CaseRun::run_until_quiet() {
+  std::unique_lock lock(mutex_);
+  while (true) {
+    if (fatal_.ok()) {
+      for (const std::string& id : state_.ready_tasks()) {
+        if (!dispatched_.insert(id).second) continue;
+        ++running_;
+        env_.pool.submit([this, id] {
+          Status status = run_task(id);
+          std::lock_guard done(mutex_);
+          if (!status.ok() && fatal_.ok()) fatal_ = status;
+          dispatched_.erase(id);
+          --running_;
+          changed_.notify_all();
+        });
+      }
+    }
+    if (running_ == 0) break;
+    changed_.wait(lock);
+  }
+  return fatal_;
+}
+
+}  // namespace kontor::crew::detail

@@ -1,0 +1,103 @@
+// Internal to the runner (runner.cc, case_run.cc, task_context.cc): one case being run. Holds
+// the case's state under one mutex; every change goes through commit(), which appends the
+// events, applies them to the state, writes a snapshot when due, commits the store
+// transaction and then tells the observers — all in journal order.
+#pragma once
+
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "crew/runner.h"
+#include "crew/thread_pool.h"
+#include "store/journal.h"
+#include "store/outbox.h"
+
+namespace kontor::crew::detail {
+
+struct PendingEvent {
+  std::string type;
+  nlohmann::json data;
+};
+
+// What every case run of one Runner shares.
+struct RunEnvironment {
+  store::Store& store;
+  const AgentRegistry& agents;
+  const Engines* engines;
+  Policy& policy;
+  ActionExecutor& executor;
+  const RunnerOptions& options;
+  const std::vector<Observer*>& observers;
+  ThreadPool& pool;
+  std::string now() const;
+};
+
+class CaseRun {
+ public:
+  CaseRun(RunEnvironment& env, std::string case_id);
+
+  Status create(const NewCase& new_case, const std::string& created_at);
+  Status load();  // snapshot + journal, then decodes the brief and as-of date
+
+  using Prepare = std::function<Status(store::Transaction&, std::vector<PendingEvent>&)>;
+  // Runs `prepare` in a store transaction; when it adds events, appends and commits them. A
+  // storage failure stops the run (fatal); an error from `prepare` is returned as is.
+  Status commit(const Prepare& prepare);
+  Status record(std::string type, nlohmann::json data);
+
+  // Interrupted tasks back to pending; approved actions executed; executing ones reconciled.
+  Status recover();
+  // Runs ready tasks on the pool until none is running and none is ready.
+  Status run_until_quiet();
+  StatusOr<CaseSummary> summary();
+  Status save_status(CaseStatus status);
+
+  // Used by the task context and by answer/approve/deny.
+  StatusOr<Section> read_section(std::string_view section);
+  Status write_section(std::string_view writer, std::string_view section,
+                       const nlohmann::json& body, std::int64_t expected_version);
+  Status add_task(std::string_view by, const TaskSpec& task);
+  // Sets *answered when the question already has an answer (nothing is asked then).
+  Status ask(std::string_view task_id, const Question& question, bool* answered);
+  StatusOr<std::string> propose(std::string_view task_id, const ProposedAction& action);
+  Status execute_if_approved(const std::string& key);
+  Status reconcile(const store::OutboxAction& action);
+  void progress(std::string_view task_id, std::int64_t done, std::int64_t total,
+                std::string_view what);
+  Status answer(std::string_view question_id, std::string_view text);
+  Status decide(std::string_view key_or_prefix, bool approve, std::string_view reason);
+
+  const std::string& case_id() const { return case_id_; }
+  const Brief& brief() const { return brief_; }
+  Date as_of() const { return as_of_; }
+  const Engines& engines() const;
+  CaseState state();
+
+ private:
+  Status run_task(const std::string& task_id);
+  Status execute_action(const std::string& key);
+  StatusOr<std::string> resolve_action_key(std::string_view key_or_prefix);
+
+  RunEnvironment& env_;
+  std::string case_id_;
+  store::Journal journal_;
+  store::Outbox outbox_;
+  Brief brief_;
+  Date as_of_;
+
+  std::mutex mutex_;  // guards everything below; taken before the store's own lock
+  std::condition_variable changed_;
+  CaseState state_;
+  std::set<std::string> dispatched_;  // handed to the pool, not finished
+  int running_ = 0;
+  Status fatal_;
+};
+
+}  // namespace kontor::crew::detail
