@@ -6,6 +6,10 @@
 
 #include "cli/context.h"
 
+namespace kontor::cli {
+void add_classify_command(CLI::App& app, Context& context, std::function<int()>& run);  // HS
+}
+
 int main(int argc, char** argv) {
   CLI::App app{
       "Kontor: an AI agent crew for cross-border trade. Exact landed cost, duty and import tax "
@@ -20,6 +24,7 @@ int main(int argc, char** argv) {
   kontor::cli::add_demo_command(app, context, run);
   kontor::cli::add_search_command(app, context, run);
   kontor::cli::add_catalog_command(app, context, run);
+  kontor::cli::add_classify_command(app, context, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
