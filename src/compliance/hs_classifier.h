@@ -78,7 +78,7 @@ struct HsModelOptions {
   double neighbor_weight = 0.0;    // weight of the vote of the most similar training listings
   int neighbors = 5;               // how many of them vote
   double temperature = 1.0;        // softmax temperature before calibration
-  double escalation_threshold = 0.80;  // calibrated confidence below this → needs_human
+  double escalation_threshold = 0.90;  // calibrated confidence below this → needs_human
   int calibration_folds = 5;       // inner folds used to fit the calibration (0 = none)
 };
 

@@ -59,5 +59,31 @@ TEST(HsJsonl, AttributesThatAreNotJsonAreAnError) {
             "in.jsonl line 9, field 'product_attributes': not a JSON object in a string");
 }
 
+TEST(HsJsonl, ShortHsCodeIsAnErrorNamingTheField) {
+  auto item = parse_hscodecomp_line(R"({"task_id": 3, "product_name": "Mug", "hs_code": "6912"})",
+                                    "in.jsonl line 2");
+  ASSERT_FALSE(item.ok());
+  EXPECT_EQ(item.status().message(),
+            "in.jsonl line 2, field 'hs_code': '\"6912\"' is not an HS code of 6 to 10 digits");
+}
+
+TEST(HsJsonl, MissingTaskIdIsAnErrorNamingTheField) {
+  auto item = parse_hscodecomp_line(R"({"product_name": "Mug"})", "in.jsonl line 5");
+  ASSERT_FALSE(item.ok());
+  EXPECT_EQ(item.status().message(), "in.jsonl line 5, field 'task_id': missing");
+}
+
+TEST(HsJsonl, CategoryPathKeepsEnglishAndChineseLevels) {
+  auto item = parse_hscodecomp_line(
+      R"({"task_id": "a1", "product_name": "Mug", "cate_lv1_desc": "Home & Garden",)"
+      R"( "cate_lv1_desc_cn": "家居用品", "cate_lv2_desc": "Drinkware"})",
+      "x line 1");
+  ASSERT_TRUE(item.ok()) << item.status().message();
+  EXPECT_EQ(item->task_id, "a1");
+  EXPECT_FALSE(item->task_id_is_number);
+  EXPECT_EQ(item->product.category_path,
+            (std::vector<std::string>{"Home & Garden", "家居用品", "Drinkware"}));
+}
+
 }  // namespace
 }  // namespace kontor::compliance

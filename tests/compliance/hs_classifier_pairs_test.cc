@@ -170,5 +170,27 @@ TEST_F(HsClassifierPairsTest, MalformedBatchLineIsAnErrorNamingTheLine) {
   EXPECT_TRUE(out.str().empty());
 }
 
+TEST_F(HsClassifierPairsTest, EscalationQuestionIsInTheJsonLine) {
+  HsBatchItem item;
+  item.task_id = "q1";
+  item.product.title = "Bottle";
+  const Classification r = classifier_->classify(item.product, 3);
+  ASSERT_TRUE(r.needs_human);
+  const std::string line = classification_json_line(item, r);
+  EXPECT_EQ(line.rfind("{\"task_id\":\"q1\",\"candidates\":[", 0), 0u) << line.substr(0, 60);
+  EXPECT_NE(line.find("\"needs_human\":true,\"question\":{\"field\":\"" + r.question.field + "\""),
+            std::string::npos);
+}
+
+TEST_F(HsClassifierPairsTest, SetIsClassifiedByEssentialCharacter) {
+  const Classification r = classify("Manicure Set 12 in 1 Nail Clipper Kit Stainless Steel");
+  ASSERT_FALSE(r.candidates.empty());
+  bool gri3b = false;
+  for (const std::string& line : r.candidates[0].rationale) {
+    gri3b |= line.find("GRI 3 b") != std::string::npos;
+  }
+  EXPECT_TRUE(gri3b);
+}
+
 }  // namespace
 }  // namespace kontor::compliance
