@@ -103,10 +103,17 @@ void fields(V& v, ComplianceSection& x) {
   v("gaps", x.gaps), v("warnings", x.warnings), v("as_of", x.as_of);
 }
 template <class V>
+void fields(V& v, RouteChargeEntry& x) {
+  v("charge", x.charge), v("label", x.label), v("amount", x.amount), v("quoted", x.quoted);
+  v("minimum_applied", x.minimum_applied), v("provenance", x.provenance);
+}
+template <class V>
 void fields(V& v, RouteOption& x) {
   v("supplier_id", x.supplier_id), v("offer_id", x.offer_id), v("mode", x.mode);
-  v("origin_port", x.origin_port), v("destination_port", x.destination_port);
-  v("cost", x.cost), v("cost_per_unit", x.cost_per_unit), v("transit_days", x.transit_days);
+  v("mode_label", x.mode_label), v("origin_port", x.origin_port);
+  v("destination_port", x.destination_port), v("cost", x.cost);
+  v("cost_per_unit", x.cost_per_unit), v("lines", x.lines);
+  v("transit_days_min", x.transit_days_min), v("transit_days", x.transit_days);
   v("lead_time_days", x.lead_time_days), v("ready_date", x.ready_date);
   v("arrival", x.arrival), v("on_time", x.on_time), v("slack_days", x.slack_days);
   v("pareto", x.pareto), v("shipment", x.shipment), v("rate_card", x.rate_card);

@@ -249,21 +249,36 @@ struct ComplianceSection {
 // ---------------------------------------------------------------------------------------------
 // logistics: route options per shortlisted supplier × mode against the deadline.
 
+// One charge of a route option (logistics/route.h RouteCostLine), in the buyer currency.
+struct RouteChargeEntry {
+  std::string charge;  // "freight", "origin", "destination"
+  std::string label;   // "Ocean freight CN→EU, 3.6 w/m × 75.00 USD"
+  Money amount;        // buyer currency (converted when the rate card's currency differs)
+  Money quoted;        // as the rate card prices it (rounded half-up to its minor unit)
+  bool minimum_applied = false;
+  ProvenanceRecord provenance;  // the rate-card row
+};
+
 struct RouteOption {
   std::string supplier_id;
   std::string offer_id;
-  std::string mode;            // "sea_lcl", "sea_fcl", "air", "express", "rail", "road"
-  std::string origin_port;     // "CNNGB" / "Ningbo"
-  std::string destination_port;  // "DEHAM" / "Hamburg"
+  std::string mode;            // logistics::freight_mode_name: "sea_lcl", "sea_fcl_20",
+                               // "sea_fcl_40", "air", "express", "rail"
+  std::string mode_label;      // "Sea freight, LCL"
+  std::string origin_port;     // UN/LOCODE or IATA of the gateway used: "CNNGB", "PVG"
+  std::string destination_port;  // "DEHAM", "FRA"
   Money cost;                  // freight and charges for the whole order, buyer currency
   Money cost_per_unit;         // cost ÷ quantity, buyer currency, 4 decimals half-up
-  int transit_days = 0;        // door/port to destination warehouse
+  std::vector<RouteChargeEntry> lines;  // what `cost` is made of
+  int transit_days_min = 0;
+  int transit_days = 0;        // ready at origin → in stock at destination, worst case
   int lead_time_days = 0;      // the offer's production lead time
   Date ready_date;             // as_of + lead time
   Date arrival;                // ready_date + transit_days
   bool on_time = true;         // arrival ≤ deadline (true when the brief has no deadline)
   int slack_days = 0;          // deadline − arrival (negative: late); 0 without a deadline
-  bool pareto = false;         // on the cost/time Pareto front of this supplier's options
+  bool pareto = false;         // on the cost/arrival Pareto front of all options (every
+                               // supplier × mode): no other is both cheaper and earlier
   std::string shipment;        // "2000 pcs ≈ 700 kg, 3.2 m3 (estimate)"
   ProvenanceRecord rate_card;  // which rate card row priced it
   std::vector<std::string> notes;

@@ -1,0 +1,16 @@
+// Listing: the marketplace listing draft (title, five bullets, description, keywords) in the
+// destination's language from templates and the trade glossary. Reads "sourcing" and
+// "compliance"; writes "listing".
+#pragma once
+
+#include "crew/agent.h"
+
+namespace kontor::crew {
+
+class ListingAgent final : public Agent {
+ public:
+  std::string_view name() const override { return "listing"; }
+  Status run(const TaskSpec& task, TaskContext& context) override;
+};
+
+}  // namespace kontor::crew

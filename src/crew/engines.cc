@@ -1,0 +1,121 @@
+#include "crew/engines.h"
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "compliance/hs_jsonl.h"
+#include "crew/agent_compliance.h"
+#include "crew/agent_finance.h"
+#include "crew/agent_listing.h"
+#include "crew/agent_logistics.h"
+#include "crew/agent_negotiation.h"
+#include "crew/agent_research.h"
+#include "crew/agent_sourcing.h"
+
+namespace kontor::crew {
+namespace {
+
+std::string bench_dir(const EngineOptions& options) {
+  if (!options.bench_dir.empty()) return options.bench_dir;
+  // The demo marketplace's listings file sits in <bench>/hscodecomp/dev.jsonl.
+  return std::filesystem::path(catalog::default_listings_path()).parent_path().parent_path();
+}
+
+// An optional table: a named file must load; the default file may be absent (a warning).
+template <class T, class LoadFile, class LoadDefault>
+Status load_optional(const std::string& path, const LoadFile& load_file,
+                     const LoadDefault& load_default, std::string_view what,
+                     std::unique_ptr<T>& out, std::vector<std::string>& warnings) {
+  if (!path.empty()) {
+    auto loaded = load_file(path);
+    if (!loaded.ok()) return loaded.status().with_context(std::string(what));
+    out = std::make_unique<T>(std::move(*loaded));
+    return ok_status();
+  }
+  auto loaded = load_default();
+  if (!loaded.ok()) {
+    warnings.push_back(std::string(what) + " not loaded: " + loaded.status().to_string());
+    return ok_status();
+  }
+  out = std::make_unique<T>(std::move(*loaded));
+  return ok_status();
+}
+
+}  // namespace
+
+StatusOr<std::unique_ptr<EngineSet>> load_engines(const EngineOptions& options) {
+  auto set = std::make_unique<EngineSet>();
+  Engines& e = set->engines_;
+  set->reference_ = options.reference;
+  if (set->reference_ == nullptr) {
+    ASSIGN_OR_RETURN(set->reference_, refdata::ReferenceData::load(options.paths));
+  }
+  const refdata::ReferenceData& reference = *set->reference_;
+
+  ASSIGN_OR_RETURN(set->catalog_, catalog::CatalogSearch::open(options.store, options.demo));
+  ASSIGN_OR_RETURN(catalog::Glossary glossary,
+                   catalog::Glossary::load(options.paths.repo_dir + "/glossary_trade.tsv"));
+  set->glossary_ = std::make_unique<catalog::Glossary>(std::move(glossary));
+
+  ASSIGN_OR_RETURN(compliance::RequirementsBook book,
+                   compliance::RequirementsBook::load(options.paths.repo_dir));
+  set->requirements_ = std::make_unique<compliance::RequirementsBook>(std::move(book));
+  set->requirements_->use_countries(reference.countries);
+
+  set->classifier_ = options.classifier;
+  if (set->classifier_ == nullptr) {
+    std::vector<compliance::LabeledProduct> training;
+    if (options.train_classifier) {
+      ASSIGN_OR_RETURN(training, compliance::load_development_sets(bench_dir(options)));
+    }
+    ASSIGN_OR_RETURN(compliance::HsClassifier classifier,
+                     compliance::HsClassifier::create(reference, std::move(training)));
+    set->classifier_ = std::make_shared<const compliance::HsClassifier>(std::move(classifier));
+  }
+
+  const std::string& repo = options.paths.repo_dir;
+  if (auto ports = logistics::PortDirectory::load(options.paths); ports.ok()) {
+    set->ports_ = std::make_unique<logistics::PortDirectory>(std::move(*ports));
+  } else {
+    e.warnings.push_back("ports not loaded: " + ports.status().to_string());
+  }
+  RETURN_IF_ERROR(load_optional<logistics::RateCard>(
+      options.rate_card_path, [](const std::string& p) { return logistics::RateCard::load(p); },
+      [&] { return logistics::RateCard::load_default(repo); }, "rate card", set->rate_card_,
+      e.warnings));
+  RETURN_IF_ERROR(load_optional<trade::ChannelFeeTable>(
+      options.channel_fees_path,
+      [](const std::string& p) { return trade::ChannelFeeTable::load(p); },
+      [&] { return trade::ChannelFeeTable::load_default(repo); }, "channel fees",
+      set->channel_fees_, e.warnings));
+
+  e.reference = set->reference_.get();
+  e.catalog = set->catalog_.get();
+  e.glossary = set->glossary_.get();
+  e.requirements = set->requirements_.get();
+  e.classifier = set->classifier_.get();
+  e.ports = set->ports_.get();
+  e.rate_card = set->rate_card_.get();
+  e.channel_fees = set->channel_fees_.get();
+  e.fx = catalog::fx_lookup(reference.fx);
+  return set;
+}
+
+const std::vector<std::string_view>& builtin_agent_names() {
+  static const std::vector<std::string_view> names = {
+      "research", "sourcing", "compliance", "logistics", "finance", "listing", "negotiation"};
+  return names;
+}
+
+std::unique_ptr<Agent> make_builtin_agent(std::string_view name) {
+  if (name == "research") return std::make_unique<ResearchAgent>();
+  if (name == "sourcing") return std::make_unique<SourcingAgent>();
+  if (name == "compliance") return std::make_unique<ComplianceAgent>();
+  if (name == "logistics") return std::make_unique<LogisticsAgent>();
+  if (name == "finance") return std::make_unique<FinanceAgent>();
+  if (name == "listing") return std::make_unique<ListingAgent>();
+  if (name == "negotiation") return std::make_unique<NegotiationAgent>();
+  return nullptr;
+}
+
+}  // namespace kontor::crew
