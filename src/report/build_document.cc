@@ -170,6 +170,7 @@ std::optional<ReportSection> brief_section(const BuildContext& c) {
       {"channels", "Sales channels"},
       {"required_certifications", "Required certifications"},
       {"avoid_origins", "Origins to avoid"},
+      {"preferred_origins", "Preferred origins"},
       {"max_moq", "Largest acceptable MOQ"},
       {"language", "Language of the goal"}};
   std::vector<std::pair<std::string, std::string>> f;

@@ -6,6 +6,7 @@
 #include "report_test_util.h"
 
 #if defined(KONTOR_REPORT_HAVE_CREW)
+#include "crew/brief.h"
 #include "crew/sections.h"
 
 namespace kontor::report {
@@ -31,6 +32,15 @@ TEST(SampleCaseSchema, EverySectionIsWhatTheCrewWrites) {
   expect_round_trip<crew::ListingSection>("listing", crew::listing_section_from_json);
   expect_round_trip<crew::NegotiationSection>("negotiation",
                                               crew::negotiation_section_from_json);
+}
+
+TEST(SampleCaseSchema, BriefIsWhatIntakeWrites) {
+  const nlohmann::json body = testing::sample_case_json()["brief"];
+  StatusOr<crew::Brief> brief = crew::brief_from_json(body);
+  ASSERT_TRUE(brief.ok()) << brief.status().message();
+  for (const nlohmann::json& op : nlohmann::json::diff(body, crew::to_json(*brief))) {
+    EXPECT_EQ(op["op"], "remove") << op.dump();
+  }
 }
 
 }  // namespace
