@@ -78,6 +78,11 @@ void GoalReader::set_deadline(Date date, std::size_t begin, std::size_t end) {
 // A numeric date: ISO "2027-03-01", "1.3.2027" (always day first), "1/3/2027" (day first
 // unless that is impossible; asked when both readings are valid and differ).
 void GoalReader::read_explicit_dates() {
+  read_numeric_dates();
+  read_written_dates();
+}
+
+void GoalReader::read_numeric_dates() {
   for (std::size_t i = 0; i < tok_.size(); ++i) {
     if (tok_[i].used || tok_[i].kind != TokenKind::kNumber) continue;
     const std::string& text = tok_[i].text;
@@ -109,8 +114,11 @@ void GoalReader::read_explicit_dates() {
       break;
     }
   }
-  // Written months: "1 March 2027", "1er mars", "1. März 2027", "1 de marzo de 2027",
-  // "March 1, 2027", "March 2027".
+}
+
+// Written months: "1 March 2027", "1er mars", "1. März 2027", "1 de marzo de 2027",
+// "March 1, 2027", "March 2027".
+void GoalReader::read_written_dates() {
   for (std::size_t i = 0; i < tok_.size(); ++i) {
     int month = 0;
     std::size_t j = i;

@@ -78,6 +78,8 @@ class GoalReader {
   void consume_kind_after(std::size_t& end, std::string_view kind);
   // intake_dates.cc
   void read_explicit_dates();
+  void read_numeric_dates();
+  void read_written_dates();
   void read_relative_deadlines();
   void read_month_deadlines();
   void read_unclear_deadlines();
