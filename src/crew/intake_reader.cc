@@ -256,6 +256,27 @@ void GoalReader::read_bare_quantity() {
   }
 }
 
+// "to sell on Amazon UK at £12.99", "vender no Brasil por R$ 39,90": a preposition right
+// before the sum and a selling verb earlier in the same clause (no comma, no other sum between).
+bool GoalReader::sold_at(std::size_t begin) {
+  const std::size_t prep = t_.lexicon.longest_ending(tok_, begin, "price_prep");
+  if (prep == 0) return false;
+  for (std::size_t k = begin - prep, steps = 0; k > 0 && steps < 8; --k, ++steps) {
+    const GoalToken& t = tok_[k - 1];
+    if (t.kind == TokenKind::kPunct && t.text != "-" && t.text != "'") return false;
+    std::vector<GoalToken> one{t};
+    if (!t_.lexicon.at(one, 0, 1, "sell_cue").empty() ||
+        (k >= 2 && !t_.lexicon.at(tok_, k - 2, 2, "sell_cue").empty())) {
+      consume(begin - prep, begin);
+      return true;
+    }
+    for (const MoneyMention& other : money_) {
+      if (k - 1 >= other.begin && k - 1 < other.end) return false;
+    }
+  }
+  return false;
+}
+
 void GoalReader::assign_money_roles() {
   for (MoneyMention& m : money_) {
     std::size_t p = m.begin;
@@ -279,6 +300,8 @@ void GoalReader::assign_money_roles() {
     if (n > 0) {
       consume(m.end, q + n);
       m.role = role->value;
+    } else if (sold_at(m.begin)) {
+      m.role = "retail";
     }
   }
 }

@@ -106,6 +106,21 @@ TEST(IntakeTest, MoneyWithoutRoleIsAsked) {
   EXPECT_EQ(b.product, "yoga mats");
 }
 
+TEST(IntakeTest, PriceAfterASellingVerbIsTheRetailPrice) {
+  EXPECT_EQ(money(read("Find 750 kids cutlery sets to sell on Amazon UK at £12.99")
+                      .target_retail_price),
+            "12.99 GBP");
+  Brief pt = read("Preciso de 2.500 pares de chinelos para vender no Brasil por R$ 39,90");
+  EXPECT_EQ(money(pt.target_retail_price), "39.90 BRL");
+  EXPECT_EQ(dest(pt), "BR");
+  EXPECT_EQ(pt.product, "chinelos");
+  Brief es = read("Comprar 3.000 camisetas para vender en España por 19,90 € cada una");
+  EXPECT_EQ(money(es.target_retail_price), "19.90 EUR");
+  // A comma ends the clause: the sum is asked about.
+  Brief asked = read("Find 500 mats to sell in France, for €6 each");
+  EXPECT_FALSE(asked.target_retail_price);
+}
+
 TEST(IntakeTest, MissingFieldsBecomeQuestions) {
   Brief b = read("Find yoga mats");
   EXPECT_EQ(b.product, "yoga mats");

@@ -72,6 +72,7 @@ class GoalReader {
   void read_quantities();
   void read_bare_quantity();
   void assign_money_roles();
+  bool sold_at(std::size_t begin);
   void settle_money();
   void consume(std::size_t begin, std::size_t end);
   void consume_kind_before(std::size_t& begin, std::string_view kind);
