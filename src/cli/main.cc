@@ -7,6 +7,7 @@
 #include "cli/context.h"
 
 namespace kontor::cli {
+void add_brief_command(CLI::App& app, Context& context, std::function<int()>& run);  // intake
 void add_classify_command(CLI::App& app, Context& context, std::function<int()>& run);  // HS
 }
 
@@ -24,6 +25,7 @@ int main(int argc, char** argv) {
   kontor::cli::add_demo_command(app, context, run);
   kontor::cli::add_search_command(app, context, run);
   kontor::cli::add_catalog_command(app, context, run);
+  kontor::cli::add_brief_command(app, context, run);
   kontor::cli::add_classify_command(app, context, run);
   try {
     app.parse(argc, argv);
