@@ -1,6 +1,7 @@
 #include "crew/agent_listing.h"
 
 #include <algorithm>
+#include <regex>
 #include <set>
 
 #include "catalog/text.h"
@@ -104,6 +105,27 @@ std::vector<std::string> terms_in(const catalog::GlossaryConcept* c, const std::
   return it == c->terms.end() ? std::vector<std::string>{} : it->second;
 }
 
+// The volume the listing states: a "capacity"/"volume" attribute, else a "size" given in
+// ml, l or oz (a size in cm is the package, not the capacity); "" when none.
+std::string capacity_of(const catalog::Product* product) {
+  if (product == nullptr) return "";
+  for (const char* key : {"capacity", "volume"}) {
+    auto it = product->attributes.find(key);
+    if (it != product->attributes.end()) return it->second;
+  }
+  static const std::regex kVolume(R"((\d+(?:[.,]\d+)?) ?(ml|l|oz)\b)", std::regex::icase);
+  std::smatch m;
+  auto it = product->attributes.find("size");
+  if (it != product->attributes.end() && it->second.find("cm") == std::string::npos &&
+      std::regex_search(it->second, m, kVolume)) {
+    return m.str(1) + " " + m.str(2);
+  }
+  for (const auto& title : product->titles) {
+    if (std::regex_search(title.text, m, kVolume)) return m.str(1) + " " + m.str(2);
+  }
+  return "";
+}
+
 }  // namespace
 
 Status ListingAgent::run(const TaskSpec&, TaskContext& context) {
@@ -139,17 +161,25 @@ Status ListingAgent::run(const TaskSpec&, TaskContext& context) {
   if (thing != nullptr) l.glossary_concepts.push_back(thing->id);
   if (material != nullptr) l.glossary_concepts.push_back(material->id);
 
-  std::string size = product != nullptr && product->attributes.count("size")
-                         ? product->attributes.at("size") : "";
-  std::string capacity = product != nullptr && product->attributes.count("capacity")
-                             ? product->attributes.at("capacity") : size;
+  std::string capacity = capacity_of(product);
+  if (p.capitalise_nouns) mat = capitalised(mat, true);
   l.title = name + (mat.empty() ? "" : " " + std::string(p.made_of) + " " + mat) +
             (capacity.empty() ? "" : ", " + capacity);
   l.bullets.push_back(std::string(p.material) + ": " + (mat.empty() ? name : capitalised(mat, false)));
+  // Keywords are search terms: lower case as shoppers type them.
+  std::string mat_key = material_terms.empty() ? "" : material_terms.front();
   l.bullets.push_back(std::string(p.capacity) + ": " + (capacity.empty() ? "—" : capacity));
+  // Only certificates the destination's rules accept as evidence (compliance: held_as).
+  ASSIGN_OR_RETURN(auto compliance, detail::read_typed<ComplianceSection>(
+                                        context, kComplianceSection, compliance_section_from_json));
   std::vector<std::string> certs;
-  for (const auto& c : entry != nullptr ? entry->certifications : std::vector<std::string>{}) {
-    if (c != "ISO 9001" && c != "BSCI") certs.push_back(c);
+  for (const auto& r : compliance ? compliance->requirements : std::vector<RequirementEntry>{}) {
+    for (const auto& st : r.suppliers) {
+      if (entry != nullptr && st.supplier_id == entry->supplier_id && st.status == "held" &&
+          !st.held_as.empty() && std::find(certs.begin(), certs.end(), st.held_as) == certs.end()) {
+        certs.push_back(st.held_as);
+      }
+    }
   }
   l.bullets.push_back(std::string(p.certified) + ": " +
                       (certs.empty() ? "—" : join(certs, ", ") + " – " + std::string(p.certified_text)));
@@ -161,7 +191,7 @@ Status ListingAgent::run(const TaskSpec&, TaskContext& context) {
   auto keyword = [&](const std::string& k) {
     if (!k.empty() && seen.insert(k).second) l.keywords.push_back(k);
   };
-  for (const auto& t : thing_terms) keyword(t + (mat.empty() ? "" : " " + mat));
+  for (const auto& t : thing_terms) keyword(t + (mat_key.empty() ? "" : " " + mat_key));
   for (const auto& t : thing_terms) keyword(t);
   for (const auto& t : material_terms) keyword(t);
   if (!capacity.empty()) keyword(thing_terms.empty() ? capacity : thing_terms.front() + " " + capacity);

@@ -118,4 +118,10 @@ std::unique_ptr<Agent> make_builtin_agent(std::string_view name) {
   return nullptr;
 }
 
+void register_builtin_agents(AgentRegistry& registry) {
+  for (std::string_view name : builtin_agent_names()) {
+    registry.add(std::string(name), [name] { return make_builtin_agent(name); });
+  }
+}
+
 }  // namespace kontor::crew

@@ -4,8 +4,8 @@
 // immutable after loading, so parallel tasks need no locks). load_engines() builds an EngineSet
 // that owns them; TaskContext::engines() hands agents the Engines view of it.
 //
-// Built-in agents: make_builtin_agent("sourcing") and friends; the runtime's registry wraps
-// make_builtin_agent (every name of builtin_agent_names()).
+// Built-in agents: register_builtin_agents(registry) adds all of builtin_agent_names();
+// make_builtin_agent("sourcing") makes one.
 #pragma once
 
 #include <memory>
@@ -20,6 +20,7 @@
 #include "compliance/requirements.h"
 #include "core/status.h"
 #include "crew/agent.h"
+#include "crew/agent_registry.h"
 #include "logistics/ports.h"
 #include "logistics/rate_card.h"
 #include "refdata/reference_data.h"
@@ -93,5 +94,7 @@ StatusOr<std::unique_ptr<EngineSet>> load_engines(const EngineOptions& options);
 const std::vector<std::string_view>& builtin_agent_names();
 // A new agent for a built-in name; nullptr for an unknown name.
 std::unique_ptr<Agent> make_builtin_agent(std::string_view name);
+// Adds every built-in agent to the runtime's registry.
+void register_builtin_agents(AgentRegistry& registry);
 
 }  // namespace kontor::crew

@@ -120,5 +120,16 @@ TEST(CrewAgentsTest, UnknownAgentNameGivesNull) {
   for (auto name : builtin_agent_names()) EXPECT_NE(make_builtin_agent(name), nullptr) << name;
 }
 
+TEST(CrewAgentsTest, RegistersEveryBuiltinAgent) {
+  AgentRegistry registry;
+  register_builtin_agents(registry);
+  EXPECT_EQ(registry.names(), (std::vector<std::string>{"compliance", "finance", "listing",
+                                                        "logistics", "negotiation", "research",
+                                                        "sourcing"}));
+  auto agent = registry.make("finance");
+  ASSERT_TRUE(agent.ok());
+  EXPECT_EQ((*agent)->name(), "finance");
+}
+
 }  // namespace
 }  // namespace kontor::crew::testing
