@@ -5,6 +5,7 @@
 #include <functional>
 
 #include "cli/context.h"
+#include "cli/crew_cli.h"
 
 namespace kontor::cli {
 void add_brief_command(CLI::App& app, Context& context, std::function<int()>& run);  // intake
@@ -27,6 +28,7 @@ int main(int argc, char** argv) {
   kontor::cli::add_catalog_command(app, context, run);
   kontor::cli::add_brief_command(app, context, run);
   kontor::cli::add_classify_command(app, context, run);
+  kontor::cli::add_crew_commands(app, context, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -1,0 +1,170 @@
+#include "cli/crew_cli.h"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include "crew/intake.h"
+#include "crew/skill.h"
+#include "store/memory/memory_store.h"
+
+namespace kontor::cli {
+namespace {
+
+using nlohmann::json;
+
+crew::AgentRegistry builtin_agents() {
+  crew::AgentRegistry registry;
+  for (std::string_view name : crew::builtin_agent_names()) {
+    std::string agent(name);
+    registry.add(agent, [agent] { return crew::make_builtin_agent(agent); });
+  }
+  return registry;
+}
+
+}  // namespace
+
+void add_crew_commands(CLI::App& app, Context& context, std::function<int()>& run) {
+  add_run_command(app, context, run);
+  add_resume_command(app, context, run);
+  add_inbox_command(app, context, run);
+  add_answer_command(app, context, run);
+  add_approve_commands(app, context, run);
+  add_skill_command(app, context, run);
+  add_cases_command(app, context, run);
+}
+
+void add_crew_flags(CLI::App& command, CrewFlags& flags) {
+  command.add_option("--db", flags.db,
+                     "case store (SQLite); default $KONTOR_HOME/kontor.db or ./.kontor/kontor.db");
+  command.add_flag("--json", flags.json, "stream events as JSON lines instead of the board");
+  command.add_flag("--no-retention", flags.no_retention, "keep the case in memory only");
+  command.add_option("--threads", flags.threads, "worker threads (default: one per core)");
+}
+
+StatusOr<std::unique_ptr<CrewSession>> CrewSession::open(Context& context,
+                                                         const CrewFlags& flags,
+                                                         bool with_engines) {
+  auto session = std::make_unique<CrewSession>();
+  if (flags.no_retention) {
+    session->owned_store_ = store::open_memory_store();
+    session->store_ = session->owned_store_.get();
+    session->executor_ = std::make_unique<crew::RecordingExecutor>();
+  } else {
+    ASSIGN_OR_RETURN(session->store_, context.store(flags.db));
+    std::filesystem::path folder =
+        std::filesystem::path(Context::store_path(flags.db)).parent_path();
+    if (folder.empty()) folder = ".";
+    session->executor_ = std::make_unique<crew::RecordingExecutor>((folder / "actions.log").string());
+  }
+  session->agents_ = builtin_agents();
+  if (with_engines) {
+    crew::EngineOptions engine_options;
+    ASSIGN_OR_RETURN(engine_options.reference, context.data());
+    engine_options.store = session->store_;
+    ASSIGN_OR_RETURN(session->engines_, crew::load_engines(engine_options));
+  }
+  crew::RunnerOptions options;
+  options.threads = flags.threads;
+  session->runner_ = std::make_unique<crew::Runner>(
+      *session->store_, session->agents_,
+      crew::RunnerServices{session->engines_ ? &session->engines_->engines() : nullptr, nullptr,
+                           session->executor_.get()},
+      options);
+  if (flags.json) {
+    session->stream_ = std::make_unique<crew::EventStream>(std::cout);
+    session->runner_->add_observer(session->stream_.get());
+  } else {
+    session->board_ = std::make_unique<crew::ProgressBoard>(stdout, isatty(fileno(stdout)) != 0);
+    session->runner_->add_observer(session->board_.get());
+  }
+  return session;
+}
+
+StatusOr<crew::Brief> CrewSession::read_goal(const std::string& goal, Date today) {
+  if (goal.empty()) return invalid_argument("goal: empty");
+  return crew::read_goal(goal, today);
+}
+
+json summary_json(const crew::CaseSummary& summary) {
+  json tasks = json::object();
+  for (const crew::TaskRecord& t : summary.state.tasks) {
+    tasks[t.spec.id] = crew::task_state_name(t.state);
+  }
+  json questions = json::array();
+  for (const crew::QuestionRecord* q : summary.open_questions()) {
+    questions.push_back({{"id", q->question.id}, {"text", q->question.text},
+                         {"options", q->question.options}, {"task", q->task_id}});
+  }
+  json approvals = json::array();
+  for (const store::OutboxAction* a : summary.pending_approvals()) {
+    approvals.push_back({{"key", a->key}, {"kind", a->kind}, {"state",
+                         store::action_state_name(a->state)}, {"action", a->action}});
+  }
+  return {{"type", "case.summary"}, {"case", summary.case_id},
+          {"status", crew::case_status_name(summary.status)}, {"tasks", tasks},
+          {"blocked", summary.blocked}, {"open_questions", questions},
+          {"pending_approvals", approvals}};
+}
+
+int print_summary(const crew::CaseSummary& summary, bool json_output) {
+  const int exit_code = summary.status == crew::CaseStatus::kFailed ? kExitFailure : 0;
+  if (json_output) {
+    std::cout << summary_json(summary).dump() << "\n";
+    return exit_code;
+  }
+  std::cout << "\nCase " << summary.case_id << ": " << crew::case_status_name(summary.status)
+            << "\n";
+  for (const crew::TaskRecord& t : summary.state.tasks) {
+    if (t.state == crew::TaskState::kFailed) {
+      std::cout << "  task " << t.spec.id << " failed: " << t.error << "\n";
+    }
+  }
+  if (!summary.blocked.empty()) {
+    std::cout << "  blocked:";
+    for (const std::string& id : summary.blocked) std::cout << " " << id;
+    std::cout << "\n";
+  }
+  for (const crew::QuestionRecord* q : summary.open_questions()) {
+    std::cout << "  question " << q->question.id << ": " << q->question.text << "\n"
+              << "    kontor answer " << summary.case_id << " " << q->question.id
+              << " \"<answer>\"\n";
+  }
+  for (const store::OutboxAction* a : summary.pending_approvals()) {
+    std::cout << "  " << store::action_state_name(a->state) << ": " << a->kind << " "
+              << a->action.value("counterparty", "") << " " << a->key.substr(0, 12) << "\n";
+    if (a->state == store::ActionState::kAwaitingApproval) {
+      std::cout << "    kontor approve " << summary.case_id << " " << a->key.substr(0, 12)
+                << "   (or deny)\n";
+    }
+  }
+  return exit_code;
+}
+
+int run_goal(Context& context, const CrewFlags& flags, const std::string& goal,
+             const std::string& skill_path, const std::string& as_of_text) {
+  Date today = context.clock().today();
+  if (!as_of_text.empty()) {
+    auto parsed = Date::parse(as_of_text);
+    if (!parsed.ok()) return context.fail(parsed.status().with_context("--as-of"));
+    today = *parsed;
+  }
+  auto skill = crew::load_skill_file(skill_path.empty()
+                                         ? crew::builtin_skill_path("source-product")
+                                         : skill_path);
+  if (!skill.ok()) return context.fail(skill.status());
+  auto session = CrewSession::open(context, flags);
+  if (!session.ok()) return context.fail(session.status());
+  auto brief = (*session)->read_goal(goal, today);
+  if (!brief.ok()) return context.fail(brief.status());
+  auto plan = crew::plan_from_skill(*skill, *brief);
+  if (!plan.ok()) return context.fail(plan.status());
+  crew::NewCase new_case{"", std::move(brief).value(), today, std::move(plan).value(),
+                         skill->name};
+  auto summary = (*session)->runner().start(new_case);
+  if (!summary.ok()) return context.fail(summary.status());
+  return print_summary(*summary, flags.json);
+}
+
+}  // namespace kontor::cli
