@@ -27,7 +27,7 @@ namespace kontor::crew {
 
 inline constexpr std::string_view kCasesCollection = "cases";
 std::string sections_collection(std::string_view case_id);
-// The section answers are written to: {"<question id>": {"answer": "…", "field": "…"}}; an
+// The section answers are written to: {"<question id>": "<answer text>"}; an
 // agent that asked reads its answer here when it is run again.
 inline constexpr std::string_view kAnswersSection = "answers";
 

@@ -87,7 +87,6 @@ Status CaseRun::run_task(const std::string& task_id) {
 }
 
 Status CaseRun::answer(std::string_view question_id, std::string_view text) {
-  std::string field;
   {
     std::lock_guard lock(mutex_);
     QuestionRecord* q = state_.question(question_id);
@@ -99,14 +98,13 @@ Status CaseRun::answer(std::string_view question_id, std::string_view text) {
       return failed_precondition("question '" + std::string(question_id) +
                                  "': already answered: " + *q->answer);
     }
-    field = q->question.field;
   }
   // The answer becomes readable by the agent before the task is re-queued.
   Status written = aborted("");
   for (int attempt = 0; attempt < 16 && written.code() == StatusCode::kAborted; ++attempt) {
     ASSIGN_OR_RETURN(Section answers, read_section(kAnswersSection));
     json body = answers.version == 0 ? json::object() : answers.body;
-    body[std::string(question_id)] = {{"answer", text}, {"field", field}};
+    body[std::string(question_id)] = text;  // {"hs.code": "961700"}: what agents read
     written = write_section("human", kAnswersSection, body, answers.version);
   }
   RETURN_IF_ERROR(written);

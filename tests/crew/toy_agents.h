@@ -92,7 +92,7 @@ class AskingAgent final : public Agent {
       return context.ask(Question{id, "hs_code", "Which HS code?", {"961700", "732393"}, task.id});
     }
     ASSIGN_OR_RETURN(Section mine, context.read(task.id));
-    return context.write(task.id, {{"answer", answers.body[id]["answer"]}}, mine.version);
+    return context.write(task.id, {{"answer", answers.body[id]}}, mine.version);
   }
 };
 
