@@ -49,14 +49,24 @@ void BM_ComputeLandedCost(benchmark::State& state) {
   costs.costs[static_cast<int>(CostElement::kInsurance)] = money("28.50", cur);
   costs.units = Quantity(Decimal(2000), Unit::kPiece);
   costs.measures[0] = Quantity(Decimal(700), Unit::kKilogram);
+  LandedCost out;
+  const bool by_value = state.range(1) != 0;
   for (auto _ : state) {
-    auto r = compute_landed_cost(*t, costs);
-    benchmark::DoNotOptimize(r);
+    if (by_value) {
+      auto r = compute_landed_cost(*t, costs);
+      benchmark::DoNotOptimize(r);
+    } else {
+      Status s = compute_landed_cost(*t, costs, out);
+      benchmark::DoNotOptimize(s);
+      benchmark::DoNotOptimize(out.total);
+    }
   }
-  state.SetLabel(std::string(c.hs) + " " + c.origin + "->" + c.destination);
+  state.SetLabel(std::string(c.hs) + " " + c.origin + "->" + c.destination +
+                 (by_value ? " (StatusOr by value)" : " (into a reused result)"));
   state.SetItemsProcessed(state.iterations());
 }
-BENCHMARK(BM_ComputeLandedCost)->DenseRange(0, 2);
+// Second argument: 0 = into a reused LandedCost (the crew's pricing loop), 1 = StatusOr by value.
+BENCHMARK(BM_ComputeLandedCost)->ArgsProduct({{0, 1, 2}, {0}})->Args({0, 1});
 
 void BM_QuoteWithLookupsAndFx(benchmark::State& state) {
   LandedCostRequest r;

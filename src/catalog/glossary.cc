@@ -53,6 +53,20 @@ StatusOr<Glossary> Glossary::load_default() {
   return load(std::string(dir ? dir : KONTOR_REPO_DATA_DIR) + "/glossary_trade.tsv");
 }
 
+namespace {
+
+bool english_plural_applies(const std::string& word) {
+  return word.size() > 2 && word.back() != 's' && (word.back() >= 'a' && word.back() <= 'z');
+}
+
+std::string plural_suffix(const std::string& word) {
+  const bool sibilant = word.back() == 'x' || word.back() == 'z' || word.ends_with("ch") ||
+                        word.ends_with("sh");
+  return sibilant ? "es" : "s";
+}
+
+}  // namespace
+
 StatusOr<Glossary> Glossary::parse(std::string_view text, const std::string& file) {
   Glossary g;
   std::vector<std::string> header;
@@ -91,6 +105,13 @@ StatusOr<Glossary> Glossary::parse(std::string_view text, const std::string& fil
                    static_cast<unsigned char>(term[0]) >= 0xE0;
         if (cjk) g.cjk_by_first_char_[term.substr(0, utf8_length(term[0]))].push_back({{}, ci, lang, term});
         else if (!w.empty()) g.by_first_word_[w[0]].push_back({w, ci, lang, term});
+        // Buyers write plurals ("insulated bottles"); the glossary lists English singulars.
+        // The regular plural of the last word is enough: irregular ones are listed explicitly.
+        if (lang == "en" && !w.empty() && english_plural_applies(w.back())) {
+          std::vector<std::string> plural = w;
+          plural.back() += plural_suffix(plural.back());
+          g.by_first_word_[plural[0]].push_back({plural, ci, lang, term});
+        }
       }
     }
   }

@@ -55,6 +55,12 @@ M round_quotient(M q, M r, M denominator, bool negative, RoundingMode mode) {
 
 // Brings a and b to a common scale (the larger one).
 void align(const Decimal& a, const Decimal& b, M& ma, M& mb, int& scale) {
+  if (a.scale() == b.scale()) {  // the common case (amounts of one currency): no rescaling
+    scale = a.scale();
+    ma = a.mantissa();
+    mb = b.mantissa();
+    return;
+  }
   scale = std::max(a.scale(), b.scale());
   ma = checked_mul(a.mantissa(), kPow10[scale - a.scale()]);
   mb = checked_mul(b.mantissa(), kPow10[scale - b.scale()]);

@@ -324,14 +324,18 @@ StatusOr<Money> per_unit(const Money& total, const Quantity& units) {
 
 }  // namespace
 
-StatusOr<LandedCost> compute_landed_cost(const TariffTreatment& t, const ShipmentCosts& costs) {
+Status compute_landed_cost(const TariffTreatment& t, const ShipmentCosts& costs,
+                           LandedCost& out) {
   if (!(costs.goods.currency() == t.currency)) {
     return invalid_argument("goods_value: must be in the customs currency " +
                             std::string(t.currency.code()) + " (convert it first)");
   }
-  LandedCost out;
+  // Reset what the steps below do not assign in every path; the line and note arrays are
+  // reused as they are (only their first *_count entries are meaningful).
   out.currency = t.currency;
   out.units = costs.units;
+  out.duty_de_minimis = out.tax_de_minimis = out.tax_at_sale = false;
+  out.line_count = out.note_count = 0;
   LineWriter lines(out);
   bool insurance_estimated = false;
   const std::optional<Money> insurance = insurance_amount(costs, insurance_estimated);
@@ -362,6 +366,12 @@ StatusOr<LandedCost> compute_landed_cost(const TariffTreatment& t, const Shipmen
     lines.note("import VAT/GST is usually recoverable as input tax by a registered importer: "
                "see total_net_of_import_tax");
   }
+  return ok_status();
+}
+
+StatusOr<LandedCost> compute_landed_cost(const TariffTreatment& t, const ShipmentCosts& costs) {
+  LandedCost out;
+  RETURN_IF_ERROR(compute_landed_cost(t, costs, out));
   return out;
 }
 

@@ -140,6 +140,10 @@ struct LandedCost {
 // Pure arithmetic; no lookups, no allocation on success.
 StatusOr<LandedCost> compute_landed_cost(const TariffTreatment& treatment,
                                          const ShipmentCosts& costs);
+// The same into `out` (overwritten), for hot loops such as pricing every supplier × shipping
+// option: no copy of the ~3 KB result. On error `out` is unspecified.
+Status compute_landed_cost(const TariffTreatment& treatment, const ShipmentCosts& costs,
+                           LandedCost& out);
 
 // A request in the user's terms: amounts in any currency.
 struct LandedCostRequest {
