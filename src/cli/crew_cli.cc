@@ -33,6 +33,7 @@ void add_crew_commands(CLI::App& app, Context& context, std::function<int()>& ru
   add_approve_commands(app, context, run);
   add_skill_command(app, context, run);
   add_cases_command(app, context, run);
+  add_report_command(app, context, run);
 }
 
 void add_crew_flags(CLI::App& command, CrewFlags& flags) {

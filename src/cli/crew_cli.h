@@ -35,6 +35,7 @@ void add_answer_command(CLI::App& app, Context& context, std::function<int()>& r
 void add_approve_commands(CLI::App& app, Context& context, std::function<int()>& run);
 void add_skill_command(CLI::App& app, Context& context, std::function<int()>& run);
 void add_cases_command(CLI::App& app, Context& context, std::function<int()>& run);
+void add_report_command(CLI::App& app, Context& context, std::function<int()>& run);
 
 struct CrewFlags {
   std::string db;

@@ -1,6 +1,7 @@
 #include "crew/case_run.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <exception>
 
 #include "crew/plan.h"
@@ -102,8 +103,15 @@ Status CaseRun::commit(const Prepare& prepare) {
   }
   Status committed = journal_.commit(**txn);
   if (!committed.ok()) return fatal_ = committed;
+  // The events are durable now; a display that fails must not fail the case.
   for (const store::JournalEvent& event : appended) {
-    for (Observer* observer : env_.observers) observer->on_event(event, state_);
+    for (Observer* observer : env_.observers) {
+      try {
+        observer->on_event(event, state_);
+      } catch (const std::exception& e) {
+        std::fprintf(stderr, "kontor: observer error on %s: %s\n", event.type.c_str(), e.what());
+      }
+    }
   }
   changed_.notify_all();
   return ok_status();

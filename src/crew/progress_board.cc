@@ -119,7 +119,10 @@ void ProgressBoard::redraw(const CaseState& state) {
 }
 
 void ProgressBoard::plain(const store::JournalEvent& event, const CaseState& state) {
-  const std::string task_id = event.data.value("task", "");
+  // "task" is the task id in most events but the whole task spec in "task.added".
+  const auto found = event.data.find("task");
+  const std::string task_id =
+      found != event.data.end() && found->is_string() ? found->get<std::string>() : "";
   const TaskRecord* task = state.task(task_id);
   std::string line;
   if (event.type == "case.created") {
@@ -132,10 +135,12 @@ void ProgressBoard::plain(const store::JournalEvent& event, const CaseState& sta
              task != nullptr) {
     line = task_line(*task);
   } else if (event.type == "task.added") {
-    line = event.data["task"].value("id", "") + ": added by " + event.data.value("by", "");
+    const std::string added =
+        found != event.data.end() && found->is_object() ? found->value("id", "") : "";
+    line = added + ": added by " + event.data.value("by", "");
   } else if (event.type == "question.asked") {
-    line = "question " + event.data["question"].value("id", "") + ": " +
-           event.data["question"].value("text", "");
+    const nlohmann::json question = event.data.value("question", nlohmann::json::object());
+    line = "question " + question.value("id", "") + ": " + question.value("text", "");
   } else if (event.type == "action.awaiting_approval" || event.type == "action.done" ||
              event.type == "action.failed" || event.type == "action.denied") {
     line = "action " + event.data.value("key", "").substr(0, 8) + ": " + event.type.substr(7);
