@@ -40,8 +40,8 @@ StatusOr<catalog::SearchQuery> make_query(const SearchFlags& f, const refdata::F
   if (f.quantity < 0) return invalid_argument("qty: must be positive");
   q.quantity = f.quantity;
   if (!f.max_price.empty()) {
-    auto price = catalog::parse_price_target(f.max_price);
-    if (!price.ok()) return price.status().with_context("max-price");
+    auto price = catalog::parse_price_target(f.max_price);  // its message names max-price
+    if (!price.ok()) return price.status();
     q.max_unit_price = *price;
   }
   for (const std::string& code : f.ship_from) {

@@ -111,3 +111,47 @@ TEST(KontorCliTest, DemoRuns) {
 }
 
 }  // namespace
+
+namespace {
+
+// The flagship query: Portuguese text finds the vacuum flasks of the demo marketplace, within
+// the quantity and the price target in euros.
+TEST(KontorCliTest, SearchFindsBottlesAcrossLanguages) {
+  CliRun r = kontor("search 'garrafa térmica de aço inox' --qty 2000 --max-price 12EUR "
+                    "--demo-products 1000 --fx-date 2025-05-09 --limit 5 --json");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["query_lang"], "pt");
+  EXPECT_TRUE(j["demo"].get<bool>());
+  ASSERT_FALSE(j["results"].empty());
+  const auto& top = j["results"][0];
+  EXPECT_NE(top["category_path"].dump().find("Vacuum Flasks"), std::string::npos) << top.dump();
+  EXPECT_FALSE(top["matched_terms"].empty());
+}
+
+TEST(KontorCliTest, SearchRejectsABadPriceTarget) {
+  CliRun r = kontor("search bottle --max-price 'cheap' --demo-products 1000");
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_EQ(r.out.rfind("kontor: error: max-price", 0), 0u) << r.out;
+}
+
+// Import is atomic and idempotent; the search then runs on the imported catalog.
+TEST(KontorCliTest, CatalogImportTwiceChangesNothing) {
+  const std::string db = ::testing::TempDir() + "kontor_cli_catalog.db";
+  std::remove(db.c_str());
+  const std::string files = std::string(KONTOR_TEST_DIR) + "/../catalog/data/";
+  const std::string import = "catalog import --db '" + db + "' '" + files + "suppliers.csv' '" +
+                             files + "products.csv' '" + files + "offers.csv'";
+  CliRun first = kontor(import);
+  ASSERT_EQ(first.exit_code, 0) << first.out;
+  EXPECT_NE(first.out.find(" 0 unchanged"), std::string::npos) << first.out;
+  CliRun second = kontor(import);
+  ASSERT_EQ(second.exit_code, 0) << second.out;
+  EXPECT_NE(second.out.find(" 0 new, 0 updated"), std::string::npos) << second.out;
+  CliRun search = kontor("search towel --db '" + db + "' --json");
+  ASSERT_EQ(search.exit_code, 0) << search.out;
+  EXPECT_FALSE(nlohmann::json::parse(search.out)["demo"].get<bool>());
+  std::remove(db.c_str());
+}
+
+}  // namespace
