@@ -2,25 +2,19 @@
 // scripts, fonts or images from elsewhere) laid out for A4 printing.
 #include "compliance/documents.h"
 #include "compliance/documents_layout.h"
+#include "core/html.h"
 
 namespace kontor::compliance {
 namespace {
 
+// Multi-line blocks (addresses, declarations) keep their line breaks on the printed page.
 std::string escape(const std::string& text) {
   std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      case '\n': out += "<br>"; break;
-      default: out.push_back(c);
-    }
+  std::size_t from = 0;
+  for (std::size_t nl; (nl = text.find('\n', from)) != std::string::npos; from = nl + 1) {
+    out += escape_html(std::string_view(text).substr(from, nl - from)) + "<br>";
   }
-  return out;
+  return out + escape_html(std::string_view(text).substr(from));
 }
 
 constexpr const char* kStyle = R"(

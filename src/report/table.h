@@ -8,10 +8,10 @@
 #include <string_view>
 #include <vector>
 
+#include "core/html.h"  // escape_html
+
 namespace kontor::report {
 
-// Text for HTML element content and attribute values: & < > " ' escaped.
-std::string escape_html(std::string_view text);
 // Text for one Markdown table cell or inline run: | \ ` * _ [ ] < > escaped, newlines as spaces.
 std::string escape_markdown(std::string_view text);
 
