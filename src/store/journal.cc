@@ -82,22 +82,60 @@ Journal::Journal(Store& store, std::string case_id)
 
 StatusOr<JournalEvent> Journal::append(Transaction& txn, std::string type, nlohmann::json data,
                                        std::string at) {
+  std::vector<NewEvent> events;
+  events.push_back({std::move(type), std::move(data)});
+  ASSIGN_OR_RETURN(std::vector<JournalEvent> appended, append(txn, std::move(events), at));
+  return std::move(appended.front());
+}
+
+StatusOr<Journal::Head> Journal::read_head(Transaction& txn) {
   ASSIGN_OR_RETURN(std::optional<Record> head, txn.get(kHeadCollection, case_id_));
-  std::int64_t seq = 1;
-  if (head) {
-    ASSIGN_OR_RETURN(nlohmann::json body, parse_body(*head));
-    seq = body.value("seq", std::int64_t{0}) + 1;
+  if (!head) return Head{};
+  ASSIGN_OR_RETURN(nlohmann::json body, parse_body(*head));
+  return Head{body.value("seq", std::int64_t{0}), head->version};
+}
+
+StatusOr<std::vector<JournalEvent>> Journal::append(Transaction& txn,
+                                                    std::vector<NewEvent> events,
+                                                    const std::string& at) {
+  if (events.empty()) return std::vector<JournalEvent>();
+  const auto count = static_cast<std::int64_t>(events.size());
+  std::optional<Head> cached;
+  {
+    std::lock_guard lock(cache_mutex_);
+    cached = head_;
   }
-  RETURN_IF_ERROR(txn.put_if_version(kHeadCollection, case_id_,
-                                     nlohmann::json{{"seq", seq}}.dump(),
-                                     head ? head->version : 0)
-                      .status());
-  JournalEvent event{seq, std::move(type), std::move(at), std::move(data)};
-  nlohmann::json body{{"seq", seq}, {"type", event.type}, {"at", event.at}, {"data", event.data}};
-  ASSIGN_OR_RETURN(PutOutcome outcome,
-                   txn.put_if_version(events_collection_, journal_key(seq), body.dump(), 0));
-  (void)outcome;
-  return event;
+  Head head;
+  if (cached) {
+    head = *cached;
+  } else {
+    ASSIGN_OR_RETURN(head, read_head(txn));
+  }
+  std::string head_body = nlohmann::json{{"seq", head.seq + count}}.dump();
+  auto moved = txn.put_if_version(kHeadCollection, case_id_, head_body, head.version);
+  if (!moved.ok() && moved.status().code() == StatusCode::kAborted && cached) {
+    // Someone else appended since our last commit: take the head as it is now.
+    ASSIGN_OR_RETURN(head, read_head(txn));
+    head_body = nlohmann::json{{"seq", head.seq + count}}.dump();
+    moved = txn.put_if_version(kHeadCollection, case_id_, head_body, head.version);
+  }
+  RETURN_IF_ERROR(moved.status());
+  {
+    std::lock_guard lock(cache_mutex_);
+    pending_head_ = Head{head.seq + count, head.version + 1};
+    pending_txn_ = &txn;
+  }
+  std::vector<JournalEvent> appended;
+  appended.reserve(events.size());
+  std::int64_t seq = head.seq;
+  for (NewEvent& e : events) {
+    JournalEvent event{++seq, std::move(e.type), at, std::move(e.data)};
+    nlohmann::json body{{"seq", seq}, {"type", event.type}, {"at", event.at}, {"data", event.data}};
+    RETURN_IF_ERROR(
+        txn.put_if_version(events_collection_, journal_key(seq), body.dump(), 0).status());
+    appended.push_back(std::move(event));
+  }
+  return appended;
 }
 
 Status Journal::write_snapshot(Transaction& txn, const JournalSnapshot& snapshot) {
@@ -148,6 +186,11 @@ Status Journal::commit(Transaction& txn) {
   if (target > 0 && n == target && point.before) crash_now();
   Status status = txn.commit();
   if (target > 0 && n == target && !point.before) crash_now();
+  // Only a committed head may be reused; after a failure (even an unknown outcome) re-read.
+  std::lock_guard lock(cache_mutex_);
+  head_ = status.ok() && pending_head_ && pending_txn_ == &txn ? pending_head_ : std::nullopt;
+  pending_head_.reset();
+  pending_txn_ = nullptr;
   return status;
 }
 

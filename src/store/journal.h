@@ -25,9 +25,11 @@
 
 #include <cstdint>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -40,6 +42,12 @@ struct JournalEvent {
   std::int64_t seq = 0;
   std::string type;  // "task.started", "section.written", …
   std::string at;    // UTC, ISO 8601 with milliseconds
+  nlohmann::json data = nlohmann::json::object();
+};
+
+// An event to append: its sequence number is handed out by append().
+struct NewEvent {
+  std::string type;
   nlohmann::json data = nlohmann::json::object();
 };
 
@@ -58,6 +66,12 @@ class Journal {
   // returns it with its sequence number.
   StatusOr<JournalEvent> append(Transaction& txn, std::string type, nlohmann::json data,
                                 std::string at);
+  // Appends several events at once (consecutive sequence numbers, one update of the head).
+  // The head read by the previous committed append is reused when it is still current — the
+  // conditional write of the head proves it, and a stale one is re-read — so a run that owns
+  // its case does not re-read the head on every transition.
+  StatusOr<std::vector<JournalEvent>> append(Transaction& txn, std::vector<NewEvent> events,
+                                             const std::string& at);
   Status write_snapshot(Transaction& txn, const JournalSnapshot& snapshot);
   StatusOr<std::optional<JournalSnapshot>> snapshot();
   // Visits the events with seq > after_seq in order. A body that does not parse is kDataLoss
@@ -65,13 +79,28 @@ class Journal {
   Status read(std::int64_t after_seq, const std::function<Status(const JournalEvent&)>& visit);
   // The last sequence number handed out (0: empty journal).
   StatusOr<std::int64_t> head();
-  // Commits `txn`; the place where crash tests stop the process.
+  // Commits `txn`; the place where crash tests stop the process. Transactions holding appends
+  // are committed through here (so that the head can be reused) or abandoned together with
+  // this Journal.
   Status commit(Transaction& txn);
 
  private:
+  struct Head {
+    std::int64_t seq = 0;
+    std::int64_t version = 0;  // of the journal.head record (0: none yet)
+  };
+  StatusOr<Head> read_head(Transaction& txn);
+
   Store& store_;
   std::string case_id_;
   std::string events_collection_;
+  // The head cache; the store serialises transactions but commit() updates it after the
+  // store's lock is released, hence its own mutex. A stale value is caught by the conditional
+  // write of the head and re-read.
+  std::mutex cache_mutex_;
+  std::optional<Head> head_;          // as of the last successful commit(), if known
+  std::optional<Head> pending_head_;  // written by pending_txn_, adopted when it commits here
+  const Transaction* pending_txn_ = nullptr;
 };
 
 std::string journal_key(std::int64_t seq);

@@ -87,6 +87,9 @@ class SqliteTransaction final : public Transaction {
   }
   StatusOr<PutOutcome> write(std::string_view collection, std::string_view key,
                              std::string_view body, std::optional<std::int64_t> expected);
+  StatusOr<std::optional<PutOutcome>> write_fast(std::string_view collection,
+                                                 std::string_view key, std::string_view body,
+                                                 std::optional<std::int64_t> expected);
   SqliteStore* store_;
   std::unique_lock<std::mutex> lock_;
   bool open_ = true;
@@ -114,6 +117,14 @@ class SqliteStore final : public Store {
     RETURN_IF_ERROR(update_.prepare(db_, "UPDATE records SET body = ?3, version = version + 1 "
                                          "WHERE collection = ?1 AND key = ?2"));
     RETURN_IF_ERROR(erase_.prepare(db_, "DELETE FROM records WHERE collection = ?1 AND key = ?2"));
+    // The fast paths of put/put_if_version: one statement instead of a read then a write.
+    RETURN_IF_ERROR(upsert_.prepare(
+        db_, "INSERT INTO records (collection, key, body, version) VALUES (?1, ?2, ?3, 1) "
+             "ON CONFLICT (collection, key) DO UPDATE SET body = excluded.body, "
+             "version = version + 1 WHERE body IS NOT excluded.body RETURNING version"));
+    RETURN_IF_ERROR(update_if_.prepare(
+        db_, "UPDATE records SET body = ?3, version = version + 1 "
+             "WHERE collection = ?1 AND key = ?2 AND version = ?4 AND body IS NOT ?3"));
     RETURN_IF_ERROR(scan_.prepare(db_, "SELECT key, body, version FROM records "
                                        "WHERE collection = ?1 AND key >= ?2 ORDER BY key"));
     RETURN_IF_ERROR(count_.prepare(db_, "SELECT count(*) FROM records WHERE collection = ?1"));
@@ -208,6 +219,8 @@ class SqliteStore final : public Store {
   Statement& insert_statement() { return insert_; }
   Statement& update_statement() { return update_; }
   Statement& erase_statement() { return erase_; }
+  Statement& upsert_statement() { return upsert_; }
+  Statement& update_if_statement() { return update_if_; }
   Statement& commit_statement() { return commit_; }
   Statement& rollback_statement() { return rollback_; }
 
@@ -226,7 +239,8 @@ class SqliteStore final : public Store {
 
   std::mutex mutex_;
   sqlite3* db_ = nullptr;
-  Statement get_, insert_, update_, erase_, scan_, count_, begin_, commit_, rollback_;
+  Statement get_, insert_, update_, erase_, upsert_, update_if_, scan_, count_, begin_, commit_,
+      rollback_;
 };
 
 SqliteTransaction::~SqliteTransaction() {
@@ -243,6 +257,10 @@ StatusOr<PutOutcome> SqliteTransaction::write(std::string_view collection, std::
                                               std::string_view body,
                                               std::optional<std::int64_t> expected) {
   RETURN_IF_ERROR(check_open());
+  ASSIGN_OR_RETURN(std::optional<PutOutcome> fast, write_fast(collection, key, body, expected));
+  if (fast) return *fast;
+  // The fast path did not write (a conflict, an unchanged body, or a key that exists where
+  // none was expected): read the record to say which.
   ASSIGN_OR_RETURN(auto current, store_->get_locked(collection, key));
   std::int64_t version = current ? current->version : 0;
   if (expected && *expected != version) {
@@ -254,6 +272,37 @@ StatusOr<PutOutcome> SqliteTransaction::write(std::string_view collection, std::
   Statement& statement = current ? store_->update_statement() : store_->insert_statement();
   RETURN_IF_ERROR(store_->write_locked(statement, collection, key, body));
   return current ? PutOutcome::kUpdated : PutOutcome::kInserted;
+}
+
+// One statement that writes in the common case; nullopt when it wrote nothing.
+StatusOr<std::optional<PutOutcome>> SqliteTransaction::write_fast(
+    std::string_view collection, std::string_view key, std::string_view body,
+    std::optional<std::int64_t> expected) {
+  if (!expected) {
+    Statement& upsert = store_->upsert_statement();
+    upsert.bind(1, collection);
+    upsert.bind(2, key);
+    upsert.bind(3, body);
+    int rc = sqlite3_step(upsert.get());
+    std::int64_t version = rc == SQLITE_ROW ? sqlite3_column_int64(upsert.get(), 0) : 0;
+    if (rc == SQLITE_ROW) rc = sqlite3_step(upsert.get());
+    upsert.reset();
+    if (rc != SQLITE_DONE) return sqlite_status(store_->db(), rc, "put " + std::string(key));
+    if (version == 0) return std::optional<PutOutcome>(PutOutcome::kUnchanged);
+    return std::optional<PutOutcome>(version == 1 ? PutOutcome::kInserted : PutOutcome::kUpdated);
+  }
+  Statement& statement =
+      *expected == 0 ? store_->insert_statement() : store_->update_if_statement();
+  statement.bind(1, collection);
+  statement.bind(2, key);
+  statement.bind(3, body);
+  if (*expected != 0) statement.bind(4, *expected);
+  int rc = sqlite3_step(statement.get());
+  statement.reset();
+  if ((rc & 0xff) == SQLITE_CONSTRAINT) return std::optional<PutOutcome>();  // the key exists
+  if (rc != SQLITE_DONE) return sqlite_status(store_->db(), rc, "write " + std::string(key));
+  if (sqlite3_changes(store_->db()) == 0) return std::optional<PutOutcome>();
+  return std::optional<PutOutcome>(*expected == 0 ? PutOutcome::kInserted : PutOutcome::kUpdated);
 }
 
 StatusOr<PutOutcome> SqliteTransaction::put(std::string_view collection, std::string_view key,
