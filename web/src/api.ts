@@ -156,7 +156,15 @@ async function request<T>(method: string, path: string, body?: unknown, accept?:
   } catch (err) {
     throw new ApiError(0, "network", `Cannot reach the Kontor server (${String(err)}). Is kontor serve running?`);
   }
-  if (!response.ok) throw await errorOf(response);
+  if (!response.ok) {
+    const error = await errorOf(response);
+    // A token the server does not know is useless: forget it and let the app ask for another.
+    if (response.status === 401) {
+      sessionStorage.removeItem(kTokenKey);
+      window.dispatchEvent(new CustomEvent("kontor:unauthenticated", { detail: error.message }));
+    }
+    throw error;
+  }
   if (accept && accept !== "application/json") return (await response.text()) as T;
   return (await response.json()) as T;
 }

@@ -10,6 +10,7 @@ import { renderSearch } from "./pages/search";
 
 type Cleanup = () => void;
 let cleanup: Cleanup | null = null;
+let rejected = "";  // the server's message when it refused the last token
 
 function route(): void {
   takeTokenFromUrl();
@@ -55,11 +56,13 @@ function tokenForm(): HTMLElement {
       onsubmit: (event: Event) => {
         event.preventDefault();
         setToken(input.value);
+        rejected = "";
         route();
       },
     },
     h("h1", { id: "token-title" }, "Connect to your workspace"),
     h("p", null, "Open the address that ", h("code", null, "kontor serve"), " printed (it ends in ", h("code", null, "#token=kt_…"), "), or paste a token made with ", h("code", null, "kontor token create"), "."),
+    rejected ? h("div", { class: "error", role: "alert" }, h("strong", null, "The server refused the token: "), rejected) : null,
     h("label", { for: "token" }, "API token"),
     input,
     h("button", { type: "submit", class: "primary" }, "Connect"),
@@ -79,5 +82,10 @@ async function showHealth(): Promise<void> {
 }
 
 window.addEventListener("hashchange", route);
+window.addEventListener("kontor:unauthenticated", (event) => {
+  rejected = String((event as CustomEvent).detail ?? "");
+  route();
+  document.getElementById("token")?.focus();
+});
 route();
 void showHealth();
