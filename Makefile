@@ -19,21 +19,29 @@ setup: $(SETUP_STAMP)
 $(RELEASE_DIR)/build.ninja: $(SETUP_STAMP)
 	cmake -S . -B $(RELEASE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF
 
-release: $(RELEASE_DIR)/build.ninja
+release: $(RELEASE_DIR)/build.ninja web
 	cmake --build $(RELEASE_DIR) -j $(JOBS)
+
+# The browser front end (web/dist, served by `kontor serve`): `npm ci` when the lock file is newer
+# than the installed packages, then the Vite build (seconds). Needs node and the npm registry.
+.PHONY: web
+web:
+	cd web && if [ ! -f node_modules/.package-lock.json ] || \
+	  [ package-lock.json -nt node_modules/.package-lock.json ]; then npm ci --no-audit --no-fund; fi
+	cd web && npm run build
 
 # The test build: debug, address + undefined-behaviour sanitizers, warnings as errors.
 $(TEST_DIR)/build.ninja: $(SETUP_STAMP)
 	cmake -S . -B $(TEST_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DKONTOR_WERROR=ON \
 	  -DKONTOR_SANITIZE=ON -DKONTOR_BENCH=OFF
 
-test: $(TEST_DIR)/build.ninja
+test: $(TEST_DIR)/build.ninja web
 	cmake --build $(TEST_DIR) -j $(JOBS)
 	ctest --test-dir $(TEST_DIR) --output-on-failure -j $(JOBS)
 
 # The demo needs only the `kontor` program, not the benchmarks: the crew on the README's goal,
 # then the report (scripts/demo says what it does).
-demo: $(RELEASE_DIR)/build.ninja
+demo: $(RELEASE_DIR)/build.ninja web
 	cmake --build $(RELEASE_DIR) -j $(JOBS) --target kontor_cli
 	bash scripts/demo $(RELEASE_DIR)/src/cli/kontor
 
