@@ -3,6 +3,7 @@
 import "./style.css";
 import { api, setToken, takeTokenFromUrl, token } from "./api";
 import { h, replace } from "./dom";
+import { setInboxCount } from "./widgets";
 import { renderHome } from "./pages/home";
 import { renderCase } from "./pages/case";
 import { renderInbox } from "./pages/inbox";
@@ -37,6 +38,17 @@ function route(): void {
     main.focus({ preventScroll: true });
   }
   window.scrollTo(0, 0);
+  void refreshInboxCount();
+}
+
+async function refreshInboxCount(): Promise<void> {
+  if (!token()) return;
+  try {
+    const { cases } = await api.listCases();
+    setInboxCount(cases.filter((c) => c.status === "waiting").length);
+  } catch {
+    // the page itself shows API errors
+  }
 }
 
 function markNav(section: string): void {

@@ -33,3 +33,12 @@ export function progressBar(label: string, done: number, total: number): HTMLEle
 export function row(term: string, ...value: Child[]): HTMLElement[] {
   return [h("dt", null, term), h("dd", null, ...value)];
 }
+
+// The header's inbox badge: how many cases wait for the owner.
+export function setInboxCount(cases: number): void {
+  const count = document.getElementById("inbox-count");
+  if (!count) return;
+  count.hidden = cases === 0;
+  count.textContent = String(cases);
+  count.setAttribute("aria-label", `${cases} ${cases === 1 ? "case needs" : "cases need"} you`);
+}

@@ -72,7 +72,14 @@ export function renderCase(main: HTMLElement, caseId: string): () => void {
     }, 150);
   };
   const onChanged = (next: CaseSummary | null) => (next ? show(next) : refetch());
+  // The stream replays the journal from the start (for the activity log); events the first
+  // summary already includes are logged but not applied again.
+  let summarySeq = 0;
   const onEvent = (event: StreamEvent) => {
+    if (typeof event.seq === "number" && event.seq <= summarySeq) {
+      addLog(log, event);
+      return;
+    }
     const said = board.apply(event);
     if (said) announce(said);
     addLog(log, event);
@@ -90,6 +97,7 @@ export function renderCase(main: HTMLElement, caseId: string): () => void {
       const first = await api.getCase(caseId);
       if (stopped) return;
       show(first);
+      summarySeq = first.seq;
       stream = new CaseStream(caseId, 0, onEvent, onConnection);
       stream.start();
     } catch (err) {

@@ -3,7 +3,7 @@ import { api, CaseSummary } from "../api";
 import { h, replace } from "../dom";
 import { errorBox, showError } from "../errors";
 import { needsYouItems } from "../needs_you";
-import { statusBadge } from "../widgets";
+import { setInboxCount, statusBadge } from "../widgets";
 
 export function renderInbox(main: HTMLElement): () => void {
   const body = h("div", { id: "inbox-body", "aria-live": "polite" }, h("p", { class: "muted" }, "Loading…"));
@@ -20,7 +20,7 @@ export function renderInbox(main: HTMLElement): () => void {
       const summaries = await Promise.all(open.map((c) => api.getCase(c.id)));
       if (stopped) return;
       const withItems = summaries.filter((s) => s.open_questions.length + s.pending_approvals.length > 0);
-      updateCount(withItems);
+      setInboxCount(withItems.length);
       if (withItems.length === 0) {
         replace(body, h("p", { class: "empty" }, "Nothing waiting for you."));
         return;
@@ -44,13 +44,4 @@ function caseGroup(summary: CaseSummary, reload: () => void): HTMLElement {
     h("h2", { id }, h("a", { href: `#/cases/${encodeURIComponent(summary.case_id)}` }, summary.goal)),
     h("p", { class: "case-meta" }, statusBadge(summary.status), h("span", { class: "mono" }, summary.case_id)),
     h("div", { class: "needs-list" }, needsYouItems(summary, reload)));
-}
-
-function updateCount(cases: CaseSummary[]): void {
-  const count = document.getElementById("inbox-count");
-  if (!count) return;
-  const n = cases.reduce((sum, s) => sum + s.open_questions.length + s.pending_approvals.length, 0);
-  count.hidden = n === 0;
-  count.textContent = String(n);
-  count.setAttribute("aria-label", `${n} waiting`);
 }
