@@ -213,3 +213,21 @@ export function eventsUrl(id: string, lastEventId?: number): string {
 export function money(value: Money | undefined | null): string {
   return value ? `${value.amount} ${value.currency}` : "—";
 }
+
+// A converted price can carry many decimals (3.699384 EUR); shown rounded half-up to `places`
+// with exact integer arithmetic on the decimal string (never a float), the exact text kept for
+// a tooltip by the caller.
+export function roundedAmount(amount: string, places = 2): string {
+  const match = /^(-?)(\d*)(?:\.(\d*))?$/.exec(amount.trim());
+  if (!match) return amount;
+  const [, sign, whole, fraction = ""] = match;
+  if (fraction.length <= places) return `${sign}${whole || "0"}.${fraction.padEnd(places, "0")}`;
+  let scaled = BigInt(`${whole || "0"}${fraction.slice(0, places)}`);
+  if (fraction.charCodeAt(places) >= 53) scaled += 1n;  // next digit >= '5': half-up
+  const digits = scaled.toString().padStart(places + 1, "0");
+  return `${sign}${digits.slice(0, -places)}.${digits.slice(-places)}`;
+}
+
+export function moneyRounded(value: Money | undefined | null): string {
+  return value ? `${roundedAmount(value.amount)} ${value.currency}` : "—";
+}

@@ -1,7 +1,7 @@
 // Catalog search with filters (quantity, highest unit price, ship-from, certification, lead
 // time). The filters live in the address (#/search?q=…), so a search can be bookmarked and the
 // back button works; the server checks every parameter and names the one at fault.
-import { api, money, SearchResult } from "../api";
+import { api, money, moneyRounded, SearchResult } from "../api";
 import { h, replace } from "../dom";
 import { clearError, errorBox, showError } from "../errors";
 
@@ -80,11 +80,12 @@ function splitPrice(text: string): [string, string] {
 
 function resultItem(result: SearchResult): HTMLElement {
   const converted = result.tier_price_converted && result.tier_price_converted.currency !== result.tier_price.currency;
+  const shown = converted ? result.tier_price_converted : result.tier_price;
   return h("li", { class: "card result", "data-offer": result.offer_id },
     h("h3", { lang: result.title_lang || undefined }, result.title),
     h("p", { class: "supplier" }, result.supplier.name, " · ", h("abbr", { title: "ships from" }, result.supplier.country)),
     h("p", { class: "price" },
-      h("strong", null, money(converted ? result.tier_price_converted : result.tier_price)), " per unit",
+      h("strong", { title: `exactly ${money(shown)}` }, moneyRounded(shown)), " per unit",
       converted ? h("span", { class: "muted" }, ` (${money(result.tier_price)}; ${result.fx ?? ""})`) : null),
     h("dl", { class: "facts compact" },
       result.moq !== undefined ? [h("dt", null, "MOQ"), h("dd", null, String(result.moq))] : null,
