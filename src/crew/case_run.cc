@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <exception>
+#include <utility>
 
 #include "crew/plan.h"
 
@@ -73,36 +74,84 @@ Status CaseRun::load() {
   return ok_status();
 }
 
-Status CaseRun::commit(const Prepare& prepare) {
+namespace {
+
+// Events after which a pending task may have become ready.
+bool may_make_ready(const std::vector<store::JournalEvent>& events) {
+  return std::any_of(events.begin(), events.end(), [](const store::JournalEvent& e) {
+    return e.type == "case.created" || e.type == "task.done" || e.type == "task.added" ||
+           e.type == "task.requeued" || e.type == "task.interrupted";
+  });
+}
+
+}  // namespace
+
+void CaseRun::enable_scheduling() {
   std::lock_guard lock(mutex_);
+  scheduling_ = true;
+}
+
+Status CaseRun::commit(const Prepare& prepare) {
+  std::vector<std::string> started;
+  Status status;
+  {
+    std::lock_guard lock(mutex_);
+    status = commit_locked(prepare, started);
+  }
+  dispatch(started);
+  return status;
+}
+
+Status CaseRun::append_and_apply(store::Transaction& txn, std::vector<PendingEvent>& pending,
+                                 const std::string& at,
+                                 std::vector<store::JournalEvent>& appended, bool& snapshot_due) {
+  std::vector<store::NewEvent> events;
+  events.reserve(pending.size());
+  for (PendingEvent& p : pending) events.push_back({std::move(p.type), std::move(p.data)});
+  auto batch = journal_.append(txn, std::move(events), at);
+  if (!batch.ok()) return fatal_ = batch.status();
+  for (store::JournalEvent& event : *batch) {
+    // The state is changed in place; if the commit fails the run stops (fatal_), so a state
+    // ahead of the store is never used.
+    Status applied = state_.apply(event);
+    if (!applied.ok()) return fatal_ = applied;
+    snapshot_due = snapshot_due || (env_.options.snapshot_every > 0 &&
+                                    event.seq % env_.options.snapshot_every == 0);
+    appended.push_back(std::move(event));
+  }
+  return ok_status();
+}
+
+Status CaseRun::commit_locked(const Prepare& prepare, std::vector<std::string>& started,
+                              bool schedule_anyway) {
   if (!fatal_.ok()) return fatal_;
   auto txn = env_.store.begin();
   if (!txn.ok()) return fatal_ = txn.status();
   std::vector<PendingEvent> pending;
   RETURN_IF_ERROR(prepare(**txn, pending));
-  if (pending.empty()) return ok_status();  // nothing changed: the transaction rolls back
-  std::vector<store::JournalEvent> appended;
+  if (pending.empty() && !schedule_anyway) return ok_status();  // the transaction rolls back
   const std::string at = env_.now();
-  for (PendingEvent& p : pending) {
-    auto event = journal_.append(**txn, std::move(p.type), std::move(p.data), at);
-    if (!event.ok()) return fatal_ = event.status();
-    appended.push_back(std::move(event).value());
-  }
+  std::vector<store::JournalEvent> appended;
   bool snapshot_due = false;
-  for (const store::JournalEvent& event : appended) {
-    // The state is changed in place; if the commit below fails the run stops (fatal_), so a
-    // state ahead of the store is never used.
-    Status applied = state_.apply(event);
-    if (!applied.ok()) return fatal_ = applied;
-    snapshot_due = snapshot_due || (env_.options.snapshot_every > 0 &&
-                                    event.seq % env_.options.snapshot_every == 0);
+  RETURN_IF_ERROR(append_and_apply(**txn, pending, at, appended, snapshot_due));
+  std::vector<std::string> starting;
+  if (scheduling_ && (schedule_anyway || may_make_ready(appended))) {
+    std::vector<PendingEvent> starts;
+    for (std::string& id : state_.ready_tasks()) {
+      starts.push_back({"task.started", {{"task", id}}});
+      starting.push_back(std::move(id));
+    }
+    RETURN_IF_ERROR(append_and_apply(**txn, starts, at, appended, snapshot_due));
   }
+  if (appended.empty()) return ok_status();
   if (snapshot_due) {
     Status written = journal_.write_snapshot(**txn, {state_.seq, at, state_.to_json()});
     if (!written.ok()) return fatal_ = written;
   }
   Status committed = journal_.commit(**txn);
   if (!committed.ok()) return fatal_ = committed;
+  dispatched_.insert(starting.begin(), starting.end());
+  started.insert(started.end(), starting.begin(), starting.end());
   // The events are durable now; a display that fails must not fail the case.
   for (const store::JournalEvent& event : appended) {
     for (Observer* observer : env_.observers) {
@@ -113,7 +162,6 @@ Status CaseRun::commit(const Prepare& prepare) {
       }
     }
   }
-  changed_.notify_all();
   return ok_status();
 }
 
@@ -200,26 +248,40 @@ void CaseRun::progress(std::string_view task_id, std::int64_t done, std::int64_t
   }
 }
 
-Status CaseRun::run_until_quiet() {
-  std::unique_lock lock(mutex_);
-  while (true) {
-    if (fatal_.ok()) {
-      for (const std::string& id : state_.ready_tasks()) {
-        if (!dispatched_.insert(id).second) continue;
-        ++running_;
-        env_.pool.submit([this, id] {
-          Status status = run_task(id);
-          std::lock_guard done(mutex_);
-          if (!status.ok() && fatal_.ok()) fatal_ = status;
-          dispatched_.erase(id);
-          --running_;
-          changed_.notify_all();
-        });
-      }
-    }
-    if (running_ == 0) break;
-    changed_.wait(lock);
+void CaseRun::dispatch(const std::vector<std::string>& task_ids, std::size_t from) {
+  for (std::size_t i = from; i < task_ids.size(); ++i) {
+    env_.pool.submit([this, id = task_ids[i]] { work(id); });
   }
+}
+
+void CaseRun::work(std::string task_id) {
+  while (!task_id.empty()) {
+    std::string next;
+    Status status = run_task(task_id, &next);
+    std::lock_guard lock(mutex_);
+    if (!status.ok() && fatal_.ok()) fatal_ = status;
+    dispatched_.erase(task_id);
+    // After a failure the next task stays `running` in the journal; resume re-runs it.
+    if (!fatal_.ok() && !next.empty()) dispatched_.erase(std::exchange(next, ""));
+    if (dispatched_.empty()) changed_.notify_all();
+    task_id = std::move(next);
+  }
+}
+
+Status CaseRun::run_until_quiet() {
+  std::vector<std::string> started;
+  {
+    std::lock_guard lock(mutex_);
+    scheduling_ = true;
+    Status status = state_.ready_tasks().empty() ? ok_status() : commit_locked(
+        [](store::Transaction&, std::vector<PendingEvent>&) { return ok_status(); }, started,
+        /*schedule_anyway=*/true);
+    if (!status.ok() && fatal_.ok()) fatal_ = status;
+  }
+  dispatch(started);
+  std::unique_lock lock(mutex_);
+  changed_.wait(lock, [&] { return dispatched_.empty(); });
+  scheduling_ = false;
   return fatal_;
 }
 

@@ -2,6 +2,12 @@
 // the case's state under one mutex; every change goes through commit(), which appends the
 // events, applies them to the state, writes a snapshot when due, commits the store
 // transaction and then tells the observers — all in journal order.
+//
+// Scheduling rides on the commits: once scheduling is on, a commit whose events make tasks
+// ready (case created, task done/added/requeued/interrupted) journals their `task.started` in
+// the same transaction and hands them to the pool after it is durable. A worker that finishes
+// a task keeps one of the tasks its commit started and runs it next itself, so a chain runs on
+// one thread with one transaction per step and no scheduler wake-up in between.
 #pragma once
 
 #include <condition_variable>
@@ -36,6 +42,7 @@ struct RunEnvironment {
   const RunnerOptions& options;
   const std::vector<Observer*>& observers;
   ThreadPool& pool;
+  const Intake* intake;  // null: apply_field loads one from the environment
   std::string now() const;
 };
 
@@ -47,6 +54,8 @@ class CaseRun {
   Status load();  // snapshot + journal, then decodes the brief and as-of date
 
   using Prepare = std::function<Status(store::Transaction&, std::vector<PendingEvent>&)>;
+  // From now on commits start the tasks they make ready (see above).
+  void enable_scheduling();
   // Runs `prepare` in a store transaction; when it adds events, appends and commits them. A
   // storage failure stops the run (fatal); an error from `prepare` is returned as is.
   Status commit(const Prepare& prepare);
@@ -54,10 +63,12 @@ class CaseRun {
 
   // Interrupted tasks back to pending; approved actions executed; executing ones reconciled.
   Status recover();
-  // Runs ready tasks on the pool until none is running and none is ready.
+  // Starts the ready tasks and waits until none is running and none is ready.
   Status run_until_quiet();
   StatusOr<CaseSummary> summary();
-  Status save_status(CaseStatus status);
+  // Writes the status cache of the case record; `also` adds writes to the same transaction.
+  Status save_status(CaseStatus status,
+                     const std::function<Status(store::Transaction&)>& also = {});
 
   // Used by the task context and by answer/approve/deny.
   StatusOr<Section> read_section(std::string_view section);
@@ -81,9 +92,23 @@ class CaseRun {
   CaseState state();
 
  private:
-  Status run_task(const std::string& task_id);
+  // Under mutex_. `started` receives the tasks this commit started (already in dispatched_);
+  // with `schedule_anyway` a commit without events of its own still starts ready tasks.
+  Status commit_locked(const Prepare& prepare, std::vector<std::string>& started,
+                       bool schedule_anyway = false);
+  Status append_and_apply(store::Transaction& txn, std::vector<PendingEvent>& pending,
+                          const std::string& at, std::vector<store::JournalEvent>& appended,
+                          bool& snapshot_due);
+  void dispatch(const std::vector<std::string>& task_ids, std::size_t from = 0);
+  // A pool job: runs the task, then the task it chose to continue with, and so on.
+  void work(std::string task_id);
+  // Runs one started task to its end; *next: a task started by its final commit to run now.
+  Status run_task(const std::string& task_id, std::string* next);
   Status execute_action(const std::string& key);
   StatusOr<std::string> resolve_action_key(std::string_view key_or_prefix);
+  // Reads, changes and writes the case's record (a cache of the brief and status) in `txn`.
+  Status update_case_record(store::Transaction& txn,
+                            const std::function<void(nlohmann::json&)>& change);
 
   RunEnvironment& env_;
   std::string case_id_;
@@ -95,8 +120,8 @@ class CaseRun {
   std::mutex mutex_;  // guards everything below; taken before the store's own lock
   std::condition_variable changed_;
   CaseState state_;
-  std::set<std::string> dispatched_;  // handed to the pool, not finished
-  int running_ = 0;
+  std::set<std::string> dispatched_;  // started by this run, not finished
+  bool scheduling_ = false;
   Status fatal_;
 };
 

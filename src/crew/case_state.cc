@@ -175,6 +175,11 @@ Status CaseState::apply(const store::JournalEvent& event) {
     }
     return ok_status();
   }
+  if (type == "brief.updated") {
+    if (!d.contains("brief") || !d["brief"].is_object()) return bad("brief.updated without brief");
+    brief = d["brief"];
+    return ok_status();
+  }
   if (type == "action.reconciled") return ok_status();  // history only
   if (type.starts_with("action.")) {
     auto state = store::parse_action_state(std::string_view(type).substr(7));

@@ -1,8 +1,10 @@
 #include "crew/runner.h"
 
+#include <algorithm>
 #include <random>
 
 #include "crew/case_run.h"
+#include "store/lease.h"
 
 namespace kontor::crew {
 
@@ -49,16 +51,46 @@ class Runner::Impl {
              services.executor ? *services.executor : default_executor_,
              options_,
              observers_,
-             pool_} {}
+             pool_,
+             services.intake},
+        renewer_(std::max(options_.lease_ttl / 3, std::chrono::milliseconds(1))) {}
 
   std::vector<Observer*>& observers() { return observers_; }
   detail::RunEnvironment& env() { return env_; }
 
+  // The case's lease for the length of one Runner call.
+  class CaseLease {
+   public:
+    CaseLease(store::LeaseRenewer& renewer, std::unique_ptr<store::Lease> lease)
+        : renewer_(renewer), lease_(std::move(lease)) {
+      renewer_.add(lease_.get());
+    }
+    ~CaseLease() { renewer_.remove(lease_.get()); }  // then lease_ releases (if not yet)
+    store::Lease& lease() { return *lease_; }
+    CaseLease(const CaseLease&) = delete;
+    CaseLease& operator=(const CaseLease&) = delete;
+
+   private:
+    store::LeaseRenewer& renewer_;
+    std::unique_ptr<store::Lease> lease_;
+  };
+
+  StatusOr<std::unique_ptr<CaseLease>> lease(std::string_view case_id) {
+    store::LeaseOptions options;
+    options.ttl = options_.lease_ttl;
+    ASSIGN_OR_RETURN(auto lease, store::Lease::acquire(env_.store, std::string(case_id),
+                                                       "case " + std::string(case_id), options));
+    return std::make_unique<CaseLease>(renewer_, std::move(lease));
+  }
+
   // Runs what can run, then reports; the case record's status follows.
-  StatusOr<CaseSummary> run(CaseRun& run) {
+  // The lease is given up in the same transaction as the status.
+  StatusOr<CaseSummary> run(CaseRun& run, CaseLease& lease) {
     RETURN_IF_ERROR(run.run_until_quiet());
     ASSIGN_OR_RETURN(CaseSummary summary, run.summary());
-    RETURN_IF_ERROR(run.save_status(summary.status));
+    RETURN_IF_ERROR(run.save_status(summary.status, [&](store::Transaction& txn) {
+      return lease.lease().release(txn);
+    }));
     return summary;
   }
 
@@ -69,6 +101,7 @@ class Runner::Impl {
   std::vector<Observer*> observers_;
   ThreadPool pool_;
   detail::RunEnvironment env_;
+  store::LeaseRenewer renewer_;
 };
 
 namespace {
@@ -101,42 +134,48 @@ StatusOr<CaseSummary> Runner::start(const NewCase& new_case) {
     }
   }
   std::string id = new_case.id.empty() ? generate_case_id(new_case.as_of) : new_case.id;
+  ASSIGN_OR_RETURN(auto lease, impl_->lease(id));
   CaseRun run(impl_->env(), id);
+  run.enable_scheduling();  // the commit creating the case also starts its first tasks
   RETURN_IF_ERROR(run.create(new_case, impl_->env().now()));
-  return impl_->run(run);
+  return impl_->run(run, *lease);
 }
 
 StatusOr<CaseSummary> Runner::resume(std::string_view case_id) {
+  ASSIGN_OR_RETURN(auto lease, impl_->lease(case_id));
   CaseRun run(impl_->env(), std::string(case_id));
   RETURN_IF_ERROR(run.load());
   RETURN_IF_ERROR(run.recover());
-  return impl_->run(run);
+  return impl_->run(run, *lease);
 }
 
 StatusOr<CaseSummary> Runner::answer(std::string_view case_id, std::string_view question_id,
                                      std::string_view text) {
+  ASSIGN_OR_RETURN(auto lease, impl_->lease(case_id));
   CaseRun run(impl_->env(), std::string(case_id));
   RETURN_IF_ERROR(run.load());
   RETURN_IF_ERROR(run.answer(question_id, text));
   RETURN_IF_ERROR(run.recover());
-  return impl_->run(run);
+  return impl_->run(run, *lease);
 }
 
 StatusOr<CaseSummary> Runner::approve(std::string_view case_id, std::string_view action_key) {
+  ASSIGN_OR_RETURN(auto lease, impl_->lease(case_id));
   CaseRun run(impl_->env(), std::string(case_id));
   RETURN_IF_ERROR(run.load());
   RETURN_IF_ERROR(run.decide(action_key, true, ""));
   RETURN_IF_ERROR(run.recover());
-  return impl_->run(run);
+  return impl_->run(run, *lease);
 }
 
 StatusOr<CaseSummary> Runner::deny(std::string_view case_id, std::string_view action_key,
                                    std::string_view reason) {
+  ASSIGN_OR_RETURN(auto lease, impl_->lease(case_id));
   CaseRun run(impl_->env(), std::string(case_id));
   RETURN_IF_ERROR(run.load());
   RETURN_IF_ERROR(run.decide(action_key, false, reason));
   RETURN_IF_ERROR(run.recover());
-  return impl_->run(run);
+  return impl_->run(run, *lease);
 }
 
 StatusOr<CaseSummary> Runner::inspect(std::string_view case_id) {

@@ -15,10 +15,23 @@
 //   the tasks that had started but not finished, never re-runs finished tasks, and never
 //   re-executes an action that reached `executing`: it becomes outcome_unknown and is
 //   reconciled through the executor's lookup by idempotency key.
-// One process runs a given case at a time (no lease yet: a second concurrent runner of the
-// same case would fail on version conflicts, not corrupt it).
+// - answer() records the answer (section `answers`); when the question settles a brief field
+//   (Question::field is one of brief_field_names()) the value goes through Intake::apply_field
+//   into the brief — journaled as `brief.updated`, refused with the field's error before
+//   anything is written when it does not parse. It re-queues the tasks waiting only on this
+//   question and the tasks that failed for want of it (their error names the question id or
+//   "brief.<field>:").
+// - One run of a case at a time: start/resume/answer/approve/deny hold a lease on the case
+//   (store/lease.h) for their whole call; a second one, in this or another process, fails with
+//   failed_precondition "case K… is being run by pid N on host H since T (lease until U)". A
+//   lease is renewed in the background while held, lapses after lease_ttl when its holder froze,
+//   and is taken over at once when its holder was a process of this host that died.
+// Speed (bench/crew_runner_bench.cc): the commit that finishes a task also journals the start
+// of the tasks it made ready (one transaction per step), and the finishing worker runs one of
+// them itself.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <string>
@@ -40,10 +53,13 @@
 
 namespace kontor::crew {
 
+class Intake;
+
 struct RunnerOptions {
   unsigned threads = 0;     // worker threads; 0: one per hardware thread
   int snapshot_every = 64;  // write a snapshot whenever the sequence reaches a multiple of it
   std::function<std::string()> now;  // event timestamps; default: store::utc_timestamp_now
+  std::chrono::milliseconds lease_ttl{30000};  // see the lease guarantee above
 };
 
 // What the agents and actions use; all optional. Without a policy, AmountNeedsApprovalPolicy;
@@ -52,6 +68,7 @@ struct RunnerServices {
   const Engines* engines = nullptr;  // TaskContext::engines() aborts when an agent needs it
   Policy* policy = nullptr;
   ActionExecutor* executor = nullptr;
+  const Intake* intake = nullptr;  // answers to brief fields; null: loaded from the environment
 };
 
 struct NewCase {

@@ -1,8 +1,11 @@
 // The TaskContext the runner hands to an agent for one attempt of one task, and the task's
 // life cycle around the agent's run().
+#include <algorithm>
 #include <exception>
+#include <optional>
 
 #include "crew/case_run.h"
+#include "crew/intake.h"
 
 namespace kontor::crew::detail {
 namespace {
@@ -49,15 +52,16 @@ class RunningTask final : public TaskContext {
 
 }  // namespace
 
-Status CaseRun::run_task(const std::string& task_id) {
+Status CaseRun::run_task(const std::string& task_id, std::string* next) {
   TaskSpec spec;
   {
     std::lock_guard lock(mutex_);
+    if (!fatal_.ok()) return fatal_;
     const TaskRecord* task = state_.task(task_id);
     if (task == nullptr) return internal_error("task '" + task_id + "': vanished");
     spec = task->spec;
   }
-  RETURN_IF_ERROR(record("task.started", {{"task", task_id}}));
+  // task.started was committed by whoever made the task ready (see case_run.h).
   RunningTask context(*this, spec);
   Status result;
   auto agent = env_.agents.make(spec.agent);
@@ -70,23 +74,52 @@ Status CaseRun::run_task(const std::string& task_id) {
       result = internal_error(std::string("agent '") + spec.agent + "' threw: " + e.what());
     }
   }
+  PendingEvent finish;
+  if (!result.ok()) {
+    finish = {"task.failed", {{"task", task_id}, {"error", result.to_string()}}};
+  } else if (!context.unanswered().empty()) {
+    finish = {"task.waiting", {{"task", task_id}, {"questions", context.unanswered()}}};
+  } else {
+    finish = {"task.done", {{"task", task_id}}};
+  }
+  std::vector<std::string> started;
   {
     std::lock_guard lock(mutex_);
     if (!fatal_.ok()) return fatal_;  // the store failed under the agent: stop, resume later
+    RETURN_IF_ERROR(commit_locked(
+        [&](store::Transaction&, std::vector<PendingEvent>& events) {
+          events.push_back(std::move(finish));
+          return ok_status();
+        },
+        started));
   }
-  if (!result.ok()) {
-    RETURN_IF_ERROR(record("task.failed", {{"task", task_id}, {"error", result.to_string()}}));
-  } else if (!context.unanswered().empty()) {
-    RETURN_IF_ERROR(
-        record("task.waiting", {{"task", task_id}, {"questions", context.unanswered()}}));
-  } else {
-    RETURN_IF_ERROR(record("task.done", {{"task", task_id}}));
-  }
+  // Keep one of the tasks this commit started for this thread; the others go to the pool.
+  if (!started.empty()) *next = started.front();
+  dispatch(started, 1);
   for (const std::string& key : context.proposed()) RETURN_IF_ERROR(execute_if_approved(key));
   return ok_status();
 }
 
+namespace {
+
+// A failed task failed for want of this answer when its error names the question or the brief
+// field the question settles ("failed_precondition: brief.destination: no market to ship to").
+bool failed_for_want_of(const TaskRecord& task, const Question& question) {
+  if (task.state != TaskState::kFailed) return false;
+  if (task.error.find(question.id) != std::string::npos) return true;
+  return !question.field.empty() &&
+         task.error.find("brief." + question.field + ":") != std::string::npos;
+}
+
+bool is_brief_field(std::string_view field) {
+  const auto& names = brief_field_names();
+  return std::find(names.begin(), names.end(), field) != names.end();
+}
+
+}  // namespace
+
 Status CaseRun::answer(std::string_view question_id, std::string_view text) {
+  Question question;
   {
     std::lock_guard lock(mutex_);
     QuestionRecord* q = state_.question(question_id);
@@ -98,6 +131,16 @@ Status CaseRun::answer(std::string_view question_id, std::string_view text) {
       return failed_precondition("question '" + std::string(question_id) +
                                  "': already answered: " + *q->answer);
     }
+    question = q->question;
+  }
+  // An answer that settles a brief field goes into the brief, or is refused before anything
+  // is written when the brief cannot take it.
+  std::optional<Brief> brief;
+  if (is_brief_field(question.field)) {
+    brief = brief_;
+    Status applied = apply_field(*brief, question.field, text, as_of_,
+                                 IntakeOptions{env_.intake});
+    if (!applied.ok()) return applied.with_context("question '" + question.id + "'");
   }
   // The answer becomes readable by the agent before the task is re-queued.
   Status written = aborted("");
@@ -108,31 +151,56 @@ Status CaseRun::answer(std::string_view question_id, std::string_view text) {
     written = write_section("human", kAnswersSection, body, answers.version);
   }
   RETURN_IF_ERROR(written);
-  return commit([&](store::Transaction&, std::vector<PendingEvent>& events) -> Status {
+  RETURN_IF_ERROR(commit([&](store::Transaction& txn, std::vector<PendingEvent>& events) -> Status {
     events.push_back({"question.answered", {{"question", question_id}, {"answer", text}}});
+    if (brief) {
+      json brief_json = to_json(*brief);
+      RETURN_IF_ERROR(update_case_record(txn, [&](json& record) { record["brief"] = brief_json; }));
+      events.push_back({"brief.updated",
+                        {{"field", question.field}, {"question", question_id},
+                         {"brief", std::move(brief_json)}}});
+    }
     for (const TaskRecord& task : state_.tasks) {
-      if (task.state != TaskState::kWaiting) continue;
-      bool still_waiting = false;
-      for (const std::string& id : task.waiting_on) {
-        const QuestionRecord* q = state_.question(id);
-        if (id != question_id && (q == nullptr || !q->answer)) still_waiting = true;
+      bool requeue = false;
+      if (task.state == TaskState::kWaiting) {
+        requeue = std::none_of(task.waiting_on.begin(), task.waiting_on.end(),
+                               [&](const std::string& id) {
+                                 const QuestionRecord* q = state_.question(id);
+                                 return id != question_id && (q == nullptr || !q->answer);
+                               });
+      } else {
+        requeue = failed_for_want_of(task, question);
       }
-      if (!still_waiting) {
+      if (requeue) {
         events.push_back({"task.requeued", {{"task", task.spec.id}, {"answered", question_id}}});
       }
     }
     return ok_status();
-  });
+  }));
+  std::lock_guard lock(mutex_);
+  if (brief) brief_ = std::move(*brief);
+  return ok_status();
 }
 
-Status CaseRun::save_status(CaseStatus status) {
-  ASSIGN_OR_RETURN(auto txn, env_.store.begin());
-  ASSIGN_OR_RETURN(auto record, txn->get(kCasesCollection, case_id_));
+Status CaseRun::update_case_record(store::Transaction& txn,
+                                   const std::function<void(json&)>& change) {
+  ASSIGN_OR_RETURN(auto record, txn.get(kCasesCollection, case_id_));
   if (!record) return not_found("case '" + case_id_ + "': record missing");
   json body = json::parse(record->body, nullptr, false);
-  if (body.is_discarded()) return data_loss("cases/" + case_id_ + ": not JSON");
-  body["status"] = case_status_name(status);
-  RETURN_IF_ERROR(txn->put(kCasesCollection, case_id_, body.dump()).status());
+  if (body.is_discarded() || !body.is_object()) {
+    return data_loss("cases/" + case_id_ + ": not a JSON object");
+  }
+  change(body);
+  return txn.put(kCasesCollection, case_id_, body.dump()).status();
+}
+
+Status CaseRun::save_status(CaseStatus status,
+                            const std::function<Status(store::Transaction&)>& also) {
+  ASSIGN_OR_RETURN(auto txn, env_.store.begin());
+  RETURN_IF_ERROR(update_case_record(*txn, [&](json& record) {
+    record["status"] = case_status_name(status);
+  }));
+  if (also) RETURN_IF_ERROR(also(*txn));
   return txn->commit();
 }
 

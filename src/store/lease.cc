@@ -9,7 +9,6 @@
 #include <cstdio>
 #include <condition_variable>
 #include <ctime>
-#include <random>
 #include <stop_token>
 #include <thread>
 
@@ -30,10 +29,12 @@ bool system_process_alive(std::int64_t pid) {
   return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
 }
 
-std::string host_name() {
-  char buffer[256] = {};
-  if (::gethostname(buffer, sizeof buffer - 1) != 0) return "localhost";
-  return buffer;
+const std::string& host_name() {
+  static const std::string name = [] {
+    char buffer[256] = {};
+    return ::gethostname(buffer, sizeof buffer - 1) == 0 ? std::string(buffer) : "localhost";
+  }();
+  return name;
 }
 
 std::string utc_from_ms(std::int64_t ms) {
@@ -119,13 +120,13 @@ StatusOr<std::unique_ptr<Lease>> Lease::acquire(Store& store, std::string name,
                                                  std::string_view what, LeaseOptions options) {
   options = with_defaults(std::move(options));
   const std::int64_t now = options.now_ms();
+  // Unique per acquisition: host, pid, the time and a per-process counter.
   static std::atomic<std::uint64_t> counter{0};
-  std::random_device random;
   LeaseHolder mine;
   mine.host = host_name();
   mine.pid = ::getpid();
-  mine.owner = mine.host + "/" + std::to_string(mine.pid) + "/" +
-               std::to_string(random()) + std::to_string(++counter);
+  mine.owner = mine.host + "/" + std::to_string(mine.pid) + "/" + std::to_string(now) + "." +
+               std::to_string(++counter);
   mine.since = utc_from_ms(now);
   mine.expires_ms = now + options.ttl.count();
   ASSIGN_OR_RETURN(auto txn, store.begin());
@@ -160,9 +161,14 @@ bool Lease::lost() const {
 }
 
 Status Lease::renew() {
-  std::lock_guard lock(mutex_);
-  if (released_) return failed_precondition("lease " + name_ + ": already released");
-  if (lost_) return failed_precondition("lease " + name_ + ": lost");
+  // mutex_ is not held across store calls: release(txn) takes it inside a transaction.
+  LeaseHolder mine;
+  {
+    std::lock_guard lock(mutex_);
+    if (released_) return failed_precondition("lease " + name_ + ": already released");
+    if (lost_) return failed_precondition("lease " + name_ + ": lost");
+    mine = holder_;
+  }
   const std::int64_t now = options_.now_ms();
   ASSIGN_OR_RETURN(auto txn, store_.begin());
   ASSIGN_OR_RETURN(std::optional<Record> current, txn->get(kLeasesCollection, name_));
@@ -170,7 +176,9 @@ Status Lease::renew() {
   if (current) {
     ASSIGN_OR_RETURN(held, holder_from_record(*current));
   }
-  if (!held || held->owner != holder_.owner) {
+  if (!held || held->owner != mine.owner) {
+    std::lock_guard lock(mutex_);
+    if (released_) return failed_precondition("lease " + name_ + ": already released");
     lost_ = true;
     return failed_precondition("lease " + name_ + ": lost (it lapsed and " +
                                (held ? "pid " + std::to_string(held->pid) + " on host " +
@@ -178,28 +186,39 @@ Status Lease::renew() {
                                      : std::string("it was removed")) +
                                ")");
   }
-  LeaseHolder renewed = holder_;
-  renewed.expires_ms = now + options_.ttl.count();
-  RETURN_IF_ERROR(txn->put_if_version(kLeasesCollection, name_,
-                                      holder_json(renewed, now).dump(), current->version)
+  mine.expires_ms = now + options_.ttl.count();
+  RETURN_IF_ERROR(txn->put_if_version(kLeasesCollection, name_, holder_json(mine, now).dump(),
+                                      current->version)
                       .status());
   RETURN_IF_ERROR(txn->commit());
-  holder_ = renewed;
+  std::lock_guard lock(mutex_);
+  holder_ = mine;
   return ok_status();
 }
 
 Status Lease::release() {
+  {
+    std::lock_guard lock(mutex_);
+    if (released_ || lost_) {
+      released_ = true;
+      return ok_status();
+    }
+  }
+  ASSIGN_OR_RETURN(auto txn, store_.begin());
+  RETURN_IF_ERROR(release(*txn));
+  return txn->commit();
+}
+
+Status Lease::release(Transaction& txn) {
   std::lock_guard lock(mutex_);
   if (released_) return ok_status();
   released_ = true;
   if (lost_) return ok_status();
-  ASSIGN_OR_RETURN(auto txn, store_.begin());
-  ASSIGN_OR_RETURN(std::optional<Record> current, txn->get(kLeasesCollection, name_));
+  ASSIGN_OR_RETURN(std::optional<Record> current, txn.get(kLeasesCollection, name_));
   if (!current) return ok_status();
   ASSIGN_OR_RETURN(LeaseHolder held, holder_from_record(*current));
   if (held.owner != holder_.owner) return ok_status();  // lapsed and taken: not ours to remove
-  RETURN_IF_ERROR(txn->erase(kLeasesCollection, name_).status());
-  return txn->commit();
+  return txn.erase(kLeasesCollection, name_).status();
 }
 
 StatusOr<std::optional<LeaseHolder>> find_lease(Store& store, std::string_view name) {

@@ -64,6 +64,10 @@ class Lease {
   Status renew();
   // Gives the lease up; afterwards renew() fails and the destructor does nothing.
   Status release();
+  // Gives it up inside the caller's last transaction (one commit less); the lease counts as
+  // released from now on — if `txn` does not commit, the record lapses at its expiry or is
+  // taken over once this process is gone.
+  Status release(Transaction& txn);
   LeaseHolder holder() const;
   // True once a renewal found the lease taken by someone else.
   bool lost() const;
