@@ -1,10 +1,14 @@
 // Per-task overhead of the crew runner: the same no-op DAGs (a 3-task chain, a 5-way fan-out
 // between a start and an end task) run durably on SQLite (WAL, synchronous=NORMAL: every
-// transition journaled and committed) and in memory. The time per task is the runner's own
-// cost — scheduling, journal events, store transactions — since the agents do nothing.
-// Compare with bench/langgraph/run.mjs (the same DAGs in LangGraph.js); results in
-// bench/RESULTS.md.
+// transition journaled and committed; a process crash loses nothing committed), on SQLite with
+// synchronous=FULL (an fsync per commit: a power loss loses nothing committed either) and in
+// memory. The time per task is the runner's own cost — lease, scheduling, journal events,
+// store transactions — since the agents do nothing. Counters: per_task (wall) and
+// cpu_per_task (CPU time of the whole process, all threads, per task).
+// Compare with bench/langgraph/run.mjs (the same DAGs in LangGraph.js; compare.mjs alternates
+// both); results in bench/RESULTS.md.
 #include <benchmark/benchmark.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -39,7 +43,13 @@ std::vector<TaskSpec> fanout5() {
   return tasks;
 }
 
-enum class Backend { kMemory, kSqlite };
+enum class Backend { kMemory, kSqlite, kSqliteFull };
+
+double process_cpu_seconds() {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
 
 void run_dag(benchmark::State& state, Backend backend, std::vector<TaskSpec> (*dag)()) {
   std::filesystem::path dir = std::filesystem::temp_directory_path() /
@@ -50,7 +60,9 @@ void run_dag(benchmark::State& state, Backend backend, std::vector<TaskSpec> (*d
   if (backend == Backend::kMemory) {
     store = store::open_memory_store();
   } else {
-    store = std::move(store::open_sqlite_store((dir / "bench.db").string())).value();
+    store::SqliteOptions options;
+    options.synchronous_full = backend == Backend::kSqliteFull;
+    store = std::move(store::open_sqlite_store((dir / "bench.db").string(), options)).value();
   }
   AgentRegistry agents;
   agents.add("noop", [] { return std::make_unique<NoopAgent>(); });
@@ -61,15 +73,20 @@ void run_dag(benchmark::State& state, Backend backend, std::vector<TaskSpec> (*d
   new_case.plan.tasks = dag();
   const auto tasks = static_cast<double>(new_case.plan.tasks.size());
   std::int64_t n = 0;
+  const double cpu_start = process_cpu_seconds();
   for (auto _ : state) {
-    new_case.id = "B" + std::to_string(++n);
+    new_case.id = std::to_string(++n);
+    new_case.id.insert(new_case.id.begin(), 'B');
     auto summary = runner.start(new_case);
     if (!summary.ok() || summary->status != CaseStatus::kCompleted) {
       state.SkipWithError(summary.ok() ? "not completed" : summary.status().message().c_str());
       break;
     }
   }
+  const double cpu = process_cpu_seconds() - cpu_start;
   state.counters["tasks"] = tasks;
+  state.counters["cpu_per_task"] =
+      benchmark::Counter(cpu / (tasks * static_cast<double>(state.iterations())));
   state.counters["per_task"] =
       benchmark::Counter(tasks * static_cast<double>(state.iterations()),
                          benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
@@ -79,13 +96,17 @@ void run_dag(benchmark::State& state, Backend backend, std::vector<TaskSpec> (*d
 
 void BM_Chain3_Memory(benchmark::State& s) { run_dag(s, Backend::kMemory, chain3); }
 void BM_Chain3_Sqlite(benchmark::State& s) { run_dag(s, Backend::kSqlite, chain3); }
+void BM_Chain3_SqliteFull(benchmark::State& s) { run_dag(s, Backend::kSqliteFull, chain3); }
 void BM_Fanout5_Memory(benchmark::State& s) { run_dag(s, Backend::kMemory, fanout5); }
 void BM_Fanout5_Sqlite(benchmark::State& s) { run_dag(s, Backend::kSqlite, fanout5); }
+void BM_Fanout5_SqliteFull(benchmark::State& s) { run_dag(s, Backend::kSqliteFull, fanout5); }
 
 BENCHMARK(BM_Chain3_Memory)->Unit(benchmark::kMicrosecond)->UseRealTime();
 BENCHMARK(BM_Chain3_Sqlite)->Unit(benchmark::kMicrosecond)->UseRealTime();
+BENCHMARK(BM_Chain3_SqliteFull)->Unit(benchmark::kMicrosecond)->UseRealTime();
 BENCHMARK(BM_Fanout5_Memory)->Unit(benchmark::kMicrosecond)->UseRealTime();
 BENCHMARK(BM_Fanout5_Sqlite)->Unit(benchmark::kMicrosecond)->UseRealTime();
+BENCHMARK(BM_Fanout5_SqliteFull)->Unit(benchmark::kMicrosecond)->UseRealTime();
 
 }  // namespace
 }  // namespace kontor::crew
