@@ -219,6 +219,9 @@ tests.add("keyboard only: goal, answer, approvals, report", async ({ browser, se
   await tabTo(page, () => document.activeElement?.closest('[data-question="hs.code"] .free-answer') !== null && document.activeElement.tagName === "INPUT", "the answer box");
   await page.keyboard.type("9617.00");
   await page.keyboard.press("Enter");
+  await page.waitForFunction(() => !document.querySelector('[data-question="hs.code"]'));
+  const focused = await page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+  expect(focused !== "BODY", "focus fell back to the page body after answering");
   await driveToCompletion(page, { keyboard: true });
   await tabTo(page, () => document.activeElement?.textContent === "Refresh report", "the report");
   await shot(page, "10-keyboard-completed");

@@ -21,6 +21,7 @@ export function renderCase(main: HTMLElement, caseId: string): () => void {
     h("h2", { id: "needs-title" }, "Needs you"));
   const needsList = h("div", { class: "needs-list" });
   needs.appendChild(needsList);
+  const boardTitle = h("h2", { id: "board-title", tabindex: -1 }, "The crew");
   const log = h("ol", { class: "activity", role: "log", "aria-label": "Crew activity" });
   replace(main,
     h("section", { class: "case-head", "aria-labelledby": "case-title" },
@@ -29,9 +30,7 @@ export function renderCase(main: HTMLElement, caseId: string): () => void {
       h("p", { class: "case-meta" }, status, connection),
       error),
     needs,
-    h("section", { "aria-labelledby": "board-title" },
-      h("h2", { id: "board-title" }, "The crew"),
-      board.element),
+    h("section", { "aria-labelledby": "board-title" }, boardTitle, board.element),
     h("section", { "aria-labelledby": "activity-title", class: "activity-section" },
       h("h2", { id: "activity-title" }, "Activity"), log),
     report.element);
@@ -52,8 +51,15 @@ export function renderCase(main: HTMLElement, caseId: string): () => void {
     const sig = needsYouSignature(next);
     if (sig !== signature) {
       signature = sig;
+      // Keyboard users who just answered keep their place: the next item, else the board.
+      const hadFocus = restoreFocus || needsList.contains(document.activeElement);
+      restoreFocus = false;
       needs.hidden = sig === "";
       replace(needsList, needsYouItems(next, onChanged));
+      if (hadFocus) {
+        const target = needs.hidden ? boardTitle : needsList.querySelector<HTMLElement>("button, input");
+        target?.focus();
+      }
     }
     if (next.last_error) showError(error, new Error(`${next.last_error.code}: ${next.last_error.message}`));
     if (previous !== next.status) {
@@ -71,7 +77,12 @@ export function renderCase(main: HTMLElement, caseId: string): () => void {
       }
     }, 150);
   };
-  const onChanged = (next: CaseSummary | null) => (next ? show(next) : refetch());
+  let restoreFocus = false;  // set when the owner just acted in "Needs you"
+  const onChanged = (next: CaseSummary | null) => {
+    restoreFocus = true;
+    if (next) show(next);
+    else refetch();
+  };
   // The stream replays the journal from the start (for the activity log); events the first
   // summary already includes are logged but not applied again.
   let summarySeq = 0;
