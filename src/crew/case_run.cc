@@ -279,8 +279,18 @@ Status CaseRun::run_until_quiet() {
     if (!status.ok() && fatal_.ok()) fatal_ = status;
   }
   dispatch(started);
+  // Help with the queued tasks rather than sleep while a worker wakes up for them; wait only
+  // when the queue is empty and tasks are still running elsewhere.
   std::unique_lock lock(mutex_);
-  changed_.wait(lock, [&] { return dispatched_.empty(); });
+  while (!dispatched_.empty()) {
+    lock.unlock();
+    bool ran = env_.pool.run_one();
+    lock.lock();
+    if (!ran && !dispatched_.empty()) {
+      // Later tasks are queued by workers, which run them: nothing left for this thread.
+      changed_.wait(lock, [&] { return dispatched_.empty(); });
+    }
+  }
   scheduling_ = false;
   return fatal_;
 }
