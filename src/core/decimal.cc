@@ -194,8 +194,15 @@ StatusOr<Decimal> Decimal::divide(const Decimal& a, const Decimal& b, int scale,
   int shift = scale + b.scale_ - a.scale_;
   M numerator = a.mantissa_;
   M denominator = b.mantissa_;
-  if (shift >= 0) numerator = checked_mul(numerator, kPow10[shift]);
-  else denominator = checked_mul(denominator, kPow10[-shift]);
+  // A tiny divisor at a large scale can take the scaled operand past 128 bits: an error for
+  // the caller, not a crash (found by tests/fuzz/decimal_fuzz).
+  const bool overflow = shift >= 0 ? __builtin_mul_overflow(numerator, kPow10[shift], &numerator)
+                                   : __builtin_mul_overflow(denominator, kPow10[-shift],
+                                                            &denominator);
+  if (overflow) {
+    return out_of_range("division: " + a.to_string() + " / " + b.to_string() + " at scale " +
+                        std::to_string(scale) + " is too large");
+  }
   M q = numerator / denominator;
   M r = numerator % denominator;
   bool negative = (numerator < 0) != (denominator < 0);
