@@ -3,6 +3,8 @@
 #pragma once
 
 #include <array>
+#include <bit>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -20,7 +22,10 @@ class Currency {
   int minor_unit() const { return minor_unit_; }
   bool valid() const { return code_[0] != 0; }
 
-  friend bool operator==(const Currency& a, const Currency& b) { return a.code_ == b.code_; }
+  // One 32-bit comparison: every Money operation checks its currencies.
+  friend bool operator==(const Currency& a, const Currency& b) {
+    return std::bit_cast<std::uint32_t>(a.code_) == std::bit_cast<std::uint32_t>(b.code_);
+  }
 
  private:
   std::array<char, 4> code_{};

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <ostream>
 
 namespace kontor {
@@ -26,6 +27,20 @@ M checked_add(M a, M b) {
   M out;
   KONTOR_CHECK(!__builtin_add_overflow(a, b, &out));
   return out;
+}
+
+// n / d and n % d; with 64-bit division when both fit, which is several times faster than the
+// 128-bit library routine and covers nearly every amount and rate.
+void divide_with_remainder(M n, M d, M& q, M& r) {
+  if (n == static_cast<std::int64_t>(n) && d == static_cast<std::int64_t>(d) &&
+      n != INT64_MIN) {
+    const auto n64 = static_cast<std::int64_t>(n), d64 = static_cast<std::int64_t>(d);
+    q = n64 / d64;
+    r = n64 % d64;
+    return;
+  }
+  q = n / d;
+  r = n % d;
 }
 
 // Rounds the integer quotient q of numerator/denominator given the remainder r (same sign as
@@ -179,8 +194,8 @@ Decimal Decimal::rounded(int scale, RoundingMode mode) const {
   KONTOR_CHECK(scale <= kMaxScale && scale >= -kMaxDigits);
   if (scale >= scale_) return with_scale_at_least(scale);
   M divisor = kPow10[scale_ - scale];
-  M q = mantissa_ / divisor;
-  M r = mantissa_ % divisor;
+  M q, r;
+  divide_with_remainder(mantissa_, divisor, q, r);
   q = round_quotient(q, r, divisor, mantissa_ < 0, mode);
   if (scale >= 0) return from_scaled(q, scale);
   return from_scaled(checked_mul(q, kPow10[-scale]), 0);
@@ -203,8 +218,8 @@ StatusOr<Decimal> Decimal::divide(const Decimal& a, const Decimal& b, int scale,
     return out_of_range("division: " + a.to_string() + " / " + b.to_string() + " at scale " +
                         std::to_string(scale) + " is too large");
   }
-  M q = numerator / denominator;
-  M r = numerator % denominator;
+  M q, r;
+  divide_with_remainder(numerator, denominator, q, r);
   bool negative = (numerator < 0) != (denominator < 0);
   return from_scaled(round_quotient(q, r, denominator, negative, mode), scale);
 }
@@ -213,16 +228,14 @@ std::ostream& operator<<(std::ostream& out, const Decimal& value) {
   return out << value.to_string();
 }
 
-Decimal operator+(const Decimal& a, const Decimal& b) {
+Decimal Decimal::add_slow(const Decimal& a, const Decimal& b) {
   M ma, mb;
   int scale;
   align(a, b, ma, mb, scale);
   return Decimal::from_scaled(checked_add(ma, mb), scale);
 }
 
-Decimal operator-(const Decimal& a, const Decimal& b) { return a + (-b); }
-
-Decimal operator*(const Decimal& a, const Decimal& b) {
+Decimal Decimal::multiply_slow(const Decimal& a, const Decimal& b) {
   M product = checked_mul(a.mantissa_, b.mantissa_);
   int scale = a.scale_ + b.scale_;
   if (scale <= Decimal::kMaxScale) return Decimal::from_scaled(product, scale);
@@ -238,8 +251,7 @@ Decimal operator*(const Decimal& a, const Decimal& b) {
   return Decimal::from_scaled(q, Decimal::kMaxScale);
 }
 
-std::strong_ordering operator<=>(const Decimal& a, const Decimal& b) {
-  if (a.scale_ == b.scale_) return a.mantissa_ <=> b.mantissa_;
+std::strong_ordering Decimal::compare_slow(const Decimal& a, const Decimal& b) {
   M ma, mb;
   int scale;
   align(a, b, ma, mb, scale);

@@ -67,16 +67,42 @@ class Decimal {
   static StatusOr<Decimal> divide(const Decimal& a, const Decimal& b, int scale,
                                   RoundingMode mode);
 
-  Decimal operator-() const { return from_scaled(-mantissa_, scale_); }
-  friend Decimal operator+(const Decimal& a, const Decimal& b);
-  friend Decimal operator-(const Decimal& a, const Decimal& b);
-  friend Decimal operator*(const Decimal& a, const Decimal& b);
+  Decimal operator-() const { return raw(-mantissa_, scale_); }
+  // The common cases (equal scales; factors within 64 bits) are inline because the pricing loop
+  // spends most of its time here; the rest (rescaling, 128-bit products, overflow) is out of line.
+  friend Decimal operator+(const Decimal& a, const Decimal& b) {
+    Mantissa sum;
+    if (a.scale_ == b.scale_ && !__builtin_add_overflow(a.mantissa_, b.mantissa_, &sum)) {
+      return raw(sum, a.scale_);
+    }
+    return add_slow(a, b);
+  }
+  friend Decimal operator-(const Decimal& a, const Decimal& b) {
+    Mantissa difference;
+    if (a.scale_ == b.scale_ && !__builtin_sub_overflow(a.mantissa_, b.mantissa_, &difference)) {
+      return raw(difference, a.scale_);
+    }
+    return add_slow(a, -b);
+  }
+  friend Decimal operator*(const Decimal& a, const Decimal& b) {
+    const int scale = a.scale_ + b.scale_;
+    if (fits_64(a.mantissa_) && fits_64(b.mantissa_) && scale <= kMaxScale) {
+      // Two 64-bit factors cannot overflow a 128-bit product.
+      return raw(Mantissa(static_cast<std::int64_t>(a.mantissa_)) *
+                     static_cast<std::int64_t>(b.mantissa_),
+                 scale);
+    }
+    return multiply_slow(a, b);
+  }
   Decimal& operator+=(const Decimal& o) { return *this = *this + o; }
   Decimal& operator-=(const Decimal& o) { return *this = *this - o; }
   Decimal& operator*=(const Decimal& o) { return *this = *this * o; }
 
   // Numeric comparison: 1.50 == 1.5.
-  friend std::strong_ordering operator<=>(const Decimal& a, const Decimal& b);
+  friend std::strong_ordering operator<=>(const Decimal& a, const Decimal& b) {
+    if (a.scale_ == b.scale_) return a.mantissa_ <=> b.mantissa_;
+    return compare_slow(a, b);
+  }
   friend bool operator==(const Decimal& a, const Decimal& b) { return (a <=> b) == 0; }
 
   Decimal abs() const { return mantissa_ < 0 ? -*this : *this; }
@@ -84,6 +110,17 @@ class Decimal {
   static Decimal max(const Decimal& a, const Decimal& b) { return a < b ? b : a; }
 
  private:
+  static constexpr Decimal raw(Mantissa mantissa, int scale) {
+    Decimal d;
+    d.mantissa_ = mantissa;
+    d.scale_ = static_cast<std::int8_t>(scale);
+    return d;
+  }
+  static constexpr bool fits_64(Mantissa m) { return m == static_cast<std::int64_t>(m); }
+  static Decimal add_slow(const Decimal& a, const Decimal& b);
+  static Decimal multiply_slow(const Decimal& a, const Decimal& b);
+  static std::strong_ordering compare_slow(const Decimal& a, const Decimal& b);
+
   Mantissa mantissa_ = 0;
   std::int8_t scale_ = 0;
 };

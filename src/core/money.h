@@ -39,15 +39,33 @@ class Money {
   std::string amount_text() const;
 
   Money operator-() const { return Money(-amount_, currency_); }
-  friend Money operator+(const Money& a, const Money& b);
-  friend Money operator-(const Money& a, const Money& b);
+  // Inline: the pricing loop adds money in its hottest path.
+  friend Money operator+(const Money& a, const Money& b) {
+    KONTOR_CHECK(a.currency_ == b.currency_);
+    return Money(a.amount_ + b.amount_, a.currency_);
+  }
+  friend Money operator-(const Money& a, const Money& b) {
+    KONTOR_CHECK(a.currency_ == b.currency_);
+    return Money(a.amount_ - b.amount_, a.currency_);
+  }
   friend Money operator*(const Money& m, const Decimal& factor) {
     return Money(m.amount_ * factor, m.currency_);
   }
-  Money& operator+=(const Money& o) { return *this = *this + o; }
-  Money& operator-=(const Money& o) { return *this = *this - o; }
+  Money& operator+=(const Money& o) {
+    KONTOR_CHECK(currency_ == o.currency_);
+    amount_ += o.amount_;
+    return *this;
+  }
+  Money& operator-=(const Money& o) {
+    KONTOR_CHECK(currency_ == o.currency_);
+    amount_ -= o.amount_;
+    return *this;
+  }
 
-  friend std::strong_ordering operator<=>(const Money& a, const Money& b);
+  friend std::strong_ordering operator<=>(const Money& a, const Money& b) {
+    KONTOR_CHECK(a.currency_ == b.currency_);
+    return a.amount_ <=> b.amount_;
+  }
   friend bool operator==(const Money& a, const Money& b) { return (a <=> b) == 0; }
 
  private:

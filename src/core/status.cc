@@ -43,6 +43,11 @@ void check_failed(const char* condition, const char* file, int line) {
   std::fprintf(stderr, "kontor: internal check failed: %s at %s:%d\n", condition, file, line);
   std::abort();
 }
+void value_of_error(const Status& status) {
+  std::fprintf(stderr, "kontor: internal check failed: value() of an error: %s\n",
+               status.to_string().c_str());
+  std::abort();
+}
 }  // namespace detail
 
 }  // namespace kontor

@@ -60,8 +60,13 @@ inline Status unavailable(std::string m) { return {StatusCode::kUnavailable, std
 inline Status unimplemented(std::string m) { return {StatusCode::kUnimplemented, std::move(m)}; }
 inline Status internal_error(std::string m) { return {StatusCode::kInternal, std::move(m)}; }
 
+namespace detail {
+[[noreturn]] void value_of_error(const Status& status);
+}  // namespace detail
+
 // A value or the Status saying why there is none. Constructing from an OK status is a bug and
-// is turned into an internal error.
+// is turned into an internal error; asking an error for its value aborts with the status (a
+// programming error: check ok() or use ASSIGN_OR_RETURN).
 template <typename T>
 class [[nodiscard]] StatusOr {
  public:
@@ -73,9 +78,18 @@ class [[nodiscard]] StatusOr {
   bool ok() const { return value_.has_value(); }
   const Status& status() const { return status_; }
 
-  T& value() & { return *value_; }
-  const T& value() const& { return *value_; }
-  T&& value() && { return std::move(*value_); }
+  T& value() & {
+    if (!value_) detail::value_of_error(status_);
+    return *value_;
+  }
+  const T& value() const& {
+    if (!value_) detail::value_of_error(status_);
+    return *value_;
+  }
+  T&& value() && {
+    if (!value_) detail::value_of_error(status_);
+    return std::move(*value_);
+  }
   T& operator*() & { return *value_; }
   const T& operator*() const& { return *value_; }
   T* operator->() { return &*value_; }

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <random>
 
 namespace kontor {
@@ -73,6 +74,25 @@ TEST(DecimalTest, ProductsBeyondEighteenDigitsRoundHalfEven) {
   Decimal a = D("0.000000001");  // 1e-9
   Decimal b = D("0.0000000015");  // 1.5e-9 → 1.5e-18
   EXPECT_EQ((a * b).to_string(), "0.000000000000000002");  // 1.5e-18 rounds to even: 2e-18
+}
+
+// The inline fast paths (64-bit factors, equal scales, 64-bit division) hand over to the
+// 128-bit paths at the boundary without losing a digit.
+TEST(DecimalTest, FastPathsMatchTheWideArithmeticAtTheBoundary) {
+  const Decimal big = D("999999999999999999.99");  // mantissa above 2^63
+  EXPECT_EQ((big * D("2")).to_string(), "1999999999999999999.98");
+  const Decimal int64_max = Decimal::from_scaled(INT64_MAX, 0);
+  const Decimal int64_min = Decimal::from_scaled(INT64_MIN, 0);
+  EXPECT_EQ((int64_max * D("2")).to_string(), "18446744073709551614");
+  EXPECT_EQ((big + D("0.01")).to_string(), "1000000000000000000.00");
+  EXPECT_EQ((int64_min - D("1")).to_string(), "-9223372036854775809");
+  EXPECT_EQ(big.rounded(0, RoundingMode::kHalfUp).to_string(), "1000000000000000000");
+  EXPECT_EQ(int64_min.rounded(-1, RoundingMode::kHalfEven).to_string(), "-9223372036854775810");
+  EXPECT_EQ(Decimal::divide(big, D("3"), 2, RoundingMode::kHalfUp).value().to_string(),
+            "333333333333333333.33");
+  EXPECT_EQ(Decimal::divide(int64_min, D("-1"), 0, RoundingMode::kDown).value().to_string(),
+            "9223372036854775808");
+  EXPECT_GT(big, D("999999999999999999.9"));
 }
 
 // Property: rounding never moves a value by more than one unit of the target scale, and
