@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include "policy/redaction.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace kontor::cli {
@@ -38,7 +39,8 @@ StatusOr<store::Store*> Context::store(const std::string& path) {
 }
 
 int Context::fail(const Status& status) const {
-  std::fprintf(stderr, "kontor: error: %s\n", status.message().c_str());
+  // Errors may quote the goal or a supplier's text: personal data and secrets are masked.
+  std::fprintf(stderr, "kontor: error: %s\n", policy::redact(status.message()).c_str());
   return status.code() == StatusCode::kInvalidArgument ? kExitBadInput : kExitFailure;
 }
 

@@ -34,6 +34,7 @@ void add_crew_commands(CLI::App& app, Context& context, std::function<int()>& ru
   add_skill_command(app, context, run);
   add_cases_command(app, context, run);
   add_report_command(app, context, run);
+  add_audit_command(app, context, run);
 }
 
 void add_crew_flags(CLI::App& command, CrewFlags& flags) {
@@ -73,6 +74,8 @@ StatusOr<std::unique_ptr<CrewSession>> CrewSession::open(Context& context,
       crew::RunnerServices{session->engines_ ? &session->engines_->engines() : nullptr, nullptr,
                            session->executor_.get()},
       options);
+  session->audit_ = std::make_unique<policy::AuditObserver>(session->store());
+  session->runner().add_observer(session->audit_.get());
   if (flags.json) {
     session->stream_ = std::make_unique<crew::EventStream>(std::cout);
     session->runner_->add_observer(session->stream_.get());

@@ -22,6 +22,7 @@
 #include "crew/event_stream.h"
 #include "crew/progress_board.h"
 #include "crew/runner.h"
+#include "policy/audit_observer.h"
 
 namespace kontor::cli {
 
@@ -36,6 +37,7 @@ void add_approve_commands(CLI::App& app, Context& context, std::function<int()>&
 void add_skill_command(CLI::App& app, Context& context, std::function<int()>& run);
 void add_cases_command(CLI::App& app, Context& context, std::function<int()>& run);
 void add_report_command(CLI::App& app, Context& context, std::function<int()>& run);
+void add_audit_command(CLI::App& app, Context& context, std::function<int()>& run);
 
 struct CrewFlags {
   std::string db;
@@ -65,6 +67,7 @@ class CrewSession {
   std::unique_ptr<crew::RecordingExecutor> executor_;
   std::unique_ptr<crew::ProgressBoard> board_;
   std::unique_ptr<crew::EventStream> stream_;
+  std::unique_ptr<policy::AuditObserver> audit_;  // every event into the audit chain
   std::unique_ptr<crew::Runner> runner_;
 };
 
