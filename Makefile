@@ -5,7 +5,7 @@ RELEASE_DIR ?= build/release
 TEST_DIR ?= build/test
 SETUP_STAMP := build/.setup-done
 
-.PHONY: all setup release test demo bench lint format clean
+.PHONY: all setup release test demo bench lint format clean fuzz
 
 all: release
 
@@ -47,6 +47,17 @@ demo: $(RELEASE_DIR)/build.ninja web
 
 bench: release
 	bash bench/run.sh $(RELEASE_DIR)
+
+# libFuzzer targets (tests/fuzz/): a clang build with every library instrumented, then each
+# target for FUZZ_SECONDS from its corpus in tests/fuzz/corpus/<name>/.
+FUZZ_DIR ?= build/fuzz
+FUZZ_SECONDS ?= 20
+fuzz: $(SETUP_STAMP)
+	cmake -S . -B $(FUZZ_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ \
+	  -DCMAKE_CXX_FLAGS="-O1 -fsanitize=fuzzer-no-link" -DKONTOR_SANITIZE=ON -DKONTOR_FUZZ=ON \
+	  -DKONTOR_BENCH=OFF
+	cmake --build $(FUZZ_DIR) -j $(JOBS) --target fuzzers
+	bash tests/fuzz/run.sh $(FUZZ_DIR) $(FUZZ_SECONDS)
 
 lint: $(RELEASE_DIR)/build.ninja
 	git ls-files '*.h' '*.cc' | xargs clang-format --dry-run --Werror

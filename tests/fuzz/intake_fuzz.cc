@@ -1,12 +1,6 @@
 // libFuzzer target for the intake: any bytes as a goal, then as a value for every field, must
-// give a Brief or a Status — never a crash, a hang or a sanitizer report. Not wired into CMake
-// (it needs clang's -fsanitize=fuzzer); build by hand, e.g.:
-//   clang++ -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -Isrc \
-//     -DKONTOR_DEFAULT_DATA_DIR='"../shared/data"' -DKONTOR_REPO_DATA_DIR='"data"' \
-//     tests/fuzz/intake_fuzz.cc src/crew/intake*.cc src/crew/brief.cc src/crew/sections.cc \
-//     <kontor_catalog, kontor_refdata, kontor_trade, kontor_core libraries> -licuuc -licui18n \
-//     -lxapian -o intake_fuzz
-//   ./intake_fuzz -max_len=400 -dict=<(cut -f3 data/intake_lexicon.tsv | tr '|' '\n' | sed 's/.*/"&"/')
+// give a Brief or a Status — never a crash, a hang or a sanitizer report. Built with
+// -DKONTOR_FUZZ=ON (clang; see tests/fuzz/CMakeLists.txt) and run by `make fuzz`.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
