@@ -4,8 +4,8 @@
 // freight, insurance, export clearance, …) so offers on different terms compare fairly once the
 // logistics engine prices those legs.
 //
-// QuoteTerms is the engine's own view of an offer; quote_terms() reads a catalog::Offer into it
-// (header-only, fields only, so trade does not link the catalog module).
+// QuoteTerms is the engine's own view of an offer (crew/catalog_terms.h reads a catalog::Offer
+// into it: trade sits above the catalog and does not know it).
 #pragma once
 
 #include <cstdint>
@@ -15,7 +15,6 @@
 #include <string>
 #include <vector>
 
-#include "catalog/types.h"
 #include "core/date.h"
 #include "core/fx_rate.h"
 #include "core/incoterm.h"
@@ -47,14 +46,6 @@ struct QuoteTerms {
   int lead_time_days = 0;
   Date valid_until;  // default Date(): no validity stated
 };
-
-inline QuoteTerms quote_terms(const catalog::Offer& offer) {
-  QuoteTerms terms{offer.id,         offer.supplier_id, offer.currency,    {},
-                   offer.moq,        offer.incoterm,    offer.named_place, offer.lead_time_days,
-                   offer.valid_until};
-  for (const auto& tier : offer.tiers) terms.tiers.push_back({tier.min_quantity, tier.unit_price});
-  return terms;
-}
 
 // A cost the buyer still has to pay (and the logistics engine to price) under the Incoterm.
 enum class BuyerCost {

@@ -13,7 +13,6 @@
 #include <string>
 #include <vector>
 
-#include "catalog/types.h"
 #include "core/decimal.h"
 #include "core/money.h"
 #include "core/status.h"
@@ -32,15 +31,6 @@ struct SupplierProfile {
   Decimal defect_rate;                      // 0..1
   std::vector<std::string> certifications;  // held by the company
 };
-
-inline SupplierProfile supplier_profile(const catalog::Supplier& s) {
-  SupplierVerification v =
-      s.verification == catalog::Verification::kAudited    ? SupplierVerification::kAudited
-      : s.verification == catalog::Verification::kVerified ? SupplierVerification::kVerified
-                                                           : SupplierVerification::kNone;
-  return {s.id,          s.name,          v, s.years_in_business, s.response_hours, s.on_time_rate,
-          s.defect_rate, s.certifications};
-}
 
 struct ScoreWeights {  // points out of 100
   Decimal cost = 40;

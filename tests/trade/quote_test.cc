@@ -121,21 +121,6 @@ TEST(Quote, CifAndDapNeedNoFreightOrInsurance) {
   EXPECT_EQ(dap->buyer_pays, std::vector<BuyerCost>{BuyerCost::kImportClearance});
 }
 
-TEST(Quote, ReadsACatalogOffer) {
-  catalog::Offer offer;
-  offer.id = "O9";
-  offer.currency = usd();
-  offer.tiers = {{100, dec("2.50")}};
-  offer.moq = 100;
-  offer.incoterm = Incoterm::kEXW;
-  QuoteTerms terms = quote_terms(offer);
-  EXPECT_EQ(terms.offer_id, "O9");
-  auto quote = normalise_quote(terms, 150, usd(), day("2025-03-01"), nullptr);
-  ASSERT_TRUE(quote.ok());
-  EXPECT_EQ(quote->goods_total.amount(), dec("375"));
-  EXPECT_EQ(quote->buyer_pays.size(), 6u);
-}
-
 TEST(Quote, RejectsBadInput) {
   EXPECT_EQ(
       normalise_quote(bottle_offer(), 0, usd(), day("2025-03-01"), nullptr).status().message(),

@@ -66,17 +66,6 @@ TEST(SupplierScore, LittleSlackScoresProportionally) {
   EXPECT_EQ(score->parts[1].points, dec("15"));
 }
 
-TEST(SupplierScore, ReadsACatalogSupplier) {
-  catalog::Supplier s;
-  s.id = "S7";
-  s.verification = catalog::Verification::kVerified;
-  s.on_time_rate = dec("0.9");
-  SupplierProfile profile = supplier_profile(s);
-  EXPECT_EQ(profile.id, "S7");
-  EXPECT_EQ(profile.verification, SupplierVerification::kVerified);
-  EXPECT_EQ(profile.on_time_rate, dec("0.9"));
-}
-
 TEST(SupplierScore, RejectsMixedCurrencies) {
   SupplierScoreInputs in = candidate();
   in.best_landed_cost_per_unit = Money(dec("3.90"), Currency::make("USD", 2).value());
