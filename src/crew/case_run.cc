@@ -31,13 +31,15 @@ CaseState CaseRun::state() {
   return state_;
 }
 
-Status CaseRun::create(const NewCase& new_case, const std::string& created_at) {
+Status CaseRun::create(const NewCase& new_case, const std::string& created_at,
+                       const std::function<Status(store::Transaction&)>& also) {
   brief_ = new_case.brief;
   as_of_ = new_case.as_of;
   json tasks = json::array();
   for (const TaskSpec& task : new_case.plan.tasks) tasks.push_back(to_json(task));
   json brief = to_json(new_case.brief);
   return commit([&](store::Transaction& txn, std::vector<PendingEvent>& events) -> Status {
+    if (also) RETURN_IF_ERROR(also(txn));
     ASSIGN_OR_RETURN(auto existing, txn.get(kCasesCollection, case_id_));
     if (existing) return already_exists("case '" + case_id_ + "': already exists");
     CaseInfo info{case_id_, new_case.brief.goal, new_case.skill, new_case.as_of.to_string(),

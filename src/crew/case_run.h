@@ -50,7 +50,9 @@ class CaseRun {
  public:
   CaseRun(RunEnvironment& env, std::string case_id);
 
-  Status create(const NewCase& new_case, const std::string& created_at);
+  // `also` adds writes to the creating transaction (the runner takes the case's lease there).
+  Status create(const NewCase& new_case, const std::string& created_at,
+                const std::function<Status(store::Transaction&)>& also = {});
   Status load();  // snapshot + journal, then decodes the brief and as-of date
 
   using Prepare = std::function<Status(store::Transaction&, std::vector<PendingEvent>&)>;

@@ -75,12 +75,23 @@ class Runner::Impl {
     std::unique_ptr<store::Lease> lease_;
   };
 
-  StatusOr<std::unique_ptr<CaseLease>> lease(std::string_view case_id) {
+  store::LeaseOptions lease_options() const {
     store::LeaseOptions options;
     options.ttl = options_.lease_ttl;
+    return options;
+  }
+
+  StatusOr<std::unique_ptr<CaseLease>> lease(std::string_view case_id) {
     ASSIGN_OR_RETURN(auto lease, store::Lease::acquire(env_.store, std::string(case_id),
-                                                       "case " + std::string(case_id), options));
+                                                       "case " + std::string(case_id),
+                                                       lease_options()));
     return std::make_unique<CaseLease>(renewer_, std::move(lease));
+  }
+
+  // The lease taken by store::Lease::acquire_in in a transaction that has committed.
+  std::unique_ptr<CaseLease> adopt_lease(const std::string& case_id, store::LeaseHolder holder) {
+    return std::make_unique<CaseLease>(
+        renewer_, store::Lease::adopt(env_.store, case_id, lease_options(), std::move(holder)));
   }
 
   // Runs what can run, then reports; the case record's status follows.
@@ -134,10 +145,16 @@ StatusOr<CaseSummary> Runner::start(const NewCase& new_case) {
     }
   }
   std::string id = new_case.id.empty() ? generate_case_id(new_case.as_of) : new_case.id;
-  ASSIGN_OR_RETURN(auto lease, impl_->lease(id));
   CaseRun run(impl_->env(), id);
   run.enable_scheduling();  // the commit creating the case also starts its first tasks
-  RETURN_IF_ERROR(run.create(new_case, impl_->env().now()));
+  // ... and takes the case's lease.
+  store::LeaseHolder taken;
+  RETURN_IF_ERROR(run.create(new_case, impl_->env().now(), [&](store::Transaction& txn) -> Status {
+    ASSIGN_OR_RETURN(taken, store::Lease::acquire_in(txn, id, "case " + id,
+                                                     impl_->lease_options()));
+    return ok_status();
+  }));
+  auto lease = impl_->adopt_lease(id, std::move(taken));
   return impl_->run(run, *lease);
 }
 

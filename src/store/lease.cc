@@ -118,7 +118,15 @@ Lease::~Lease() { (void)release(); }
 
 StatusOr<std::unique_ptr<Lease>> Lease::acquire(Store& store, std::string name,
                                                  std::string_view what, LeaseOptions options) {
-  options = with_defaults(std::move(options));
+  ASSIGN_OR_RETURN(auto txn, store.begin());
+  ASSIGN_OR_RETURN(LeaseHolder mine, acquire_in(*txn, name, what, options));
+  RETURN_IF_ERROR(txn->commit());
+  return adopt(store, std::move(name), std::move(options), std::move(mine));
+}
+
+StatusOr<LeaseHolder> Lease::acquire_in(Transaction& txn, std::string_view name,
+                                        std::string_view what, const LeaseOptions& given) {
+  const LeaseOptions options = with_defaults(given);
   const std::int64_t now = options.now_ms();
   // Unique per acquisition: host, pid, the time and a per-process counter.
   static std::atomic<std::uint64_t> counter{0};
@@ -129,8 +137,7 @@ StatusOr<std::unique_ptr<Lease>> Lease::acquire(Store& store, std::string name,
                std::to_string(++counter);
   mine.since = utc_from_ms(now);
   mine.expires_ms = now + options.ttl.count();
-  ASSIGN_OR_RETURN(auto txn, store.begin());
-  ASSIGN_OR_RETURN(std::optional<Record> current, txn->get(kLeasesCollection, name));
+  ASSIGN_OR_RETURN(std::optional<Record> current, txn.get(kLeasesCollection, name));
   if (current) {
     ASSIGN_OR_RETURN(LeaseHolder held, holder_from_record(*current));
     const bool expired = held.expires_ms <= now;
@@ -143,11 +150,16 @@ StatusOr<std::unique_ptr<Lease>> Lease::acquire(Store& store, std::string name,
                                  ")");
     }
   }
-  RETURN_IF_ERROR(txn->put_if_version(kLeasesCollection, name, holder_json(mine, now).dump(),
-                                      current ? current->version : 0)
+  RETURN_IF_ERROR(txn.put_if_version(kLeasesCollection, name, holder_json(mine, now).dump(),
+                                     current ? current->version : 0)
                       .status());
-  RETURN_IF_ERROR(txn->commit());
-  return std::unique_ptr<Lease>(new Lease(store, std::move(name), std::move(options), mine));
+  return mine;
+}
+
+std::unique_ptr<Lease> Lease::adopt(Store& store, std::string name, LeaseOptions options,
+                                    LeaseHolder holder) {
+  return std::unique_ptr<Lease>(
+      new Lease(store, std::move(name), with_defaults(std::move(options)), std::move(holder)));
 }
 
 LeaseHolder Lease::holder() const {

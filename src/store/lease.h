@@ -55,6 +55,13 @@ class Lease {
   static StatusOr<std::unique_ptr<Lease>> acquire(Store& store, std::string name,
                                                   std::string_view what,
                                                   LeaseOptions options = {});
+  // acquire() in two halves, for a caller that takes the lease in a transaction of its own
+  // (one commit less): acquire_in() writes the lease record into `txn`; once `txn` has
+  // committed, adopt() makes the Lease that releases it.
+  static StatusOr<LeaseHolder> acquire_in(Transaction& txn, std::string_view name,
+                                          std::string_view what, const LeaseOptions& options);
+  static std::unique_ptr<Lease> adopt(Store& store, std::string name, LeaseOptions options,
+                                      LeaseHolder holder);
   ~Lease();  // releases (errors ignored: the lease then lapses at its expiry)
   Lease(const Lease&) = delete;
   Lease& operator=(const Lease&) = delete;

@@ -188,5 +188,29 @@ TEST_F(RunnerAnswerTest, SecondRunOfTheSameCaseIsRefusedNamingTheFirst) {
   EXPECT_FALSE(store::find_lease(*store_, "K1")->has_value());
 }
 
+TEST_F(RunnerAnswerTest, StartRefusedWhileAnotherHostHoldsTheLeaseCreatesNothing) {
+  auto txn = store_->begin();
+  ASSERT_TRUE(txn.ok());
+  json lease{{"owner", "elsewhere/77/1"}, {"host", "elsewhere"}, {"pid", 77},
+             {"since", "2026-11-23T12:00:00.000Z"}, {"expires_ms", std::int64_t{1} << 50}};
+  ASSERT_TRUE((*txn)->put(store::kLeasesCollection, "K1", lease.dump()).ok());
+  ASSERT_TRUE((*txn)->commit().ok());
+  Runner r = runner();
+  auto refused = r.start(new_case({task("a", "writer")}));
+  ASSERT_EQ(refused.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(refused.status().message().rfind(
+                "case K1 is being run by pid 77 on host elsewhere since 2026-11-23T12:00:00.000Z",
+                0),
+            0u)
+      << refused.status().message();
+  EXPECT_EQ(find_case(*store_, "K1").status().code(), StatusCode::kNotFound);
+}
+
+TEST_F(RunnerAnswerTest, LeaseIsGoneOnceTheRunEnds) {
+  Runner r = runner();
+  ASSERT_TRUE(r.start(new_case({task("a", "writer")})).ok());
+  EXPECT_FALSE(store::find_lease(*store_, "K1")->has_value());
+}
+
 }  // namespace
 }  // namespace kontor::crew
