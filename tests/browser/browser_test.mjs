@@ -35,6 +35,13 @@ if (!existsSync(path.join(webDist, "index.html"))) {
   process.exit(1);
 }
 
+// A sanitizer build of kontor serve answers slower than a release one: wait up to a minute.
+async function newContext(browser, options = {}) {
+  const context = await browser.newContext(options);
+  context.setDefaultTimeout(60000);
+  return context;
+}
+
 const shot = (page, name) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
 
 async function caseStatus(page) {
@@ -99,7 +106,7 @@ tests.add("goal box creates a case and the board reaches waiting", async ({ page
   await shot(page, "01-home");
   await page.getByLabel("Your goal").fill(kGoal);
   await page.getByRole("button", { name: "Start the crew" }).click();
-  await page.waitForURL(/#\/cases\//);
+  await page.waitForURL(/#\/cases\//, { timeout: 120000 });
   state.caseId = decodeURIComponent(page.url().split("#/cases/")[1]);
   await waitForStatus(page, "waiting");
   await page.locator('.agent[data-agent="compliance"][data-state="waiting"]').waitFor();
@@ -128,7 +135,7 @@ tests.add("the HS question is answered with 9617.00 and the case completes", asy
 
 tests.add("the report shows its sections and charts", async ({ page }) => {
   const frame = page.frameLocator(".report-frame");
-  await frame.locator("section#summary").waitFor({ timeout: 30000 });
+  await frame.locator("section#summary").waitFor({ timeout: 120000 });
   for (const id of ["summary", "recommendation", "suppliers", "landed-cost", "duty-tax", "classification", "certifications", "logistics", "listing"]) {
     expect((await frame.locator(`section#${id}`).count()) === 1, `report section #${id} is missing`);
   }
@@ -185,7 +192,7 @@ tests.add("labels and landmarks on every page", async ({ page, server }) => {
 });
 
 tests.add("phone width: no sideways scrolling", async ({ browser, server }) => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const context = await newContext(browser, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
   const phone = await context.newPage();
   await phone.goto(server.url);
   await phone.getByLabel("Your goal").waitFor();
@@ -203,7 +210,7 @@ tests.add("phone width: no sideways scrolling", async ({ browser, server }) => {
 });
 
 tests.add("keyboard only: goal, answer, approvals, report", async ({ browser, server }) => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await newContext(browser, { viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(server.url);
   await page.getByLabel("Your goal").waitFor();
@@ -213,7 +220,7 @@ tests.add("keyboard only: goal, answer, approvals, report", async ({ browser, se
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   expect(outline !== "none", "the focused button shows no focus ring");
   await page.keyboard.press("Enter");
-  await page.waitForURL(/#\/cases\//);
+  await page.waitForURL(/#\/cases\//, { timeout: 120000 });
   await waitForStatus(page, "waiting");
   await page.locator('[data-question="hs.code"]').waitFor();
   await tabTo(page, () => document.activeElement?.closest('[data-question="hs.code"] .free-answer') !== null && document.activeElement.tagName === "INPUT", "the answer box");
@@ -229,7 +236,7 @@ tests.add("keyboard only: goal, answer, approvals, report", async ({ browser, se
 });
 
 tests.add("without a token the app asks for one; a wrong token gets a clear error", async ({ browser, server }) => {
-  const context = await browser.newContext();
+  const context = await newContext(browser);
   const page = await context.newPage();
   await page.goto(`${server.origin}/`);
   await page.getByRole("heading", { name: "Connect to your workspace" }).waitFor();
@@ -251,7 +258,7 @@ try {
   server = await startServer({ kontor, webDist });
   console.log(`kontor serve at ${server.origin}; screenshots in ${shots}`);
   browser = await launcher.launch({ executablePath: chromium, args: kChromiumFlags, headless: true });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await newContext(browser, { viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const problems = [];
   page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
