@@ -134,16 +134,21 @@ std::pair<std::string, std::vector<QueryTerm>> Analyzer::analyse(const SearchQue
   return {lang, terms};
 }
 
-std::string Analyzer::explain_concept(const Product& product, const std::string& concept_id,
-                                      const std::string& query_source) const {
+std::vector<std::string> Analyzer::explain_concepts(
+    const Product& product, const std::vector<std::pair<std::string, std::string>>& concepts) const {
+  std::vector<GlossaryMatch> in_titles;
   for (const LocalizedText& title : product.titles) {
-    for (const GlossaryMatch& m : glossary_.match(normalize_text(title.text))) {
-      if (m.concept_entry->id == concept_id) {
-        return m.term + " ← " + query_source + " (glossary " + concept_id + ", " + m.lang + ")";
-      }
-    }
+    for (GlossaryMatch& m : glossary_.match(normalize_text(title.text))) in_titles.push_back(std::move(m));
   }
-  return "[" + concept_id + "] ← " + query_source + " (glossary, category or material)";
+  std::vector<std::string> out;
+  for (const auto& [concept_id, query_source] : concepts) {
+    auto m = std::find_if(in_titles.begin(), in_titles.end(),
+                          [&](const GlossaryMatch& g) { return g.concept_entry->id == concept_id; });
+    out.push_back(m != in_titles.end()
+                      ? m->term + " ← " + query_source + " (glossary " + concept_id + ", " + m->lang + ")"
+                      : "[" + concept_id + "] ← " + query_source + " (glossary, category or material)");
+  }
+  return out;
 }
 
 }  // namespace kontor::catalog::detail

@@ -4,9 +4,11 @@
 // title names. A query is normalised and its language identified; glossary phrases become
 // concept terms (so "garrafa térmica" reaches "保温瓶" and "vacuum flask"), other words are
 // stemmed in the query language and also translated to English through FreeDict. Filters run
-// inside the match (ship-from country, certification, MOQ ≤ quantity, lead time, tier price ≤
-// target converted with dated FX); the final score blends text relevance with supplier quality
-// and every result explains both parts and the translations that matched.
+// inside the match: ship-from country, certification, MOQ and lead time prune the posting
+// lists (boolean terms, value ranges), then each surviving product's offers are checked
+// exactly (one offer meeting every filter, tier price ≤ target converted with dated FX). The
+// final score blends text relevance with supplier quality and every result explains both parts
+// and the translations that matched.
 #pragma once
 
 #include <functional>
@@ -84,6 +86,10 @@ struct SearchResponse {
 struct IndexOptions {
   std::string directory;        // "" = a fresh temporary directory, removed with the index
   std::string freedict_directory;  // "" = $KONTOR_FREEDICT_DIR or /usr/share/dictd
+  // Reopen the index already in `directory` when it was built from the same products and offers
+  // (ids, titles, category paths, MOQ, lead times, certifications) by the same index format;
+  // otherwise rebuild. For benchmarks and servers that restart over an unchanged catalog.
+  bool reuse = false;
 };
 
 class SearchIndex {
@@ -98,7 +104,9 @@ class SearchIndex {
                                           const FxLookup& fx = nullptr) const = 0;
   // The analysed query alone (language, terms) — shared with the FTS5 comparison in bench/.
   virtual std::pair<std::string, std::vector<QueryTerm>> analyse(const SearchQuery& query) const = 0;
-  // The index terms of one product (what analyse() terms are matched against).
+  // The index terms of one product (what analyse() terms are matched against), each repeated
+  // as often as it counts in the product (its within-document frequency): the product's
+  // analysed text, as the FTS5 comparison in bench/ indexes it.
   virtual std::vector<std::string> product_terms(const Product& product) const = 0;
 };
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <limits>
 #include <map>
 #include <mutex>
 #include <set>
@@ -16,11 +17,29 @@ namespace {
 
 constexpr double kTextShare = 0.75;  // the rest of the score is supplier quality
 
+// Filter terms start with 'X' (index terms are lower case, concepts 'Q'); value slots hold the
+// lowest MOQ and lead time over a product's offers.
+const std::string kShipFromPrefix = "XC";       // XCCN
+const std::string kCertificationPrefix = "XR";  // XRISO 9001
+const std::string kNonDemoTerm = "XN";
+constexpr Xapian::valueno kMoqSlot = 0;
+constexpr Xapian::valueno kLeadTimeSlot = 1;
+// Bump when the terms or values of a document change: a kept index is then rebuilt.
+constexpr std::string_view kIndexFormat = "kontor-search-2";
+const std::string kFingerprintKey = "kontor.catalog_fingerprint";
+
 // What one query's filters need, compiled once: FX rates per offer currency, looked up
 // before the match so the decider only multiplies.
 struct Filters {
   const SearchQuery* query = nullptr;
   std::map<std::string, std::optional<FxRate>, std::less<>> rates;
+
+  // True when some offer could be rejected: without that the match needs no decider.
+  bool active() const {
+    const SearchQuery& q = *query;
+    return !q.include_demo || !q.ship_from.empty() || !q.certifications.empty() ||
+           q.max_lead_time_days || q.quantity > 0 || q.max_unit_price;
+  }
 
   // The offer's tier price (and converted price) when it passes every filter.
   bool passes(const Offer& offer, const Supplier& supplier, Money* price, Money* converted) const {
@@ -36,6 +55,7 @@ struct Filters {
     }
     if (q.max_lead_time_days && offer.lead_time_days > *q.max_lead_time_days) return false;
     std::int64_t quantity = q.quantity > 0 ? q.quantity : offer.moq;
+    if (quantity < offer.moq) return false;  // before unit_price, which composes an error text
     StatusOr<Money> unit = offer.unit_price(quantity);
     if (!unit.ok()) return false;
     *price = *unit;
@@ -46,6 +66,28 @@ struct Filters {
     return converted->amount() <= q.max_unit_price->amount();
   }
 };
+
+// The necessary conditions of the filters as a boolean query (empty when there are none).
+Xapian::Query filter_query(const SearchQuery& q) {
+  std::vector<Xapian::Query> all;
+  if (!q.ship_from.empty()) {
+    std::vector<Xapian::Query> any;
+    for (const CountryCode& c : q.ship_from) any.emplace_back(kShipFromPrefix + std::string(c.code()));
+    all.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
+  }
+  for (const std::string& c : q.certifications) all.emplace_back(kCertificationPrefix + c);
+  if (!q.include_demo) all.emplace_back(kNonDemoTerm);
+  if (q.quantity > 0) {
+    all.emplace_back(Xapian::Query::OP_VALUE_LE, kMoqSlot,
+                     Xapian::sortable_serialise(static_cast<double>(q.quantity)));
+  }
+  if (q.max_lead_time_days) {
+    all.emplace_back(Xapian::Query::OP_VALUE_LE, kLeadTimeSlot,
+                     Xapian::sortable_serialise(*q.max_lead_time_days));
+  }
+  if (all.empty()) return Xapian::Query();
+  return Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end());
+}
 
 class XapianSearchIndex;
 
@@ -80,7 +122,9 @@ class XapianSearchIndex final : public SearchIndex {
       owns_directory_ = true;
     }
     link_offers();
+    const std::string fingerprint = catalog_fingerprint();
     try {
+      if (options.reuse && open_existing(fingerprint)) return ok_status();
       Xapian::WritableDatabase db(directory_, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
       const auto& products = catalog_.products();
       for (std::size_t i = 0; i < products.size(); ++i) {
@@ -88,9 +132,11 @@ class XapianSearchIndex final : public SearchIndex {
         for (const detail::WeightedTerm& t : analyzer_.product_terms(products[i])) {
           doc.add_term(t.term, static_cast<Xapian::termcount>(t.wdf));
         }
+        add_filter_terms(i, doc);
         db.replace_document(static_cast<Xapian::docid>(i + 1), doc);
         if ((i + 1) % 200000 == 0) db.commit();
       }
+      db.set_metadata(kFingerprintKey, fingerprint);
       db.commit();
       db.close();
       database_ = std::make_unique<Xapian::Database>(directory_);
@@ -108,7 +154,9 @@ class XapianSearchIndex final : public SearchIndex {
   std::vector<std::string> product_terms(const Product& product) const override {
     std::lock_guard<std::mutex> lock(mutex_);
     std::vector<std::string> out;
-    for (const detail::WeightedTerm& t : analyzer_.product_terms(product)) out.push_back(t.term);
+    for (const detail::WeightedTerm& t : analyzer_.product_terms(product)) {
+      for (int n = 0; n < t.wdf; ++n) out.push_back(t.term);
+    }
     return out;
   }
 
@@ -127,25 +175,99 @@ class XapianSearchIndex final : public SearchIndex {
   }
 
  private:
+  // Boolean terms and value slots that let Xapian skip products no offer of which can pass a
+  // filter, inside the posting lists: ship-from country, certification (supplier's or
+  // offer's), a non-demo offer, and the lowest MOQ and lead time as sortable values. Each is a
+  // necessary condition only; the decider still checks that one offer meets them all.
+  void add_filter_terms(std::size_t index, Xapian::Document& doc) const {
+    std::int64_t moq = std::numeric_limits<std::int64_t>::max();
+    int lead = std::numeric_limits<int>::max();
+    for (std::uint32_t o : offers_of_[index]) {
+      const Offer& offer = catalog_.offers()[o];
+      const Supplier& supplier = *supplier_of_[o];
+      doc.add_boolean_term(kShipFromPrefix + std::string(supplier.country.code()));
+      for (const std::string& c : supplier.certifications) doc.add_boolean_term(kCertificationPrefix + c);
+      for (const std::string& c : offer.certifications) doc.add_boolean_term(kCertificationPrefix + c);
+      if (!offer.demo) doc.add_boolean_term(kNonDemoTerm);
+      moq = std::min(moq, offer.moq);
+      lead = std::min(lead, offer.lead_time_days);
+    }
+    if (offers_of_[index].empty()) return;
+    doc.add_value(kMoqSlot, Xapian::sortable_serialise(static_cast<double>(moq)));
+    doc.add_value(kLeadTimeSlot, Xapian::sortable_serialise(lead));
+  }
+
+  // The same products, offers and index format: an index kept on disk can be reopened.
+  std::string catalog_fingerprint() const {
+    std::uint64_t h = 1469598103934665603ull;  // FNV-1a
+    auto mix = [&h](std::string_view s) {
+      for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+      h = (h ^ 0xFF) * 1099511628211ull;
+    };
+    mix(kIndexFormat);
+    for (const Product& p : catalog_.products()) {
+      mix(p.id);
+      for (const LocalizedText& t : p.titles) mix(t.text);
+      for (const std::string& c : p.category_path) mix(c);
+    }
+    for (const Offer& o : catalog_.offers()) {
+      mix(o.id);
+      mix(o.supplier_id);
+      mix(std::to_string(o.moq) + "/" + std::to_string(o.lead_time_days));
+      for (const std::string& c : o.certifications) mix(c);
+    }
+    return std::to_string(catalog_.products().size()) + ":" + std::to_string(h);
+  }
+
+  // False (rebuild) when there is no index, another catalog's or an unreadable one.
+  bool open_existing(const std::string& fingerprint) {
+    if (!std::filesystem::exists(std::filesystem::path(directory_) / "iamglass")) return false;
+    try {
+      auto db = std::make_unique<Xapian::Database>(directory_);
+      if (db->get_metadata(kFingerprintKey) != fingerprint) return false;
+      database_ = std::move(db);
+      return true;
+    } catch (const Xapian::Error&) {
+      return false;
+    }
+  }
+
   void link_offers() {
     std::map<std::string_view, std::size_t> product_index;
     for (std::size_t i = 0; i < catalog_.products().size(); ++i) product_index[catalog_.products()[i].id] = i;
     offers_of_.assign(catalog_.products().size(), {});
     supplier_of_.clear();
+    quality_of_offer_.clear();
+    std::map<const Supplier*, double> quality;
     for (std::size_t o = 0; o < catalog_.offers().size(); ++o) {
       const Offer& offer = catalog_.offers()[o];
       supplier_of_.push_back(catalog_.supplier(offer.supplier_id));
+      const Supplier* supplier = supplier_of_.back();
+      auto known = quality.find(supplier);
+      if (known == quality.end()) {
+        known = quality.emplace(supplier, supplier ? supplier_quality(*supplier).first : 0.0).first;
+      }
+      quality_of_offer_.push_back(known->second);
       auto p = product_index.find(offer.product_id);
       if (p != product_index.end() && supplier_of_.back() != nullptr) {
         offers_of_[p->second].push_back(static_cast<std::uint32_t>(o));
       }
       currencies_.insert(std::string(offer.currency.code()));
     }
+    every_product_offered_ = std::none_of(offers_of_.begin(), offers_of_.end(),
+                                          [](const auto& offers) { return offers.empty(); });
   }
 
   Status compile_filters(const SearchQuery& query, const FxLookup& fx, Filters& filters) const;
-  SearchResult make_result(const Xapian::MSetIterator& it, double best_weight, const Filters& filters,
-                           const std::map<std::string, std::vector<const QueryTerm*>>& sources) const;
+  struct Candidate {
+    std::size_t index = 0, offer = 0;  // product, offer
+    double weight = 0, text_score = 0, score = 0;
+    Money price, converted;
+  };
+  std::vector<SearchResult> rank(const Xapian::MSet& mset, const Filters& filters, std::size_t limit) const;
+  SearchResult make_result(const Candidate& c, double best_weight, const Filters& filters) const;
+  void explain_matches(const std::map<std::string, std::vector<const QueryTerm*>>& sources,
+                       std::vector<SearchResult>& results) const;
 
   const Catalog& catalog_;
   DictionaryShelf dictionaries_;
@@ -155,7 +277,9 @@ class XapianSearchIndex final : public SearchIndex {
   std::string directory_;
   bool owns_directory_ = false;
   std::vector<std::vector<std::uint32_t>> offers_of_;
+  bool every_product_offered_ = false;
   std::vector<const Supplier*> supplier_of_;
+  std::vector<double> quality_of_offer_;  // its supplier's quality score
   std::set<std::string> currencies_;
 };
 
@@ -210,51 +334,57 @@ StatusOr<SearchResponse> XapianSearchIndex::search(const SearchQuery& query, con
   if (parts.empty()) return response;
   try {
     Xapian::Enquire enquire(*database_);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()));
+    Xapian::Query text(Xapian::Query::OP_OR, parts.begin(), parts.end());
+    Xapian::Query filter = filter_query(query);
+    enquire.set_query(filter.empty() ? text : Xapian::Query(Xapian::Query::OP_FILTER, text, filter));
     enquire.set_weighting_scheme(Xapian::BM25Weight());
+    // The decider checks offers exactly; with no filter every offered product passes.
     OfferDecider decider(*this, filters);
+    const bool decide = filters.active() || !every_product_offered_;
     Xapian::doccount pool = static_cast<Xapian::doccount>(std::max(query.limit * 3, 60));
-    Xapian::MSet mset = enquire.get_mset(0, pool, 0, nullptr, &decider);
+    Xapian::MSet mset = enquire.get_mset(0, pool, 0, nullptr, decide ? &decider : nullptr);
     response.matches_estimated = mset.get_matches_estimated();
-    double best = mset.empty() ? 1.0 : mset.begin().get_weight();
-    for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
-      response.results.push_back(make_result(it, best, filters, sources));
-    }
-    std::stable_sort(response.results.begin(), response.results.end(),
-                     [](const SearchResult& a, const SearchResult& b) { return a.score > b.score; });
-    if (response.results.size() > static_cast<std::size_t>(query.limit)) {
-      response.results.resize(static_cast<std::size_t>(query.limit));
-    }
-    // Explaining the match costs glossary lookups: only for the results returned.
-    for (SearchResult& r : response.results) {
-      Xapian::docid docid = static_cast<Xapian::docid>(r.index + 1);
-      for (auto t = enquire.get_matching_terms_begin(docid); t != enquire.get_matching_terms_end(docid); ++t) {
-        const std::string term = *t;
-        const QueryTerm* first = sources[term].front();
-        if (term[0] == detail::kConceptPrefix) {
-          r.matched_terms.push_back(analyzer_.explain_concept(catalog_.products()[r.index], term.substr(1), first->source));
-        } else {
-          r.matched_terms.push_back(term + " ← " + first->source + " (" + first->via + ")");
-        }
-      }
-    }
+    response.results = rank(mset, filters, static_cast<std::size_t>(query.limit));
+    explain_matches(sources, response.results);
   } catch (const Xapian::Error& e) {
     return internal_error("search: " + e.get_description());
   }
   return response;
 }
 
-SearchResult XapianSearchIndex::make_result(
-    const Xapian::MSetIterator& it, double best_weight, const Filters& filters,
-    const std::map<std::string, std::vector<const QueryTerm*>>& /*sources*/) const {
-  std::size_t index = *it - 1, offer_index = 0;
-  Money price, converted;
-  best_offer(index, filters, &offer_index, &price, &converted);
-  const Product& product = catalog_.products()[index];
-  const Offer& offer = catalog_.offers()[offer_index];
-  const Supplier& supplier = *supplier_of_[offer_index];
+// Scores every pooled match (text relevance blended with the supplier quality computed at build
+// time) and turns only the `limit` best into results: the strings of a result cost more than
+// its score.
+std::vector<SearchResult> XapianSearchIndex::rank(const Xapian::MSet& mset, const Filters& filters,
+                                                  std::size_t limit) const {
+  std::vector<Candidate> candidates;
+  candidates.reserve(mset.size());
+  const double best = mset.empty() ? 1.0 : mset.begin().get_weight();
+  for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
+    Candidate c;
+    c.index = *it - 1;
+    if (!best_offer(c.index, filters, &c.offer, &c.price, &c.converted)) continue;
+    c.weight = it.get_weight();
+    c.text_score = best > 0 ? c.weight / best : 0;
+    c.score = kTextShare * c.text_score + (1 - kTextShare) * quality_of_offer_[c.offer];
+    candidates.push_back(std::move(c));
+  }
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+  if (candidates.size() > limit) candidates.resize(limit);
+  std::vector<SearchResult> out;
+  out.reserve(candidates.size());
+  for (const Candidate& c : candidates) out.push_back(make_result(c, best, filters));
+  return out;
+}
+
+SearchResult XapianSearchIndex::make_result(const Candidate& c, double best_weight,
+                                            const Filters& filters) const {
+  const Product& product = catalog_.products()[c.index];
+  const Offer& offer = catalog_.offers()[c.offer];
+  const Supplier& supplier = *supplier_of_[c.offer];
   SearchResult r;
-  r.index = index;
+  r.index = c.index;
   r.product_id = product.id;
   r.offer_id = offer.id;
   r.title = product.title();
@@ -263,23 +393,51 @@ SearchResult XapianSearchIndex::make_result(
   r.supplier_id = supplier.id;
   r.supplier_name = supplier.name;
   r.supplier_country = std::string(supplier.country.code());
-  r.tier_price = price;
+  r.tier_price = c.price;
   if (filters.query->max_unit_price) {
-    r.tier_price_converted = converted;
+    r.tier_price_converted = c.converted;
     const FxRate& rate = *filters.rates.at(std::string(offer.currency.code()));
     r.fx_note = "1 " + std::string(rate.from.code()) + " = " + rate.rate.to_plain_string() + " " +
                 std::string(rate.to.code()) + " on " + rate.date.to_string();
   }
-  r.text_score = best_weight > 0 ? it.get_weight() / best_weight : 0;
+  r.text_score = c.text_score;
   auto [quality, why] = supplier_quality(supplier);
   r.quality_score = quality;
-  r.score = kTextShare * r.text_score + (1 - kTextShare) * quality;
+  r.score = c.score;
   char buf[160];
   std::snprintf(buf, sizeof buf, "text %.3f (BM25 %.2f of best %.2f) x %.2f + supplier %.3f x %.2f = %.3f; ",
-                r.text_score, it.get_weight(), best_weight, kTextShare, quality, 1 - kTextShare, r.score);
+                r.text_score, c.weight, best_weight, kTextShare, quality, 1 - kTextShare, r.score);
   r.explanation = buf + why;
   r.demo = product.demo;
   return r;
+}
+
+// The query terms each result holds, read from its term list (sorted, like `sources`), and how
+// each met the product; a product's titles are matched against the glossary once for all its
+// concept terms.
+void XapianSearchIndex::explain_matches(const std::map<std::string, std::vector<const QueryTerm*>>& sources,
+                                        std::vector<SearchResult>& results) const {
+  for (SearchResult& r : results) {
+    std::vector<std::pair<std::string, std::string>> concepts;  // concept id, query words
+    const Xapian::docid docid = static_cast<Xapian::docid>(r.index + 1);
+    auto source = sources.begin();
+    for (Xapian::TermIterator t = database_->termlist_begin(docid); t != database_->termlist_end(docid) &&
+                                                                    source != sources.end();
+         ++t) {
+      const std::string term = *t;
+      while (source != sources.end() && source->first < term) ++source;
+      if (source == sources.end() || source->first != term) continue;
+      const QueryTerm* first = source->second.front();
+      if (term[0] == detail::kConceptPrefix) {
+        concepts.emplace_back(term.substr(1), first->source);
+      } else {
+        r.matched_terms.push_back(term + " ← " + first->source + " (" + first->via + ")");
+      }
+    }
+    if (concepts.empty()) continue;
+    std::vector<std::string> explained = analyzer_.explain_concepts(catalog_.products()[r.index], concepts);
+    r.matched_terms.insert(r.matched_terms.begin(), explained.begin(), explained.end());
+  }
 }
 }  // namespace
 

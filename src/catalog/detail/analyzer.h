@@ -28,9 +28,10 @@ class Analyzer {
   std::vector<WeightedTerm> product_terms(const Product& product);
   // Query language and terms. Thread-safe.
   std::pair<std::string, std::vector<QueryTerm>> analyse(const SearchQuery& query) const;
-  // "保温瓶 ← garrafa térmica (glossary vacuum_flask, zh)": how a concept term met the product.
-  std::string explain_concept(const Product& product, const std::string& concept_id,
-                              const std::string& query_source) const;
+  // "保温瓶 ← garrafa térmica (glossary vacuum_flask, zh)": how each concept term (concept id,
+  // the query words it came from) met the product; the titles are matched once for all.
+  std::vector<std::string> explain_concepts(
+      const Product& product, const std::vector<std::pair<std::string, std::string>>& concepts) const;
 
  private:
   const Glossary& glossary_;
