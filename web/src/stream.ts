@@ -14,7 +14,7 @@ export interface StreamEvent {
 }
 
 const kEventTypes = [
-  "case.created", "case.resumed", "case.status", "case.error",
+  "case.created", "case.resumed", "case.status", "case.error", "brief.updated",
   "task.added", "task.started", "task.done", "task.failed", "task.waiting", "task.requeued",
   "task.interrupted", "task.progress", "section.written", "question.asked", "question.answered",
   "action.proposed", "action.approved", "action.awaiting_approval", "action.denied",

@@ -148,6 +148,7 @@ function describe(event: StreamEvent): string {
     case "section.written": return `${data.section} section written`;
     case "question.asked": return `Question: ${data.question?.text ?? ""}`;
     case "question.answered": return `Answered ${data.question}: ${data.answer}`;
+    case "brief.updated": return "Brief updated from your answer";
     case "case.error": return `Error: ${event.message ?? errorText(event)}`;
     default:
       return event.type.startsWith("action.") ? `Action ${String(data.key ?? "").slice(0, 8)}: ${event.type.slice(7).replace("_", " ")}` : "";
