@@ -37,6 +37,24 @@ class Policy {
   virtual ~Policy() = default;
   virtual PolicyDecision decide(std::string_view case_id, std::string_view task_id,
                                 const ProposedAction& action) = 0;
+
+  // The hooks below run inside the store transaction of the outbox change they accompany, so a
+  // policy can keep its own records (budgets, approvals bound to the action's digest —
+  // policy/grant_policy.h) atomically with it. The defaults keep no records.
+  // decide() for a new proposal; `entry` is its outbox form (key, case, task, action JSON).
+  virtual PolicyDecision decide_in(store::Transaction& txn, const store::OutboxAction& entry,
+                                   const ProposedAction& action) {
+    (void)txn;
+    return decide(entry.case_id, entry.task_id, action);
+  }
+  // A human approved the action.
+  virtual Status approved(store::Transaction&, const store::OutboxAction&) { return ok_status(); }
+  // Just before the executor runs the action; an error stops it and the action fails with it.
+  virtual Status before_execute(store::Transaction&, const store::OutboxAction&) {
+    return ok_status();
+  }
+  // Reconciliation found that an action left executing never ran; it is run again.
+  virtual Status retried(store::Transaction&, const store::OutboxAction&) { return ok_status(); }
 };
 
 // The default until grants exist: anything with an amount waits for a human; the rest runs.

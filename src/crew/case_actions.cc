@@ -23,7 +23,7 @@ StatusOr<std::string> CaseRun::propose(std::string_view task_id, const ProposedA
                                           {"task", task_id},
                                           {"kind", action.kind},
                                           {"action", action_json}}});
-    PolicyDecision decision = env_.policy.decide(case_id_, task_id, action);
+    PolicyDecision decision = env_.policy.decide_in(txn, added.first, action);
     ActionState to = decision.verdict == PolicyVerdict::kAllow   ? ActionState::kApproved
                      : decision.verdict == PolicyVerdict::kDeny ? ActionState::kDenied
                                                                  : ActionState::kAwaitingApproval;
@@ -48,11 +48,20 @@ Status CaseRun::execute_action(const std::string& key) {
     ASSIGN_OR_RETURN(claimed, outbox_.transition(txn, key, ActionState::kExecuting, nullptr,
                                                  env_.now()));
     events.push_back({"action.executing", {{"key", key}}});
+    // The policy re-checks the approval against the action as stored now; a refusal fails it.
+    Status gate = env_.policy.before_execute(txn, claimed);
+    if (!gate.ok()) {
+      json error{{"error", gate.to_string()}};
+      RETURN_IF_ERROR(outbox_.transition(txn, key, ActionState::kFailed, error, env_.now()).status());
+      events.push_back({"action.failed", {{"key", key}, {"error", gate.to_string()}}});
+      claimed.state = ActionState::kFailed;
+    }
     return ok_status();
   });
   // Another thread got there first (or it is no longer approved): not ours to run.
   if (claim.code() == StatusCode::kFailedPrecondition) return ok_status();
   RETURN_IF_ERROR(claim);
+  if (claimed.state == ActionState::kFailed) return ok_status();
   auto result = env_.executor.execute(claimed);
   return commit([&](store::Transaction& txn, std::vector<PendingEvent>& events) -> Status {
     if (result.ok()) {
@@ -94,6 +103,7 @@ Status CaseRun::reconcile(const store::OutboxAction& action) {
     } else {
       RETURN_IF_ERROR(outbox_.transition(txn, key, ActionState::kApproved, nullptr,
                                          env_.now()).status());
+      RETURN_IF_ERROR(env_.policy.retried(txn, action));
       events.push_back({"action.approved", {{"key", key}, {"by", "reconciliation"}}});
     }
     return ok_status();
@@ -152,6 +162,7 @@ Status CaseRun::decide(std::string_view key_or_prefix, bool approve, std::string
     ActionState to = approve ? ActionState::kApproved : ActionState::kDenied;
     json result = approve ? json(nullptr) : json{{"denied", reason}};
     RETURN_IF_ERROR(outbox_.transition(txn, key, to, result, env_.now()).status());
+    if (approve) RETURN_IF_ERROR(env_.policy.approved(txn, *current));
     json data{{"key", key}, {"by", "human"}};
     if (!approve) data["reason"] = reason;
     events.push_back({"action." + std::string(store::action_state_name(to)), data});
