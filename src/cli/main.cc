@@ -10,6 +10,7 @@
 namespace kontor::cli {
 void add_brief_command(CLI::App& app, Context& context, std::function<int()>& run);  // intake
 void add_classify_command(CLI::App& app, Context& context, std::function<int()>& run);  // HS
+void add_grant_command(CLI::App& app, Context& context, std::function<int()>& run);  // grants
 }
 
 int main(int argc, char** argv) {
@@ -28,6 +29,7 @@ int main(int argc, char** argv) {
   kontor::cli::add_catalog_command(app, context, run);
   kontor::cli::add_brief_command(app, context, run);
   kontor::cli::add_classify_command(app, context, run);
+  kontor::cli::add_grant_command(app, context, run);
   kontor::cli::add_crew_commands(app, context, run);
   try {
     app.parse(argc, argv);
