@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "cli/grant_cli.h"
 #include "crew/intake.h"
 #include "crew/skill.h"
 #include "store/memory/memory_store.h"
@@ -43,6 +44,7 @@ void add_crew_flags(CLI::App& command, CrewFlags& flags) {
   command.add_flag("--json", flags.json, "stream events as JSON lines instead of the board");
   command.add_flag("--no-retention", flags.no_retention, "keep the case in memory only");
   command.add_option("--threads", flags.threads, "worker threads (default: one per core)");
+  command.add_option("--grant", flags.grant, "act under this grant (kontor grant create)");
 }
 
 StatusOr<std::unique_ptr<CrewSession>> CrewSession::open(Context& context,
@@ -69,9 +71,10 @@ StatusOr<std::unique_ptr<CrewSession>> CrewSession::open(Context& context,
   }
   crew::RunnerOptions options;
   options.threads = flags.threads;
+  ASSIGN_OR_RETURN(session->policy_, grant_policy_for(flags.grant, flags.db));
   session->runner_ = std::make_unique<crew::Runner>(
       *session->store_, session->agents_,
-      crew::RunnerServices{session->engines_ ? &session->engines_->engines() : nullptr, nullptr,
+      crew::RunnerServices{session->engines_ ? &session->engines_->engines() : nullptr, session->policy_.get(),
                            session->executor_.get()},
       options);
   session->audit_ = std::make_unique<policy::AuditObserver>(session->store());

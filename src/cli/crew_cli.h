@@ -44,6 +44,7 @@ struct CrewFlags {
   bool json = false;          // JSON-lines events, then the summary as the last line
   bool no_retention = false;  // in-memory store
   unsigned threads = 0;
+  std::string grant;  // --grant TOKEN: act under this capability grant (kontor grant create)
 };
 void add_crew_flags(CLI::App& command, CrewFlags& flags);
 
@@ -65,6 +66,7 @@ class CrewSession {
   crew::AgentRegistry agents_;
   std::unique_ptr<crew::EngineSet> engines_;
   std::unique_ptr<crew::RecordingExecutor> executor_;
+  std::unique_ptr<crew::Policy> policy_;  // --grant; null: the runner's default
   std::unique_ptr<crew::ProgressBoard> board_;
   std::unique_ptr<crew::EventStream> stream_;
   std::unique_ptr<policy::AuditObserver> audit_;  // every event into the audit chain
