@@ -3,9 +3,12 @@
 // one set the classifier learns from the other folds of that set plus the whole other set, and
 // is scored only on the held-out fold. Prints accuracy at 2/4/6/8/10 digits, HS6 top-3, the
 // coverage/precision curve of the calibrated confidence, calibration error and the latency per
-// item. An ATLAS ruling naming several codes counts as right when any of them matches.
+// item. An ATLAS ruling naming several codes counts as right when any of them matches. Then
+// each set is scored by the model trained on all of the other set alone. The folds are fixed:
+// item i is in fold i mod N, in file order.
 //
-//   hs_classify_eval_bench [--folds 5] [--grid] [--nomenclature-only]
+//   hs_classify_eval_bench [--folds 5] [--grid [--only NAME]] [--nomenclature-only]
+//                          [--calibration-features 1|2|3]
 //                          [--data DIR] [--bench DIR]
 //   hs_classify_eval_bench --show TITLE [--attr KEY VALUE]... [--category NAME]...
 #include <algorithm>
@@ -95,7 +98,8 @@ std::vector<Outcome> cross_validate(std::shared_ptr<const NomenclatureIndex> ind
   return outcomes;
 }
 
-void report(const char* name, std::vector<Outcome> outcomes, double threshold) {
+void report(const char* name, std::vector<Outcome> outcomes, double threshold,
+            const char* how = "held-out folds only") {
   const double n = static_cast<double>(outcomes.size());
   double digits[5] = {0, 0, 0, 0, 0}, top3 = 0;
   std::vector<double> micros;
@@ -105,7 +109,7 @@ void report(const char* name, std::vector<Outcome> outcomes, double threshold) {
     micros.push_back(o.micros);
   }
   std::sort(micros.begin(), micros.end());
-  std::printf("\n%s (n = %zu, held-out folds only)\n", name, outcomes.size());
+  std::printf("\n%s (n = %zu, %s)\n", name, outcomes.size(), how);
   std::printf("  top-1 accuracy  2-digit %.1f%%  4-digit %.1f%%  6-digit %.1f%%  8-digit %.1f%%  "
               "10-digit %.1f%%\n",
               100 * digits[0] / n, 100 * digits[1] / n, 100 * digits[2] / n, 100 * digits[3] / n,
@@ -147,6 +151,25 @@ void report(const char* name, std::vector<Outcome> outcomes, double threshold) {
               micros[micros.size() / 2] / 1000, micros[micros.size() * 99 / 100] / 1000);
 }
 
+// The model trained on all of one set, scored on all of the other (a truly unseen set: other
+// sources, other wording, no category paths in ATLAS).
+std::vector<Outcome> cross_set(std::shared_ptr<const NomenclatureIndex> index,
+                               const std::vector<HsBatchItem>& target,
+                               const std::vector<LabeledProduct>& train,
+                               const HsModelOptions& options) {
+  HsClassifier classifier = classifier_from_index(index, train, options);
+  std::vector<Outcome> outcomes;
+  for (const HsBatchItem& item : target) {
+    const auto start = std::chrono::steady_clock::now();
+    Classification r = classifier.classify(item.product, 3);
+    const auto end = std::chrono::steady_clock::now();
+    Outcome o = judge(r, item.gold_codes);
+    o.micros = std::chrono::duration<double, std::micro>(end - start).count();
+    outcomes.push_back(o);
+  }
+  return outcomes;
+}
+
 double hs6_accuracy(const std::vector<Outcome>& v, bool top3) {
   double s = 0;
   for (const Outcome& o : v) s += top3 ? o.top3 : o.correct_digits[2];
@@ -158,6 +181,8 @@ double hs6_accuracy(const std::vector<Outcome>& v, bool top3) {
 int main(int argc, char** argv) {
   int folds = 5;
   bool grid = false, nomenclature_only = false;
+  int calibration_features = HsModelOptions{}.calibration_features;
+  std::string only;  // --only TEXT: grid variants whose name contains TEXT
   HsBatchItem show;  // --show: classify one listing and print its JSON line
   refdata::DataPaths paths = refdata::DataPaths::from_environment();
   std::string bench_dir = KONTOR_DEFAULT_BENCH_DIR;
@@ -165,6 +190,8 @@ int main(int argc, char** argv) {
     const std::string arg = argv[i];
     if (arg == "--folds" && i + 1 < argc) folds = std::max(2, std::atoi(argv[++i]));
     else if (arg == "--grid") grid = true;
+    else if (arg == "--calibration-features" && i + 1 < argc) calibration_features = std::atoi(argv[++i]);
+    else if (arg == "--only" && i + 1 < argc) only = argv[++i];
     else if (arg == "--nomenclature-only") nomenclature_only = true;
     else if (arg == "--data" && i + 1 < argc) paths.shared_dir = argv[++i];
     else if (arg == "--bench" && i + 1 < argc) bench_dir = argv[++i];
@@ -198,11 +225,13 @@ int main(int argc, char** argv) {
   }
   const HsTexts texts = hs_texts_from(**data);
   HsModelOptions options;
+  options.calibration_features = std::clamp(calibration_features, 1, 3);
   auto index = build_index(texts, options);
   const auto hscc_labeled = to_labeled(*hscc), atlas_labeled = to_labeled(*atlas);
   if (grid) {
     std::vector<std::pair<std::string, HsModelOptions>> variants;
     auto add = [&](std::string name, auto change) {
+      if (!only.empty() && name != "default" && name.find(only) == std::string::npos) return;
       HsModelOptions o = options;
       o.calibration_folds = 0;
       change(o);
@@ -220,6 +249,8 @@ int main(int argc, char** argv) {
     for (double v : {2.0, 4.0}) add("item_weight " + std::to_string(v), [v](auto& o) { o.item_weight = v; });
     for (double v : {0.0, 0.5, 2.0}) add("neighbor_weight " + std::to_string(v), [v](auto& o) { o.neighbor_weight = v; });
     for (int v : {1, 3, 10}) add("neighbors " + std::to_string(v), [v](auto& o) { o.neighbors = v; });
+    for (double v : {0.5, 1.0, 2.0}) add("category_weight " + std::to_string(v), [v](auto& o) { o.category_weight = v; });
+    for (double v : {0.5, 1.0}) add("head_weight " + std::to_string(v), [v](auto& o) { o.head_weight = v; });
     for (double v : {3.0, 4.0}) add("nomenclature_weight " + std::to_string(v), [v](auto& o) { o.nomenclature_weight = v; });
     for (const auto& [name, o] : variants) {
       auto a = cross_validate(index, *hscc, atlas_labeled, folds, o, true);
@@ -238,5 +269,13 @@ int main(int argc, char** argv) {
   report("ATLAS validation",
          cross_validate(index, *atlas, hscc_labeled, folds, options, !nomenclature_only),
          options.escalation_threshold);
+  if (!nomenclature_only) {
+    report("ATLAS validation, model trained on all of HSCodeComp only",
+           cross_set(index, *atlas, hscc_labeled, options), options.escalation_threshold,
+           "unseen set");
+    report("HSCodeComp dev, model trained on all of ATLAS only",
+           cross_set(index, *hscc, atlas_labeled, options), options.escalation_threshold,
+           "unseen set");
+  }
   return 0;
 }

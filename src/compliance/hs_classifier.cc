@@ -14,8 +14,11 @@ namespace {
 constexpr std::size_t kRuleDepth = 200;
 constexpr std::size_t kQuestionDepth = 10;
 
-double calibrated(const HsClassifier::Model& m, double log_odds) {
-  return 1.0 / (1.0 + std::exp(-(m.calib_a * log_odds + m.calib_b)));
+double calibrated(const HsClassifier::Model& m, const RankedClass& r) {
+  const std::vector<double> x = calibration_features(m, r);
+  double z = m.calib.back();
+  for (std::size_t i = 0; i < x.size(); ++i) z += m.calib[i] * x[i];
+  return 1.0 / (1.0 + std::exp(-z));
 }
 
 bool hs6_matches(const std::string& hs6, const std::vector<std::string>& codes) {
@@ -23,45 +26,90 @@ bool hs6_matches(const std::string& hs6, const std::vector<std::string>& codes) 
                      [&](const std::string& c) { return c.compare(0, 6, hs6) == 0; });
 }
 
-double platt_loss(const std::vector<std::pair<double, bool>>& samples, double a, double b) {
-  double loss = 0.01 * a * a;  // a little ridge keeps a separable fold finite
-  for (const auto& [x, y] : samples) {
-    const double z = a * x + b;
-    loss += std::log1p(std::exp(-std::abs(z))) + std::max(z, 0.0) - (y ? z : 0.0);
+struct CalibrationSample {
+  std::vector<double> x;  // features, then a constant 1 for the bias
+  bool right = false;
+};
+
+constexpr double kRidge = 0.01;  // keeps a separable fold finite
+
+double calibration_loss(const std::vector<CalibrationSample>& samples,
+                        const std::vector<double>& w) {
+  double loss = 0;
+  for (std::size_t i = 0; i + 1 < w.size(); ++i) loss += kRidge * w[i] * w[i];
+  for (const CalibrationSample& s : samples) {
+    double z = 0;
+    for (std::size_t i = 0; i < w.size(); ++i) z += w[i] * s.x[i];
+    loss += std::log1p(std::exp(-std::abs(z))) + std::max(z, 0.0) - (s.right ? z : 0.0);
   }
   return loss;
 }
 
-// Platt scaling, fitted by damped Newton steps on (log odds, correct) pairs.
-void fit_calibration(const std::vector<std::pair<double, bool>>& samples, double& a, double& b) {
-  a = 0.1;
-  b = 0.0;
-  double loss = platt_loss(samples, a, b);
-  for (int iter = 0; iter < 100; ++iter) {
-    double ga = 0.02 * a, gb = 0, haa = 0.02, hab = 0, hbb = 1e-6;
-    for (const auto& [x, y] : samples) {
-      const double q = 1.0 / (1.0 + std::exp(-(a * x + b)));
-      const double r = q - (y ? 1.0 : 0.0), w = q * (1 - q);
-      ga += r * x;
-      gb += r;
-      haa += w * x * x;
-      hab += w * x;
-      hbb += w;
+// Solves a x = b (small, symmetric positive definite) by Gaussian elimination; false when
+// singular.
+bool solve(std::vector<std::vector<double>> a, std::vector<double>& b) {
+  const std::size_t n = b.size();
+  for (std::size_t k = 0; k < n; ++k) {
+    std::size_t p = k;
+    for (std::size_t i = k + 1; i < n; ++i) {
+      if (std::abs(a[i][k]) > std::abs(a[p][k])) p = i;
     }
-    const double det = haa * hbb - hab * hab;
-    if (std::abs(det) < 1e-12) break;
-    double da = (hbb * ga - hab * gb) / det, db = (haa * gb - hab * ga) / det;
-    double step = 1.0, next = platt_loss(samples, a - da, b - db);
-    while (next > loss && step > 1e-4) {
-      step /= 2;
-      next = platt_loss(samples, a - step * da, b - step * db);
+    if (std::abs(a[p][k]) < 1e-12) return false;
+    std::swap(a[k], a[p]);
+    std::swap(b[k], b[p]);
+    for (std::size_t i = k + 1; i < n; ++i) {
+      const double f = a[i][k] / a[k][k];
+      for (std::size_t j = k; j < n; ++j) a[i][j] -= f * a[k][j];
+      b[i] -= f * b[k];
+    }
+  }
+  for (std::size_t k = n; k-- > 0;) {
+    for (std::size_t j = k + 1; j < n; ++j) b[k] -= a[k][j] * b[j];
+    b[k] /= a[k][k];
+  }
+  return true;
+}
+
+// Logistic regression (Platt scaling with more than one feature), fitted by damped Newton
+// steps on the inner folds' (features, right) pairs.
+std::vector<double> fit_calibration(const std::vector<CalibrationSample>& samples) {
+  const std::size_t n = samples.front().x.size();
+  std::vector<double> w(n, 0.0);
+  w[0] = 0.1;
+  double loss = calibration_loss(samples, w);
+  for (int iter = 0; iter < 100; ++iter) {
+    std::vector<double> g(n, 0.0);
+    std::vector<std::vector<double>> h(n, std::vector<double>(n, 0.0));
+    for (std::size_t i = 0; i + 1 < n; ++i) {
+      g[i] += 2 * kRidge * w[i];
+      h[i][i] += 2 * kRidge;
+    }
+    h[n - 1][n - 1] += 1e-6;
+    for (const CalibrationSample& s : samples) {
+      double z = 0;
+      for (std::size_t i = 0; i < n; ++i) z += w[i] * s.x[i];
+      const double q = 1.0 / (1.0 + std::exp(-z));
+      const double r = q - (s.right ? 1.0 : 0.0), v = q * (1 - q);
+      for (std::size_t i = 0; i < n; ++i) {
+        g[i] += r * s.x[i];
+        for (std::size_t j = 0; j < n; ++j) h[i][j] += v * s.x[i] * s.x[j];
+      }
+    }
+    std::vector<double> d = g;
+    if (!solve(h, d)) break;
+    double step = 1.0, next = loss;
+    std::vector<double> trial(n);
+    for (; step > 1e-4; step /= 2) {
+      for (std::size_t i = 0; i < n; ++i) trial[i] = w[i] - step * d[i];
+      next = calibration_loss(samples, trial);
+      if (next <= loss) break;
     }
     if (next > loss) break;
-    a -= step * da;
-    b -= step * db;
+    w = trial;
     if (loss - next < 1e-9) break;
     loss = next;
   }
+  return w;
 }
 
 // The US 10-digit line under a subheading: text overlap with the line and its parents inside
@@ -176,7 +224,7 @@ HsClassifier classifier_from_index(std::shared_ptr<const NomenclatureIndex> inde
   auto model = learn_model(index, training, options);
   const int folds = options.calibration_folds;
   if (folds >= 2 && training.size() >= 30) {
-    std::vector<std::pair<double, bool>> samples;
+    std::vector<CalibrationSample> samples;
     for (int f = 0; f < folds; ++f) {
       std::vector<LabeledProduct> inner;
       for (std::size_t i = 0; i < training.size(); ++i) {
@@ -185,19 +233,23 @@ HsClassifier classifier_from_index(std::shared_ptr<const NomenclatureIndex> inde
       auto fold_model = learn_model(index, inner, options);
       for (std::size_t i = f; i < training.size(); i += folds) {
         const ProductText& p = training[i].product;
-        auto ranked = rank_classes(*fold_model, product_terms(p), listing_traits(p), 1);
+        auto ranked = rank_classes(*fold_model, product_terms(p, options), listing_traits(p), 1);
         if (ranked.empty()) continue;
-        samples.emplace_back(ranked[0].log_odds,
-                             hs6_matches(index->hs6[ranked[0].c], training[i].codes));
+        CalibrationSample s{calibration_features(*fold_model, ranked[0]),
+                            hs6_matches(index->hs6[ranked[0].c], training[i].codes)};
+        s.x.push_back(1.0);
+        samples.push_back(std::move(s));
       }
     }
-    fit_calibration(samples, model->calib_a, model->calib_b);
-    if (std::getenv("HS_DEBUG_CALIB")) {
-      std::fprintf(stderr, "calib a=%g b=%g n=%zu\n", model->calib_a, model->calib_b, samples.size());
-      for (std::size_t i = 0; i < samples.size(); i += 25) std::fprintf(stderr, "  %g %d\n", samples[i].first, samples[i].second);
-    }
+    if (!samples.empty()) model->calib = fit_calibration(samples);
   }
   return HsClassifier(std::move(model));
+}
+
+std::vector<double> calibration_features(const HsClassifier::Model& m, const RankedClass& r) {
+  const std::vector<double> x = {r.log_odds, std::log1p(m.count6[r.c]),
+                                 std::log1p(m.count4[m.index->heading_of[r.c]])};
+  return std::vector<double>(x.begin(), x.begin() + m.options.calibration_features);
 }
 
 HsClassifier::HsClassifier(std::unique_ptr<Model> model) : model_(std::move(model)) {}
@@ -212,7 +264,7 @@ Classification HsClassifier::classify(const ProductText& product, int k) const {
   const Model& m = *model_;
   const NomenclatureIndex& ix = *m.index;
   k = std::max(k, 1);
-  const TermWeights query = product_terms(product);
+  const TermWeights query = product_terms(product, m.options);
   const ListingTraits facts = listing_traits(product);
   const auto ranked = rank_classes(m, query, facts, std::max<std::size_t>(k, 10));
   Classification out;
@@ -222,7 +274,7 @@ Classification HsClassifier::classify(const ProductText& product, int k) const {
     HsCandidate cand;
     cand.hs6 = ix.hs6[c];
     cand.description = ix.description[c];
-    double conf = calibrated(m, ranked[i].log_odds);
+    double conf = calibrated(m, ranked[i]);
     if (i == 0) top_conf = conf;
     else conf = std::min(conf, 1.0 - top_conf);
     cand.confidence = conf;

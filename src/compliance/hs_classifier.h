@@ -75,11 +75,15 @@ struct HsModelOptions {
   double bm25_b = 0.5;               // document-length normalisation
   double prior_weight = 1.0;       // weight of the learned class prior
   double rule_weight = 1.0;        // weight of the material/knit/part rules
+  double category_weight = 0.0;    // whole category paths (and their prefixes) as learned tokens
+  double head_weight = 0.0;        // extra weight of the title's head noun (its last word)
   double neighbor_weight = 0.0;    // weight of the vote of the most similar training listings
   int neighbors = 5;               // how many of them vote
   double temperature = 1.0;        // softmax temperature before calibration
   double escalation_threshold = 0.90;  // calibrated confidence below this → needs_human
   int calibration_folds = 5;       // inner folds used to fit the calibration (0 = none)
+  int calibration_features = 1;    // 1: log odds only (Platt); 2: + the subheading's count of
+                                   // training listings; 3: + the heading's (no better held out)
 };
 
 class HsClassifier {

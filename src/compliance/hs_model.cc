@@ -125,7 +125,24 @@ std::shared_ptr<const NomenclatureIndex> build_index(const HsTexts& texts,
   return index;
 }
 
-TermWeights product_terms(const ProductText& product) {
+namespace {
+
+// Every distinct level of the path, joined broad → narrow, is one token per prefix; a
+// deeper prefix is rarer, so its idf makes it count more when the training listings know it.
+void add_category_tokens(const std::vector<std::string>& path, double weight, TermWeights& out) {
+  std::unordered_set<std::string> seen;
+  std::string key = "cat:";
+  for (const std::string& level : path) {
+    const std::string low = lower(level);
+    if (low.empty() || !seen.insert(low).second) continue;
+    key += low + ">";
+    out[key] += weight;
+  }
+}
+
+}  // namespace
+
+TermWeights product_terms(const ProductText& product, const HsModelOptions& options) {
   TermWeights terms;
   std::string title = product.title;
   const std::string low = lower(title);
@@ -135,6 +152,15 @@ TermWeights product_terms(const ProductText& product) {
     title.resize(cut);
   }
   add_terms(title, 1.0, terms);
+  // Listing titles end with the goods ("… Dragon Magnetic Pendant"); the words before it
+  // are adjectives, styles and materials.
+  if (options.head_weight > 0) {
+    const std::vector<std::string> title_words = words(title);
+    if (!title_words.empty()) terms[title_words.back()] += options.head_weight;
+  }
+  if (options.category_weight > 0) {
+    add_category_tokens(product.category_path, options.category_weight, terms);
+  }
   add_terms(product.description, 0.5, terms);
   // The narrowest category names the goods; the broad ones ("Home & Garden") much less.
   std::unordered_set<std::string> seen;
@@ -198,7 +224,7 @@ std::unique_ptr<HsClassifier::Model> learn_model(std::shared_ptr<const Nomenclat
     const int listing = static_cast<int>(model->listing_class.size());
     model->listing_class.push_back(c != ix.class_of.end() ? c->second : -1);
     model->listing_mass.push_back(0);
-    for (const auto& [t, w0] : product_terms(item.product)) {
+    for (const auto& [t, w0] : product_terms(item.product, options)) {
       const double w = w0;
       if (c != ix.class_of.end()) {
         listings[t][listing] += w;

@@ -78,8 +78,11 @@ std::shared_ptr<const NomenclatureIndex> build_index(const HsTexts& texts,
                                                      const HsModelOptions& options);
 
 // The terms of a listing with their weights: title first, then category, attributes and
-// description; the words after "for" in a title describe the use, not the goods.
-TermWeights product_terms(const ProductText& product);
+// description; the words after "for" in a title describe the use, not the goods. With
+// options.category_weight > 0 the category path also gives whole-path tokens ("cat:…"), which
+// only the learned side knows: a mapping from the marketplace's tree to codes that backs off
+// through the path's prefixes.
+TermWeights product_terms(const ProductText& product, const HsModelOptions& options = {});
 
 struct HsClassifier::Model {
   HsModelOptions options;
@@ -100,8 +103,9 @@ struct HsClassifier::Model {
   std::vector<double> listing_mass;
   double average_listing_mass = 1;
   std::size_t training_size = 0;
-  // Platt calibration of the top candidate's softmax probability.
-  double calib_a = 1.0, calib_b = 0.0;
+  // Logistic calibration of the top candidate: weights of calibration_features() and a bias
+  // (the default is the plain softmax probability).
+  std::vector<double> calib = {1.0, 0.0, 0.0, 0.0};  // size: features + 1
 };
 
 std::unique_ptr<HsClassifier::Model> learn_model(std::shared_ptr<const NomenclatureIndex> index,
@@ -127,6 +131,12 @@ namespace kontor::compliance {
 HsClassifier classifier_from_index(std::shared_ptr<const NomenclatureIndex> index,
                                    const std::vector<LabeledProduct>& training,
                                    const HsModelOptions& options);
+
+// What the calibration reads about a ranked class: its log odds against the other candidates,
+// and how many training listings its subheading and heading had (a subheading the listings
+// never showed is right less often at the same odds). The last weight is the bias.
+struct RankedClass;
+std::vector<double> calibration_features(const HsClassifier::Model& model, const RankedClass& r);
 
 // Ranked classes with their raw softmax probabilities, rules applied; best first.
 struct RankedClass {
