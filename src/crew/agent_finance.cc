@@ -13,6 +13,11 @@ namespace {
 
 using detail::join;
 
+// A goal that names no sales channel still gets a margin after marketplace fees: Amazon's, the
+// marketplace most small importers start on and among the costlier ones, so the margin is not
+// flattered. The finance notes say so; `channels` in the brief changes it.
+constexpr std::string_view kAssumedChannel = "amazon";
+
 struct Inputs {
   const Brief& brief;
   const Engines& engines;
@@ -73,12 +78,16 @@ void cite_rate_card(const RouteOption& route, LandedCostLineEntry& line) {
   }
 }
 
+// The channel the margin is computed for: the brief's first, else Amazon (see kAssumedChannel).
+std::string margin_channel(const Brief& brief) {
+  return brief.channels.empty() ? std::string(kAssumedChannel)
+                                : std::string(sales_channel_name(brief.channels.front()));
+}
+
 StatusOr<trade::MarginResult> margin(const Inputs& in, const Money& landed_net) {
-  if (in.engines.channel_fees == nullptr || in.brief.channels.empty()) {
-    return failed_precondition("no sales channel or channel-fee table");
-  }
+  if (in.engines.channel_fees == nullptr) return failed_precondition("no channel-fee table");
   trade::MarginRequest request;
-  request.sale.channel = std::string(sales_channel_name(in.brief.channels.front()));
+  request.sale.channel = margin_channel(in.brief);
   request.sale.market = *in.brief.destination;
   request.sale.market_group =
       std::string(in.engines.reference->countries.customs_union(*in.brief.destination, in.pricing));
@@ -310,6 +319,10 @@ Status FinanceAgent::run(const TaskSpec& task, TaskContext& context) {
   f.as_of = context.as_of();
   if (!pricing.note.empty()) f.notes.push_back(pricing.note);
   f.notes.push_back("insurance estimated at 0.3 % × 110 % of goods and freight");
+  if (brief.channels.empty() && brief.target_retail_price) {
+    f.notes.push_back("sales channel not stated: margin after " + std::string(kAssumedChannel) +
+                      " fees (assumed; set the brief's channels to change it)");
+  }
   if (compliance && compliance->chosen_hs6.empty()) {
     f.notes.push_back("HS code not confirmed (question " + compliance->open_question_id +
                       "): duty uses the leading candidate");

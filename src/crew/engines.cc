@@ -1,7 +1,9 @@
 #include "crew/engines.h"
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <future>
 
 #include "compliance/hs_jsonl.h"
 #include "crew/agent_compliance.h"
@@ -41,53 +43,137 @@ Status load_optional(const std::string& path, const LoadFile& load_file,
   return ok_status();
 }
 
-}  // namespace
+template <class T>
+struct Timed {
+  StatusOr<T> value;
+  std::chrono::microseconds took;
+};
 
-StatusOr<std::unique_ptr<EngineSet>> load_engines(const EngineOptions& options) {
-  auto set = std::make_unique<EngineSet>();
-  Engines& e = set->engines_;
-  set->reference_ = options.reference;
-  if (set->reference_ == nullptr) {
-    ASSIGN_OR_RETURN(set->reference_, refdata::ReferenceData::load(options.paths));
+std::chrono::microseconds since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() -
+                                                               start);
+}
+
+// Appends the time since the previous mark under a name.
+class LoadClock {
+ public:
+  explicit LoadClock(std::vector<EngineLoadTime>& out) : out_(out) {}
+  void mark(std::string what) {
+    out_.push_back({std::move(what), since(last_)});
+    last_ = std::chrono::steady_clock::now();
   }
-  const refdata::ReferenceData& reference = *set->reference_;
 
-  ASSIGN_OR_RETURN(set->catalog_, catalog::CatalogSearch::open(options.store, options.demo));
+ private:
+  std::vector<EngineLoadTime>& out_;
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
+StatusOr<std::shared_ptr<const compliance::HsClassifier>> train_classifier(
+    const EngineOptions& options, const refdata::ReferenceData& reference) {
+  std::vector<compliance::LabeledProduct> training;
+  if (options.train_classifier) {
+    ASSIGN_OR_RETURN(training, compliance::load_development_sets(bench_dir(options)));
+  }
+  ASSIGN_OR_RETURN(compliance::HsClassifier classifier,
+                   compliance::HsClassifier::create(reference, std::move(training)));
+  return std::make_shared<const compliance::HsClassifier>(std::move(classifier));
+}
+
+// The small tables: glossary and requirements (required), ports, rate card and channel fees
+// (optional, see load_engines).
+struct Tables {
+  std::unique_ptr<catalog::Glossary> glossary_;
+  std::unique_ptr<compliance::RequirementsBook> requirements_;
+  std::unique_ptr<logistics::PortDirectory> ports_;
+  std::unique_ptr<logistics::RateCard> rate_card_;
+  std::unique_ptr<trade::ChannelFeeTable> channel_fees_;
+  std::vector<std::string> warnings;
+};
+
+Status load_tables(const EngineOptions& options, const refdata::ReferenceData& reference,
+                   Tables& set) {
+  Tables& e = set;
   ASSIGN_OR_RETURN(catalog::Glossary glossary,
                    catalog::Glossary::load(options.paths.repo_dir + "/glossary_trade.tsv"));
-  set->glossary_ = std::make_unique<catalog::Glossary>(std::move(glossary));
-
+  set.glossary_ = std::make_unique<catalog::Glossary>(std::move(glossary));
   ASSIGN_OR_RETURN(compliance::RequirementsBook book,
                    compliance::RequirementsBook::load(options.paths.repo_dir));
-  set->requirements_ = std::make_unique<compliance::RequirementsBook>(std::move(book));
-  set->requirements_->use_countries(reference.countries);
-
-  set->classifier_ = options.classifier;
-  if (set->classifier_ == nullptr) {
-    std::vector<compliance::LabeledProduct> training;
-    if (options.train_classifier) {
-      ASSIGN_OR_RETURN(training, compliance::load_development_sets(bench_dir(options)));
-    }
-    ASSIGN_OR_RETURN(compliance::HsClassifier classifier,
-                     compliance::HsClassifier::create(reference, std::move(training)));
-    set->classifier_ = std::make_shared<const compliance::HsClassifier>(std::move(classifier));
-  }
+  set.requirements_ = std::make_unique<compliance::RequirementsBook>(std::move(book));
+  set.requirements_->use_countries(reference.countries);
 
   const std::string& repo = options.paths.repo_dir;
   if (auto ports = logistics::PortDirectory::load(options.paths); ports.ok()) {
-    set->ports_ = std::make_unique<logistics::PortDirectory>(std::move(*ports));
+    set.ports_ = std::make_unique<logistics::PortDirectory>(std::move(*ports));
   } else {
     e.warnings.push_back("ports not loaded: " + ports.status().to_string());
   }
   RETURN_IF_ERROR(load_optional<logistics::RateCard>(
       options.rate_card_path, [](const std::string& p) { return logistics::RateCard::load(p); },
-      [&] { return logistics::RateCard::load_default(repo); }, "rate card", set->rate_card_,
+      [&] { return logistics::RateCard::load_default(repo); }, "rate card", set.rate_card_,
       e.warnings));
-  RETURN_IF_ERROR(load_optional<trade::ChannelFeeTable>(
+  return load_optional<trade::ChannelFeeTable>(
       options.channel_fees_path,
       [](const std::string& p) { return trade::ChannelFeeTable::load(p); },
       [&] { return trade::ChannelFeeTable::load_default(repo); }, "channel fees",
-      set->channel_fees_, e.warnings));
+      set.channel_fees_, e.warnings);
+}
+
+}  // namespace
+
+StatusOr<std::unique_ptr<EngineSet>> load_engines(const EngineOptions& options) {
+  auto set = std::make_unique<EngineSet>();
+  Engines& e = set->engines_;
+  LoadClock clock(set->load_times_);
+  // The demo marketplace with its search index and the classifier are the slow parts and need
+  // nothing from each other: they load on their own threads while this one reads the tables.
+  auto catalog = std::async(std::launch::async, [&options] {
+    auto started = std::chrono::steady_clock::now();
+    auto opened = catalog::CatalogSearch::open(options.store, options.demo);
+    return Timed<std::unique_ptr<catalog::CatalogSearch>>{std::move(opened), since(started)};
+  });
+  set->reference_ = options.reference;
+  if (set->reference_ == nullptr) {
+    auto loaded = refdata::ReferenceData::load(options.paths);
+    if (!loaded.ok()) {
+      catalog.wait();
+      return loaded.status();
+    }
+    set->reference_ = std::move(*loaded);
+    clock.mark("reference data");
+  }
+  const refdata::ReferenceData& reference = *set->reference_;
+  std::future<Timed<std::shared_ptr<const compliance::HsClassifier>>> classifier;
+  if (options.classifier == nullptr) {
+    classifier = std::async(std::launch::async, [&options, &reference] {
+      auto started = std::chrono::steady_clock::now();
+      auto trained = train_classifier(options, reference);
+      return Timed<std::shared_ptr<const compliance::HsClassifier>>{std::move(trained),
+                                                                    since(started)};
+    });
+  }
+  Tables tables;
+  Status tables_loaded = load_tables(options, reference, tables);
+  clock.mark("glossary, requirements, ports, rate card, channel fees");
+
+  auto catalog_done = catalog.get();
+  set->load_times_.push_back({"catalog and search index (own thread)", catalog_done.took});
+  set->classifier_ = options.classifier;
+  if (classifier.valid()) {
+    auto classifier_done = classifier.get();
+    set->load_times_.push_back({"hs classifier (own thread)", classifier_done.took});
+    if (!classifier_done.value.ok()) return classifier_done.value.status();
+    set->classifier_ = std::move(*classifier_done.value);
+  }
+  if (!catalog_done.value.ok()) return catalog_done.value.status();
+  set->catalog_ = std::move(*catalog_done.value);
+  RETURN_IF_ERROR(tables_loaded);
+  set->glossary_ = std::move(tables.glossary_);
+  set->requirements_ = std::move(tables.requirements_);
+  set->ports_ = std::move(tables.ports_);
+  set->rate_card_ = std::move(tables.rate_card_);
+  set->channel_fees_ = std::move(tables.channel_fees_);
+  e.warnings = std::move(tables.warnings);
+  clock.mark("waiting for the threads");
 
   e.reference = set->reference_.get();
   e.catalog = set->catalog_.get();

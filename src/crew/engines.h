@@ -8,6 +8,7 @@
 // make_builtin_agent("sourcing") makes one.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -59,6 +60,12 @@ struct EngineOptions {
   std::shared_ptr<const compliance::HsClassifier> classifier;
 };
 
+// How long one part of load_engines took (parts on their own threads overlap the others).
+struct EngineLoadTime {
+  std::string what;
+  std::chrono::microseconds took{0};
+};
+
 // Owns every engine; Engines points into it. Not movable (the views point at members).
 class EngineSet {
  public:
@@ -71,6 +78,8 @@ class EngineSet {
   std::shared_ptr<const compliance::HsClassifier> shared_classifier() const {
     return classifier_;
   }
+  // Where the load spent its time, in order (bench/goal_to_report_bench prints it).
+  const std::vector<EngineLoadTime>& load_times() const { return load_times_; }
 
  private:
   friend StatusOr<std::unique_ptr<EngineSet>> load_engines(const EngineOptions& options);
@@ -83,6 +92,7 @@ class EngineSet {
   std::unique_ptr<logistics::RateCard> rate_card_;
   std::unique_ptr<trade::ChannelFeeTable> channel_fees_;
   Engines engines_;
+  std::vector<EngineLoadTime> load_times_;
 };
 
 // Loads everything. Required engines (reference data, catalog, glossary, requirements,
