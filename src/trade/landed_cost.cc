@@ -206,11 +206,13 @@ Status apply_duties(const TariffTreatment& t, const ShipmentCosts& costs, Landed
   const Money& value = out.valuation.customs_value;
   DutyBase base = duty_base(value, costs, t.as_of);
   Money duty = Money::zero(t.currency);
-  if (!out.duty_de_minimis) {
+  if (!out.duty_de_minimis && !t.internal_market) {
     ASSIGN_OR_RETURN(duty, rounded_duty(t.duty_rate, base));
   }
   RETURN_IF_ERROR(lines.add({.kind = LineKind::kDuty,
-                             .label = out.duty_de_minimis
+                             .label = t.internal_market ? "Customs duty (none: within the "
+                                                          "customs union)"
+                                      : out.duty_de_minimis
                                           ? "Customs duty (not collected: de minimis)"
                                           : "Customs duty (MFN)",
                              .amount = duty,
@@ -240,6 +242,12 @@ Status apply_import_tax(const TariffTreatment& t, const ShipmentCosts& costs, La
   const ImportTaxRule rule = import_tax_rule(t.destination, t.customs_union);
   out.import_tax = Money::zero(t.currency);
   out.import_tax_base = Money::zero(t.currency);
+  if (t.internal_market) {
+    lines.note("no import VAT within the customs union: a VAT-registered buyer self-accounts "
+               "VAT on the intra-Community acquisition (Directive 2006/112/EC art. 2(1)(b), "
+               "art. 200) and deducts it as input tax");
+    return ok_status();
+  }
   if (rule.base == ImportTaxBase::kNone || !t.import_tax) {
     lines.note(rule.law);
     return ok_status();
@@ -352,7 +360,7 @@ Status compute_landed_cost(const TariffTreatment& t, const ShipmentCosts& costs,
                                .provenance = {.rule = "given by the user"}}));
     total += *costs.vat_incidentals;
   }
-  apply_de_minimis(t, intrinsic_value(out.valuation), out, lines);
+  if (!t.internal_market) apply_de_minimis(t, intrinsic_value(out.valuation), out, lines);
   RETURN_IF_ERROR(apply_duties(t, costs, out, lines));
   RETURN_IF_ERROR(apply_import_tax(t, costs, out, lines));
   RETURN_IF_ERROR(apply_fees(t, costs, out, lines));

@@ -53,6 +53,10 @@ struct TariffTreatment {
   CountryCode origin;
   CountryCode destination;
   std::string customs_union;  // "EU" or empty
+  // Origin and destination in the same customs union on the date: no import, so no customs
+  // duty and no import VAT (EU: VAT on the intra-Community acquisition is self-accounted by a
+  // registered buyer, Directive 2006/112/EC art. 2(1)(b) and 200).
+  bool internal_market = false;
   Date as_of;
   Currency currency;          // the customs currency of the destination
   const refdata::TariffSchedule* schedule = nullptr;

@@ -275,6 +275,7 @@ json treatment_json(const TariffTreatment& t) {
                std::string(refdata::valuation_basis_name(t.valuation->basis))},
               {"valuation_source", t.valuation->source}};
   if (!t.customs_union.empty()) out["customs_union"] = t.customs_union;
+  if (t.internal_market) out["internal_market"] = true;
   if (t.import_tax) {
     out["import_tax_rate"] = t.import_tax->rate.to_plain_string();
     out["import_tax_name"] = std::string(t.import_tax->tax_name);

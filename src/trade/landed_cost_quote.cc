@@ -174,6 +174,8 @@ StatusOr<TariffTreatment> resolve_treatment(const refdata::ReferenceData& data,
   RETURN_IF_ERROR(data.countries.find(origin).status().with_context("origin"));
   RETURN_IF_ERROR(data.countries.find(destination).status().with_context("destination"));
   t.customs_union = std::string(data.countries.customs_union(destination, as_of));
+  t.internal_market =
+      !t.customs_union.empty() && data.countries.customs_union(origin, as_of) == t.customs_union;
   ASSIGN_OR_RETURN(t.schedule, data.tariff_for(destination, as_of));
   ASSIGN_OR_RETURN(t.currency, data.currencies.find(t.schedule->currency()));
   auto line = t.schedule->resolve(hs_code);
@@ -184,6 +186,11 @@ StatusOr<TariffTreatment> resolve_treatment(const refdata::ReferenceData& data,
   t.duty_rate = std::move(rate).value();
   t.duty_provenance = Provenance{&t.schedule->source(), t.line->rate_line, t.line->display_code,
                                  t.line->general_rate, "general (MFN) rate of the tariff line"};
+  if (t.internal_market) {
+    t.duty_provenance = Provenance{&data.countries.customs_unions_source(), 0, t.customs_union,
+                                   "no customs duty within the customs union",
+                                   "TFEU art. 28-30: free movement of goods in the customs union"};
+  }
   if (destination.code() == "US" && origin.code() == "CN") {
     RETURN_IF_ERROR(add_section301(data, t));
   }

@@ -220,5 +220,33 @@ TEST(LandedCostTest, EuLowValueKeepsImportVatSince2021) {
   EXPECT_EQ(q->cost.total.to_string(), "23.80 EUR");
 }
 
+// Regression (intra-EU supplier charged import duty and VAT): goods moving from Italy to
+// Germany are not imported; no customs duty, no import VAT, and the note says why.
+TEST(LandedCostTest, WithinTheEuCustomsUnionNoDutyAndNoImportVat) {
+  json j = {{"hs_code", "9617.00.00"}, {"origin", "IT"}, {"destination", "DE"},
+            {"goods_value", "1000.00 EUR"}, {"incoterm", "CIF"}, {"quantity", "100 pcs"}};
+  auto q = quote_landed_cost(data(), request(j));
+  ASSERT_TRUE(q.ok()) << q.status().message();
+  EXPECT_TRUE(q->treatment.internal_market);
+  EXPECT_EQ(q->cost.duty.to_string(), "0.00 EUR");
+  EXPECT_EQ(q->cost.import_tax.to_string(), "0.00 EUR");
+  EXPECT_EQ(q->cost.total.to_string(), "1000.00 EUR");
+  const CostLine* duty = line_of(q->cost, LineKind::kDuty);
+  ASSERT_NE(duty, nullptr);
+  EXPECT_NE(duty->label.find("within the customs union"), std::string_view::npos);
+  EXPECT_EQ(line_of(q->cost, LineKind::kImportTax), nullptr);
+}
+
+// The United Kingdom left the EU customs union on 2021-01-01: from then on it is an import.
+TEST(LandedCostTest, BritishGoodsIntoGermanyAreImportsAfterBrexit) {
+  json j = {{"hs_code", "9617.00.00"}, {"origin", "GB"}, {"destination", "DE"},
+            {"goods_value", "1000.00 EUR"}, {"incoterm", "CIF"}, {"quantity", "100 pcs"}};
+  auto q = quote_landed_cost(data(), request(j));
+  ASSERT_TRUE(q.ok()) << q.status().message();
+  EXPECT_FALSE(q->treatment.internal_market);
+  EXPECT_EQ(q->cost.duty.to_string(), "67.00 EUR");  // MFN: no preference modelled for the TCA
+  EXPECT_EQ(q->cost.import_tax.to_string(), "202.73 EUR");
+}
+
 }  // namespace
 }  // namespace kontor::trade
