@@ -8,21 +8,11 @@
 #include "cli/grant_cli.h"
 #include "crew/intake.h"
 #include "crew/skill.h"
-#include "store/memory/memory_store.h"
 
 namespace kontor::cli {
 namespace {
 
 using nlohmann::json;
-
-crew::AgentRegistry builtin_agents() {
-  crew::AgentRegistry registry;
-  for (std::string_view name : crew::builtin_agent_names()) {
-    std::string agent(name);
-    registry.add(agent, [agent] { return crew::make_builtin_agent(agent); });
-  }
-  return registry;
-}
 
 }  // namespace
 
@@ -51,47 +41,32 @@ StatusOr<std::unique_ptr<CrewSession>> CrewSession::open(Context& context,
                                                          const CrewFlags& flags,
                                                          bool with_engines) {
   auto session = std::make_unique<CrewSession>();
-  if (flags.no_retention) {
-    session->owned_store_ = store::open_memory_store();
-    session->store_ = session->owned_store_.get();
-    session->executor_ = std::make_unique<crew::RecordingExecutor>();
-  } else {
-    ASSIGN_OR_RETURN(session->store_, context.store(flags.db));
+  crew::WorkspaceOptions options;
+  if (!flags.no_retention) {
+    ASSIGN_OR_RETURN(options.store, context.store(flags.db));
     std::filesystem::path folder =
         std::filesystem::path(Context::store_path(flags.db)).parent_path();
     if (folder.empty()) folder = ".";
-    session->executor_ = std::make_unique<crew::RecordingExecutor>((folder / "actions.log").string());
+    options.actions_log = (folder / "actions.log").string();
   }
-  session->agents_ = builtin_agents();
+  options.with_engines = with_engines;
   if (with_engines) {
-    crew::EngineOptions engine_options;
-    ASSIGN_OR_RETURN(engine_options.reference, context.data());
-    engine_options.store = session->store_;
-    ASSIGN_OR_RETURN(session->engines_, crew::load_engines(engine_options));
+    ASSIGN_OR_RETURN(options.engines.reference, context.data());
   }
-  crew::RunnerOptions options;
-  options.threads = flags.threads;
+  options.runner.threads = flags.threads;
   ASSIGN_OR_RETURN(session->policy_, grant_policy_for(flags.grant, flags.db));
-  session->runner_ = std::make_unique<crew::Runner>(
-      *session->store_, session->agents_,
-      crew::RunnerServices{session->engines_ ? &session->engines_->engines() : nullptr, session->policy_.get(),
-                           session->executor_.get()},
-      options);
+  options.policy = session->policy_.get();
+  ASSIGN_OR_RETURN(session->workspace_, crew::Workspace::open(std::move(options)));
   session->audit_ = std::make_unique<policy::AuditObserver>(session->store());
   session->runner().add_observer(session->audit_.get());
   if (flags.json) {
     session->stream_ = std::make_unique<crew::EventStream>(std::cout);
-    session->runner_->add_observer(session->stream_.get());
+    session->runner().add_observer(session->stream_.get());
   } else {
     session->board_ = std::make_unique<crew::ProgressBoard>(stdout, isatty(fileno(stdout)) != 0);
-    session->runner_->add_observer(session->board_.get());
+    session->runner().add_observer(session->board_.get());
   }
   return session;
-}
-
-StatusOr<crew::Brief> CrewSession::read_goal(const std::string& goal, Date today) {
-  if (goal.empty()) return invalid_argument("goal: empty");
-  return crew::read_goal(goal, today);
 }
 
 json summary_json(const crew::CaseSummary& summary) {
@@ -157,19 +132,11 @@ int run_goal(Context& context, const CrewFlags& flags, const std::string& goal,
     if (!parsed.ok()) return context.fail(parsed.status().with_context("--as-of"));
     today = *parsed;
   }
-  auto skill = crew::load_skill_file(skill_path.empty()
-                                         ? crew::builtin_skill_path("source-product")
-                                         : skill_path);
-  if (!skill.ok()) return context.fail(skill.status());
   auto session = CrewSession::open(context, flags);
   if (!session.ok()) return context.fail(session.status());
-  auto brief = (*session)->read_goal(goal, today);
-  if (!brief.ok()) return context.fail(brief.status());
-  auto plan = crew::plan_from_skill(*skill, *brief);
-  if (!plan.ok()) return context.fail(plan.status());
-  crew::NewCase new_case{"", std::move(brief).value(), today, std::move(plan).value(),
-                         skill->name};
-  auto summary = (*session)->runner().start(new_case);
+  auto new_case = (*session)->workspace().new_case(goal, today, {}, skill_path);
+  if (!new_case.ok()) return context.fail(new_case.status());
+  auto summary = (*session)->runner().start(*new_case);
   if (!summary.ok()) return context.fail(summary.status());
   return print_summary(*summary, flags.json);
 }

@@ -23,6 +23,7 @@
 #include "crew/progress_board.h"
 #include "crew/runner.h"
 #include "policy/audit_observer.h"
+#include "crew/workspace.h"
 
 namespace kontor::cli {
 
@@ -55,22 +56,20 @@ class CrewSession {
   // (commands that only read a case skip it).
   static StatusOr<std::unique_ptr<CrewSession>> open(Context& context, const CrewFlags& flags,
                                                      bool with_engines = true);
-  store::Store& store() { return *store_; }
-  crew::Runner& runner() { return *runner_; }
+  store::Store& store() { return workspace_->store(); }
+  crew::Runner& runner() { return workspace_->runner(); }
+  crew::Workspace& workspace() { return *workspace_; }
   // Goal text → Brief (intake), with the case's "today".
-  StatusOr<crew::Brief> read_goal(const std::string& goal, Date today);
+  StatusOr<crew::Brief> read_goal(const std::string& goal, Date today) {
+    return workspace_->read_goal(goal, today);
+  }
 
  private:
-  std::unique_ptr<store::Store> owned_store_;  // --no-retention
-  store::Store* store_ = nullptr;
-  crew::AgentRegistry agents_;
-  std::unique_ptr<crew::EngineSet> engines_;
-  std::unique_ptr<crew::RecordingExecutor> executor_;
-  std::unique_ptr<crew::Policy> policy_;  // --grant; null: the runner's default
+  std::unique_ptr<crew::Workspace> workspace_;  // owns the store with --no-retention
   std::unique_ptr<crew::ProgressBoard> board_;
   std::unique_ptr<crew::EventStream> stream_;
   std::unique_ptr<policy::AuditObserver> audit_;  // every event into the audit chain
-  std::unique_ptr<crew::Runner> runner_;
+  std::unique_ptr<crew::Policy> policy_;  // --grant; null: the runner's default
 };
 
 // Prints the outcome (the board already showed the tasks): status, open questions, pending

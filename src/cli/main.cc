@@ -11,6 +11,8 @@ namespace kontor::cli {
 void add_brief_command(CLI::App& app, Context& context, std::function<int()>& run);  // intake
 void add_classify_command(CLI::App& app, Context& context, std::function<int()>& run);  // HS
 void add_grant_command(CLI::App& app, Context& context, std::function<int()>& run);  // grants
+void add_serve_command(CLI::App& app, Context& context, std::function<int()>& run);  // HTTP
+void add_token_command(CLI::App& app, Context& context, std::function<int()>& run);  // its tokens
 }
 
 int main(int argc, char** argv) {
@@ -31,6 +33,8 @@ int main(int argc, char** argv) {
   kontor::cli::add_classify_command(app, context, run);
   kontor::cli::add_grant_command(app, context, run);
   kontor::cli::add_crew_commands(app, context, run);
+  kontor::cli::add_serve_command(app, context, run);
+  kontor::cli::add_token_command(app, context, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
