@@ -84,7 +84,9 @@ struct SearchResponse {
 };
 
 struct IndexOptions {
-  std::string directory;        // "" = a fresh temporary directory, removed with the index
+  // "" = in memory only: nothing is written to disk (what --no-retention promises), rebuilt on
+  // every start. A directory keeps a Xapian glass database there (see `reuse`).
+  std::string directory;
   std::string freedict_directory;  // "" = $KONTOR_FREEDICT_DIR or /usr/share/dictd
   // Reopen the index already in `directory` when it was built from the same products and offers
   // (ids, titles, category paths, MOQ, lead times, certifications) by the same index format;

@@ -2,7 +2,6 @@
 #include <xapian.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 #include <limits>
 #include <map>
@@ -105,27 +104,15 @@ class XapianSearchIndex final : public SearchIndex {
  public:
   XapianSearchIndex(const Catalog& catalog, const Glossary& glossary, const IndexOptions& options)
       : catalog_(catalog), dictionaries_(options.freedict_directory), analyzer_(glossary, dictionaries_) {}
-  ~XapianSearchIndex() override {
-    database_.reset();
-    if (owns_directory_) {
-      std::error_code ec;
-      std::filesystem::remove_all(directory_, ec);
-    }
-  }
-
   Status build(const IndexOptions& options) {
     directory_ = options.directory;
-    if (directory_.empty()) {
-      std::string pattern = (std::filesystem::temp_directory_path() / "kontor-search-XXXXXX").string();
-      if (mkdtemp(pattern.data()) == nullptr) return unavailable("cannot create a temporary index directory");
-      directory_ = pattern;
-      owns_directory_ = true;
-    }
     link_offers();
     const std::string fingerprint = catalog_fingerprint();
     try {
-      if (options.reuse && open_existing(fingerprint)) return ok_status();
-      Xapian::WritableDatabase db(directory_, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
+      if (options.reuse && !directory_.empty() && open_existing(fingerprint)) return ok_status();
+      Xapian::WritableDatabase db = directory_.empty()
+          ? Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY)
+          : Xapian::WritableDatabase(directory_, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
       const auto& products = catalog_.products();
       for (std::size_t i = 0; i < products.size(); ++i) {
         Xapian::Document doc;
@@ -138,10 +125,15 @@ class XapianSearchIndex final : public SearchIndex {
       }
       db.set_metadata(kFingerprintKey, fingerprint);
       db.commit();
-      db.close();
-      database_ = std::make_unique<Xapian::Database>(directory_);
+      if (directory_.empty()) {
+        database_ = std::make_unique<Xapian::Database>(db);  // the in-memory database itself
+      } else {
+        db.close();
+        database_ = std::make_unique<Xapian::Database>(directory_);
+      }
     } catch (const Xapian::Error& e) {
-      return internal_error("search index " + directory_ + ": " + e.get_description());
+      return internal_error("search index " + (directory_.empty() ? "(in memory)" : directory_) + ": " +
+                            e.get_description());
     }
     return ok_status();
   }
@@ -275,7 +267,6 @@ class XapianSearchIndex final : public SearchIndex {
   mutable std::mutex mutex_;  // Xapian::Database and the analyzer's caches are single-threaded
   std::unique_ptr<Xapian::Database> database_;
   std::string directory_;
-  bool owns_directory_ = false;
   std::vector<std::vector<std::uint32_t>> offers_of_;
   bool every_product_offered_ = false;
   std::vector<const Supplier*> supplier_of_;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 
 #include "catalog/search.h"
@@ -196,6 +197,29 @@ TEST(SearchIndexReuse, KeptIndexServesTheSameCatalogAndIsRebuiltForAnother) {
   ASSERT_EQ(rebuilt->search(q)->results.size(), 1u);
   EXPECT_EQ(rebuilt->search(q)->results[0].product_id, "P-CUP");
   std::filesystem::remove_all(dir);
+}
+
+// --no-retention relies on this: without a directory the index lives in memory only.
+TEST(SearchIndexInMemory, WithoutADirectoryNothingIsWrittenToTheTemporaryFolder) {
+  namespace fs = std::filesystem;
+  fs::path tmp = fs::temp_directory_path() / "kontor-search-in-memory-test";
+  fs::remove_all(tmp);
+  fs::create_directories(tmp);
+  const char* saved = std::getenv("TMPDIR");
+  std::string saved_value = saved ? saved : "";
+  setenv("TMPDIR", tmp.c_str(), 1);
+  Glossary glossary = Glossary::load_default().value();
+  Catalog catalog = filter_catalog();
+  auto index = SearchIndex::build(catalog, glossary).value();
+  SearchQuery q;
+  q.text = "mug";
+  auto found = index->search(q);
+  if (saved) setenv("TMPDIR", saved_value.c_str(), 1); else unsetenv("TMPDIR");
+  ASSERT_TRUE(found.ok());
+  ASSERT_EQ(found->results.size(), 1u);
+  EXPECT_EQ(found->results[0].product_id, "P-MUG");
+  EXPECT_TRUE(fs::is_empty(tmp));
+  fs::remove_all(tmp);
 }
 
 }  // namespace
