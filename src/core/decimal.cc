@@ -69,6 +69,17 @@ M round_quotient(M q, M r, M denominator, bool negative, RoundingMode mode) {
 }
 
 // Brings a and b to a common scale (the larger one).
+// m × 10^k. A 64-bit mantissa times 10^k ≤ 10^18 cannot overflow 128 bits, so the checked
+// 128-bit multiply (a library call) is only needed beyond that: amounts and rates of different
+// scales (a price in cents plus a rate in 4 decimals) take the plain multiply.
+M rescaled(M m, int k) {
+  if (k == 0) return m;
+  if (k <= 18 && m == static_cast<std::int64_t>(m)) {
+    return M(static_cast<std::int64_t>(m)) * static_cast<std::int64_t>(kPow10[k]);
+  }
+  return checked_mul(m, kPow10[k]);
+}
+
 void align(const Decimal& a, const Decimal& b, M& ma, M& mb, int& scale) {
   if (a.scale() == b.scale()) {  // the common case (amounts of one currency): no rescaling
     scale = a.scale();
@@ -77,8 +88,8 @@ void align(const Decimal& a, const Decimal& b, M& ma, M& mb, int& scale) {
     return;
   }
   scale = std::max(a.scale(), b.scale());
-  ma = checked_mul(a.mantissa(), kPow10[scale - a.scale()]);
-  mb = checked_mul(b.mantissa(), kPow10[scale - b.scale()]);
+  ma = rescaled(a.mantissa(), scale - a.scale());
+  mb = rescaled(b.mantissa(), scale - b.scale());
 }
 
 std::string mantissa_digits(M value) {
@@ -187,7 +198,7 @@ std::string Decimal::to_plain_string() const { return normalized().to_string(); 
 
 Decimal Decimal::with_scale_at_least(int scale) const {
   if (scale <= scale_) return *this;
-  return from_scaled(checked_mul(mantissa_, kPow10[scale - scale_]), scale);
+  return from_scaled(rescaled(mantissa_, scale - scale_), scale);
 }
 
 Decimal Decimal::rounded(int scale, RoundingMode mode) const {

@@ -8,6 +8,8 @@
 namespace kontor::trade {
 namespace {
 
+using namespace std::string_view_literals;
+
 // Every tax and fee line is rounded to the currency's minor unit, half-up, per line: the
 // convention of the customs worked examples Kontor is tested against (bench/landed_cost).
 constexpr RoundingMode kTaxLineRounding = RoundingMode::kHalfUp;
@@ -19,7 +21,7 @@ constexpr std::int64_t kInsuredValuePercent = 110;
 class LineWriter {
  public:
   explicit LineWriter(LandedCost& out) : out_(out) {}
-  Status add(CostLine line) {
+  Status add(const CostLine& line) {
     if (out_.line_count >= static_cast<int>(out_.line_storage.size())) {
       return internal_error("landed cost: more than 16 lines");
     }
@@ -75,7 +77,8 @@ DutyBase duty_base(const Money& customs_value, const ShipmentCosts& costs, Date 
 // The duty of a rate, rounded as a line; for an additional rate ("the duty provided in the
 // applicable subheading + 25%") only what it adds to the base duty.
 StatusOr<Money> rounded_duty(const DutyRate& rate, const DutyBase& base) {
-  ASSIGN_OR_RETURN(DutyAmount amount, compute_duty(rate, base));
+  DutyAmount amount;  // filled in place: this runs per supplier × route, a StatusOr copy costs
+  RETURN_IF_ERROR(compute_duty(rate, base, amount));
   Money duty = amount.amount;
   if (amount.base_duty) duty -= *amount.base_duty;
   return duty.rounded(kTaxLineRounding);
@@ -210,11 +213,10 @@ Status apply_duties(const TariffTreatment& t, const ShipmentCosts& costs, Landed
     ASSIGN_OR_RETURN(duty, rounded_duty(t.duty_rate, base));
   }
   RETURN_IF_ERROR(lines.add({.kind = LineKind::kDuty,
-                             .label = t.internal_market ? "Customs duty (none: within the "
-                                                          "customs union)"
+                             .label = t.internal_market ? "Customs duty (none: within the customs union)"sv
                                       : out.duty_de_minimis
-                                          ? "Customs duty (not collected: de minimis)"
-                                          : "Customs duty (MFN)",
+                                          ? "Customs duty (not collected: de minimis)"sv
+                                          : "Customs duty (MFN)"sv,
                              .amount = duty,
                              .base = value,
                              .rate_text = t.duty_provenance.text,
@@ -266,10 +268,11 @@ Status apply_import_tax(const TariffTreatment& t, const ShipmentCosts& costs, La
     out.import_tax = (out.import_tax_base * t.import_tax->rate).rounded(kTaxLineRounding);
   }
   if (rule.general_rule) lines.note(rule.law);
-  const char* label = out.tax_de_minimis ? "Import VAT/GST (not collected: de minimis)"
-                      : out.tax_at_sale
-                          ? "VAT/GST charged at the point of sale (not at the border: low value)"
-                          : "Import VAT/GST";
+  // string_view literals: the label's length is known at compile time, not measured per call.
+  std::string_view label =
+      out.tax_de_minimis ? "Import VAT/GST (not collected: de minimis)"sv
+      : out.tax_at_sale  ? "VAT/GST charged at the point of sale (not at the border: low value)"sv
+                         : "Import VAT/GST"sv;
   return lines.add({.kind = LineKind::kImportTax,
                     .label = label,
                     .amount = out.import_tax,
@@ -295,8 +298,8 @@ Status apply_fees(const TariffTreatment& t, const ShipmentCosts& costs, LandedCo
     Money fee = formal ? merchandise_processing_fee(*mpf, value)
                        : Money(mpf->flat.value_or(Decimal(0)), t.currency);
     RETURN_IF_ERROR(lines.add({.kind = LineKind::kFee,
-                               .label = formal ? "Merchandise processing fee (formal entry)"
-                                               : "Merchandise processing fee (informal entry)",
+                               .label = formal ? "Merchandise processing fee (formal entry)"sv
+                                               : "Merchandise processing fee (informal entry)"sv,
                                .amount = fee,
                                .base = value,
                                .rate_text = mpf->provenance.text,

@@ -95,6 +95,21 @@ TEST(DecimalTest, FastPathsMatchTheWideArithmeticAtTheBoundary) {
   EXPECT_GT(big, D("999999999999999999.9"));
 }
 
+// Mixed scales rescale the smaller one: a 64-bit mantissa × 10^18 takes the plain multiply,
+// a wider mantissa the checked one; both must give the exact sum and order.
+TEST(DecimalTest, MixedScalesRescaleExactlyOnBothPaths) {
+  const Decimal int64_max = Decimal::from_scaled(INT64_MAX, 0);
+  const Decimal tiny = Decimal::from_scaled(1, 18);
+  EXPECT_EQ((int64_max + tiny).to_string(), "9223372036854775807.000000000000000001");
+  EXPECT_EQ((Decimal::from_scaled(INT64_MIN, 0) - tiny).to_string(),
+            "-9223372036854775808.000000000000000001");
+  const Decimal wide = Decimal::from_scaled(INT64_MAX, 0) * D("10");  // above 2^63 at scale 0
+  EXPECT_EQ((wide + D("0.5")).to_string(), "92233720368547758070.5");
+  EXPECT_LT(wide, wide + D("0.01"));
+  EXPECT_EQ(D("12.5").with_scale_at_least(4).to_string(), "12.5000");
+  EXPECT_GT(D("800"), D("799.99"));
+}
+
 // Property: rounding never moves a value by more than one unit of the target scale, and
 // half-up / half-even agree except on exact ties.
 TEST(DecimalPropertyTest, RoundingStaysWithinOneUnit) {
