@@ -55,6 +55,9 @@ class Policy {
   }
   // Reconciliation found that an action left executing never ran; it is run again.
   virtual Status retried(store::Transaction&, const store::OutboxAction&) { return ok_status(); }
+  // The action will not run after all: it failed (refused just before execution, or the
+  // executor reported an error) or a human denied it. What was reserved for it is given back.
+  virtual Status released(store::Transaction&, const store::OutboxAction&) { return ok_status(); }
 };
 
 // The default until grants exist: anything with an amount waits for a human; the rest runs.

@@ -53,6 +53,7 @@ Status CaseRun::execute_action(const std::string& key) {
     if (!gate.ok()) {
       json error{{"error", gate.to_string()}};
       RETURN_IF_ERROR(outbox_.transition(txn, key, ActionState::kFailed, error, env_.now()).status());
+      RETURN_IF_ERROR(env_.policy.released(txn, claimed));
       events.push_back({"action.failed", {{"key", key}, {"error", gate.to_string()}}});
       claimed.state = ActionState::kFailed;
     }
@@ -72,6 +73,7 @@ Status CaseRun::execute_action(const std::string& key) {
       json error{{"error", result.status().to_string()}};
       RETURN_IF_ERROR(
           outbox_.transition(txn, key, ActionState::kFailed, error, env_.now()).status());
+      RETURN_IF_ERROR(env_.policy.released(txn, claimed));
       events.push_back({"action.failed", {{"key", key}, {"error", result.status().to_string()}}});
     }
     return ok_status();
@@ -162,7 +164,11 @@ Status CaseRun::decide(std::string_view key_or_prefix, bool approve, std::string
     ActionState to = approve ? ActionState::kApproved : ActionState::kDenied;
     json result = approve ? json(nullptr) : json{{"denied", reason}};
     RETURN_IF_ERROR(outbox_.transition(txn, key, to, result, env_.now()).status());
-    if (approve) RETURN_IF_ERROR(env_.policy.approved(txn, *current));
+    if (approve) {
+      RETURN_IF_ERROR(env_.policy.approved(txn, *current));
+    } else {
+      RETURN_IF_ERROR(env_.policy.released(txn, *current));
+    }
     json data{{"key", key}, {"by", "human"}};
     if (!approve) data["reason"] = reason;
     events.push_back({"action." + std::string(store::action_state_name(to)), data});

@@ -8,6 +8,12 @@
 //   {"counter", "cap": "2000.00", "currency": "EUR", "spent": "620.00", "actions": 3}
 // and "policy/budget_reservations", key "<counter>|<action digest>": {"amount", "currency"};
 // reserving the same action (digest) again counts it once.
+//
+// Three ways a counter moves: reserve() when the crew acts within its grant (refused over the
+// cap), charge() when a human approves an action that moves money (recorded even over the cap:
+// the human is the authority, and what the crew may still spend alone shrinks accordingly), and
+// release() when a reserved or charged action does not run after all (it failed or was denied),
+// which gives its amount back so a failed payment leaves no phantom spending.
 #pragma once
 
 #include <string>
@@ -39,6 +45,17 @@ class BudgetLedger {
                                          const std::vector<EffectiveGrant::Budget>& budgets,
                                          const Cap& amount, std::string_view grant_id,
                                          std::string_view digest);
+  // Records `amount` against every budget in its currency, whatever the cap (a human approved
+  // it); budgets in another currency are left alone (spent_after repeats their total). The same
+  // action (digest) is counted once, whether reserved or charged.
+  static StatusOr<BudgetOutcome> charge(store::Transaction& txn,
+                                        const std::vector<EffectiveGrant::Budget>& budgets,
+                                        const Cap& amount, std::string_view digest);
+  // Gives back what the action with `digest` reserved or was charged under each budget; the
+  // amount given back in total over all counters (0 when nothing was held for it).
+  static StatusOr<Decimal> release(store::Transaction& txn,
+                                   const std::vector<EffectiveGrant::Budget>& budgets,
+                                   std::string_view digest);
   // What was spent under a counter (0 when nothing yet).
   static StatusOr<Decimal> spent(store::Store& store, std::string_view counter);
 };

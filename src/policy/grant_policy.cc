@@ -26,6 +26,19 @@ Cap cap_of(const Money& money) {
   return Cap{money.amount(), std::string(money.currency().code())};
 }
 
+// The amount of an outbox action (crew::action_to_json), nullopt when it moves no money.
+StatusOr<std::optional<Cap>> amount_of(const store::OutboxAction& action) {
+  if (!action.action.is_object() || !action.action.contains("amount")) return std::optional<Cap>();
+  const nlohmann::json& amount = action.action["amount"];
+  if (!amount.is_object() || !amount.contains("amount") || !amount["amount"].is_string() ||
+      !amount.contains("currency") || !amount["currency"].is_string()) {
+    return data_loss("action " + action.key + ": amount: malformed");
+  }
+  auto value = Decimal::parse(amount["amount"].get<std::string>());
+  if (!value.ok()) return data_loss("action " + action.key + ": amount: " + value.status().message());
+  return std::optional<Cap>(Cap{*value, amount["currency"].get<std::string>()});
+}
+
 }  // namespace
 
 GrantPolicy::GrantPolicy(GrantPolicyOptions options) : options_(std::move(options)) {}
@@ -39,6 +52,9 @@ GrantPolicy::GrantPolicy(const Grant& grant, const PublicKey& root, GrantPolicyO
     verify_status_ = effective.status();
   }
 }
+
+GrantPolicy::GrantPolicy(EffectiveGrant verified, GrantPolicyOptions options)
+    : options_(std::move(options)), effective_(std::move(verified)), has_grant_(true) {}
 
 std::int64_t GrantPolicy::now() const { return options_.now ? options_.now() : unix_now(); }
 
@@ -110,15 +126,18 @@ PolicyDecision GrantPolicy::decide_in(store::Transaction& txn, const store::Outb
   if (auto verdict = check_rules(entry.case_id, action)) return *verdict;
   std::string reason = effective_ ? "within grant " + effective_->id : "no amount involved";
   std::int64_t expires = now() + options_.human_approval_ttl_seconds;
+  const std::string digest = action_digest(entry);
+  bool reserved = false;
   if (effective_) {
     expires = effective_->expires;
     if (action.amount && !effective_->budgets.empty()) {
       auto outcome = BudgetLedger::reserve(txn, effective_->budgets, cap_of(*action.amount),
-                                           effective_->id, action_digest(entry));
+                                           effective_->id, digest);
       if (!outcome.ok()) {
         return {PolicyVerdict::kNeedsApproval, "budget not checked: " + outcome.status().to_string()};
       }
       if (!outcome->within) return {PolicyVerdict::kNeedsApproval, outcome->reason};
+      reserved = true;
       const auto& first = effective_->budgets.front();
       reason += " (budget " + first.cap.to_string() + ": " +
                 Cap{outcome->spent_after.front(), first.cap.currency}.to_string() + " spent)";
@@ -128,15 +147,42 @@ PolicyDecision GrantPolicy::decide_in(store::Transaction& txn, const store::Outb
                                         effective_ ? "grant " + effective_->id : "policy", now(),
                                         expires);
   if (!approval.ok()) {
+    // The action now waits for a human: what was reserved for it goes back.
+    if (reserved) (void)BudgetLedger::release(txn, effective_->budgets, digest);
     return {PolicyVerdict::kNeedsApproval, "approval not recorded: " + approval.status().to_string()};
   }
   return {PolicyVerdict::kAllow, reason};
 }
 
+const std::vector<EffectiveGrant::Budget>* GrantPolicy::budgets_for(
+    std::string_view case_id) const {
+  if (!effective_ || effective_->budgets.empty()) return nullptr;
+  if (effective_->cases && !contains(*effective_->cases, case_id)) return nullptr;
+  return &effective_->budgets;
+}
+
 Status GrantPolicy::approved(store::Transaction& txn, const store::OutboxAction& action) {
-  return ApprovalBook::approve(txn, action, "human", now(),
-                               now() + options_.human_approval_ttl_seconds)
-      .status();
+  ASSIGN_OR_RETURN(Approval approval,
+                   ApprovalBook::approve(txn, action, "human", now(),
+                                         now() + options_.human_approval_ttl_seconds));
+  const auto* budgets = budgets_for(action.case_id);
+  if (budgets == nullptr) return ok_status();
+  ASSIGN_OR_RETURN(std::optional<Cap> amount, amount_of(action));
+  if (!amount) return ok_status();
+  return BudgetLedger::charge(txn, *budgets, *amount, approval.digest).status();
+}
+
+Status GrantPolicy::released(store::Transaction& txn, const store::OutboxAction& action) {
+  const auto* budgets = budgets_for(action.case_id);
+  if (budgets == nullptr) return ok_status();
+  // Held under the digest that was approved; the action may have changed since (which is why
+  // it failed), so both digests are given back.
+  const std::string digest = action_digest(action);
+  ASSIGN_OR_RETURN(auto approval, ApprovalBook::get(txn, action.key));
+  if (approval && approval->digest != digest) {
+    RETURN_IF_ERROR(BudgetLedger::release(txn, *budgets, approval->digest).status());
+  }
+  return BudgetLedger::release(txn, *budgets, digest).status();
 }
 
 Status GrantPolicy::before_execute(store::Transaction& txn, const store::OutboxAction& action) {

@@ -9,8 +9,11 @@
 //   caps, over the per-action cap, or over a budget (reserved atomically, policy/budget.h);
 // - allow otherwise (the budget is then spent).
 // Without a grant it behaves like crew::AmountNeedsApprovalPolicy (money waits for a human),
-// still with digest-bound approvals. Human approvals are not counted against the budget: the
-// budget is what the crew may spend without asking.
+// still with digest-bound approvals. A human approval of an action that moves money is charged
+// to the grant's budgets too (policy/budget.h charge(): even past the cap, since the human
+// decided), so the budget counts all the money that moved in the grant's cases and what the
+// crew may still spend alone shrinks. An action that then fails, or is denied, gives its
+// reservation back (released()).
 #pragma once
 
 #include <cstdint>
@@ -35,6 +38,8 @@ class GrantPolicy final : public crew::Policy {
   // `grant` is verified against `root` once here; an invalid grant denies everything (the
   // reason says why) — use verify_status() to refuse it up front.
   GrantPolicy(const Grant& grant, const PublicKey& root, GrantPolicyOptions options = {});
+  // A grant already verified (policy/grant_cache.h): nothing is checked again.
+  explicit GrantPolicy(EffectiveGrant verified, GrantPolicyOptions options = {});
 
   const Status& verify_status() const { return verify_status_; }
   const std::optional<EffectiveGrant>& grant() const { return effective_; }
@@ -46,12 +51,15 @@ class GrantPolicy final : public crew::Policy {
   Status approved(store::Transaction& txn, const store::OutboxAction& action) override;
   Status before_execute(store::Transaction& txn, const store::OutboxAction& action) override;
   Status retried(store::Transaction& txn, const store::OutboxAction& action) override;
+  Status released(store::Transaction& txn, const store::OutboxAction& action) override;
 
  private:
   // Every rule but the budget; nullopt when the grant covers the action.
   std::optional<crew::PolicyDecision> check_rules(std::string_view case_id,
                                                   const crew::ProposedAction& action) const;
   std::int64_t now() const;
+  // The budgets this action counts against: none without a grant, or for a case outside it.
+  const std::vector<EffectiveGrant::Budget>* budgets_for(std::string_view case_id) const;
 
   GrantPolicyOptions options_;
   std::optional<EffectiveGrant> effective_;

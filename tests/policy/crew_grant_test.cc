@@ -92,8 +92,8 @@ TEST_F(CrewGrantTest, WithinTheGrantRunsOverTheCapWaitsForApproval) {
   ASSERT_TRUE(approved.ok()) << approved.status().to_string();
   EXPECT_EQ(find(*approved, "OFFER-big")->state, ActionState::kDone);
   EXPECT_EQ(executor_.total_executions(), 2);
-  // Human approvals do not spend the crew's budget.
-  EXPECT_EQ(BudgetLedger::spent(*store_, "g-00000000000000cc")->to_string(), "120.00");
+  // The human-approved order is charged to the budget as well (budget_release_test.cc).
+  EXPECT_EQ(BudgetLedger::spent(*store_, "g-00000000000000cc")->to_string(), "920.00");
 }
 
 // Delegates to a GrantPolicy; right after a human approval it changes the stored action's
