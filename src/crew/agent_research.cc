@@ -5,6 +5,7 @@
 #include <set>
 
 #include "crew/agent_common.h"
+#include "crew/product_query.h"
 
 namespace kontor::crew {
 namespace {
@@ -128,10 +129,9 @@ Status ResearchAgent::run(const TaskSpec& task, TaskContext& context) {
   Currency buyer = detail::buyer_currency(brief, *engines.reference);
   std::int64_t units = detail::order_units(brief);
 
-  catalog::SearchQuery query;
-  query.text = brief.product;
-  query.limit = static_cast<int>(detail::int_param(task, "listings", 100));
-  query.fx_date = pricing.date;
+  catalog::SearchQuery query = product_query(
+      *engines.glossary, brief, static_cast<int>(detail::int_param(task, "listings", 100)),
+      pricing.date);
   ASSIGN_OR_RETURN(catalog::SearchResponse response, engines.catalog->search(query));
 
   ResearchSection r;
@@ -143,7 +143,7 @@ Status ResearchAgent::run(const TaskSpec& task, TaskContext& context) {
   r.fx_date = pricing.date;
   r.demo = engines.catalog->demo();
 
-  std::vector<std::string> head = detail::product_words(*engines.glossary, brief.product);
+  std::vector<std::string> head = detail::product_words(*engines.glossary, query.text);
   const catalog::Catalog& cat = engines.catalog->catalog();
   std::vector<Listing> listings;
   std::map<std::string, int> categories;

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "crew/agent_common.h"
+#include "crew/product_query.h"
 
 namespace kontor::crew {
 namespace {
@@ -125,10 +126,8 @@ Status SourcingAgent::run(const TaskSpec& task, TaskContext& context) {
 
   Filters f{detail::order_units(brief), brief.max_moq, brief.avoid_origins,
             brief.required_certifications, context.as_of()};
-  catalog::SearchQuery query;
-  query.text = brief.product;
-  query.limit = static_cast<int>(std::max<std::size_t>(40, top * 8));
-  query.fx_date = pricing.date;
+  catalog::SearchQuery query = product_query(
+      *engines.glossary, brief, static_cast<int>(std::max<std::size_t>(40, top * 8)), pricing.date);
   ASSIGN_OR_RETURN(catalog::SearchResponse response, engines.catalog->search(query));
 
   SourcingSection s;
@@ -148,7 +147,7 @@ Status SourcingAgent::run(const TaskSpec& task, TaskContext& context) {
   const catalog::Catalog& cat = engines.catalog->catalog();
   double best = 0;
   for (const auto& r : response.results) best = std::max(best, r.text_score);
-  std::vector<std::string> head = detail::product_words(*engines.glossary, brief.product);
+  std::vector<std::string> head = detail::product_words(*engines.glossary, query.text);
   std::set<std::string> suppliers_seen;
   std::vector<RejectedOffer> unrelated;  // shown only when nothing fits
   std::int64_t done = 0;
