@@ -93,8 +93,20 @@ void CaseRun::enable_scheduling() {
   scheduling_ = true;
 }
 
+void CaseRun::stop(Status status) {
+  if (fatal_.ok() && !status.ok()) {
+    fatal_ = std::move(status);
+    stopped_.store(true, std::memory_order_release);
+  }
+}
+
+Status CaseRun::fail(Status status) {
+  stop(std::move(status));
+  return fatal_;
+}
+
 Status CaseRun::commit(const Prepare& prepare) {
-  std::vector<std::string> started;
+  std::vector<TaskSpec> started;
   Status status;
   {
     std::lock_guard lock(mutex_);
@@ -111,12 +123,12 @@ Status CaseRun::append_and_apply(store::Transaction& txn, std::vector<PendingEve
   events.reserve(pending.size());
   for (PendingEvent& p : pending) events.push_back({std::move(p.type), std::move(p.data)});
   auto batch = journal_.append(txn, std::move(events), at);
-  if (!batch.ok()) return fatal_ = batch.status();
+  if (!batch.ok()) return fail(batch.status());
   for (store::JournalEvent& event : *batch) {
     // The state is changed in place; if the commit fails the run stops (fatal_), so a state
     // ahead of the store is never used.
     Status applied = state_.apply(event);
-    if (!applied.ok()) return fatal_ = applied;
+    if (!applied.ok()) return fail(applied);
     snapshot_due = snapshot_due || (env_.options.snapshot_every > 0 &&
                                     event.seq % env_.options.snapshot_every == 0);
     appended.push_back(std::move(event));
@@ -124,11 +136,11 @@ Status CaseRun::append_and_apply(store::Transaction& txn, std::vector<PendingEve
   return ok_status();
 }
 
-Status CaseRun::commit_locked(const Prepare& prepare, std::vector<std::string>& started,
+Status CaseRun::commit_locked(const Prepare& prepare, std::vector<TaskSpec>& started,
                               bool schedule_anyway) {
   if (!fatal_.ok()) return fatal_;
   auto txn = env_.store.begin();
-  if (!txn.ok()) return fatal_ = txn.status();
+  if (!txn.ok()) return fail(txn.status());
   std::vector<PendingEvent> pending;
   RETURN_IF_ERROR(prepare(**txn, pending));
   if (pending.empty() && !schedule_anyway) return ok_status();  // the transaction rolls back
@@ -148,12 +160,13 @@ Status CaseRun::commit_locked(const Prepare& prepare, std::vector<std::string>& 
   if (appended.empty()) return ok_status();
   if (snapshot_due) {
     Status written = journal_.write_snapshot(**txn, {state_.seq, at, state_.to_json()});
-    if (!written.ok()) return fatal_ = written;
+    if (!written.ok()) return fail(written);
   }
   Status committed = journal_.commit(**txn);
-  if (!committed.ok()) return fatal_ = committed;
+  if (!committed.ok()) return fail(committed);
   dispatched_.insert(starting.begin(), starting.end());
-  started.insert(started.end(), starting.begin(), starting.end());
+  // The specs travel with the jobs, so a worker starts its agent without taking mutex_.
+  for (const std::string& id : starting) started.push_back(state_.task(id)->spec);
   // The events are durable now; a display that fails must not fail the case.
   for (const store::JournalEvent& event : appended) {
     for (Observer* observer : env_.observers) {
@@ -250,35 +263,40 @@ void CaseRun::progress(std::string_view task_id, std::int64_t done, std::int64_t
   }
 }
 
-void CaseRun::dispatch(const std::vector<std::string>& task_ids, std::size_t from) {
-  for (std::size_t i = from; i < task_ids.size(); ++i) {
-    env_.pool.submit([this, id = task_ids[i]] { work(id); });
+void CaseRun::dispatch(std::vector<TaskSpec> tasks, std::size_t from) {
+  for (std::size_t i = from; i < tasks.size(); ++i) {
+    env_.pool.submit([this, task = std::move(tasks[i])]() mutable { work(std::move(task)); });
   }
 }
 
-void CaseRun::work(std::string task_id) {
-  while (!task_id.empty()) {
-    std::string next;
-    Status status = run_task(task_id, &next);
+void CaseRun::work(TaskSpec task) {
+  std::optional<TaskSpec> current(std::move(task));
+  while (current) {
+    std::optional<TaskSpec> next;
+    bool queued = false;
+    Status status = run_task(*current, &next, &queued);
+    // A queued end leaves dispatched_ with its group commit, which also recorded any failure.
+    if (queued) {
+      current = std::move(next);
+      continue;
+    }
     std::lock_guard lock(mutex_);
-    if (!status.ok() && fatal_.ok()) fatal_ = status;
-    dispatched_.erase(task_id);
-    // After a failure the next task stays `running` in the journal; resume re-runs it.
-    if (!fatal_.ok() && !next.empty()) dispatched_.erase(std::exchange(next, ""));
+    stop(std::move(status));
+    dispatched_.erase(current->id);
     if (dispatched_.empty()) changed_.notify_all();
-    task_id = std::move(next);
+    current.reset();
   }
 }
 
 Status CaseRun::run_until_quiet() {
-  std::vector<std::string> started;
+  std::vector<TaskSpec> started;
   {
     std::lock_guard lock(mutex_);
     scheduling_ = true;
     Status status = state_.ready_tasks().empty() ? ok_status() : commit_locked(
         [](store::Transaction&, std::vector<PendingEvent>&) { return ok_status(); }, started,
         /*schedule_anyway=*/true);
-    if (!status.ok() && fatal_.ok()) fatal_ = status;
+    stop(std::move(status));
   }
   dispatch(started);
   // Help with the queued tasks rather than sleep while a worker wakes up for them; wait only

@@ -8,12 +8,22 @@
 // the same transaction and hands them to the pool after it is durable. A worker that finishes
 // a task keeps one of the tasks its commit started and runs it next itself, so a chain runs on
 // one thread with one transaction per step and no scheduler wake-up in between.
+//
+// Finished tasks are group-committed: a worker whose task ends queues its `task.done` (failed,
+// waiting) and, unless a commit of finished tasks is already under way, commits the queue in
+// one transaction — repeatedly, while workers keep queueing. A worker that queued behind a
+// commit in progress goes on with other work at once; its task stays `running` (in the journal
+// and in dispatched_) until the group commit lands. A crash before that commit leaves the tasks
+// re-runnable (resume re-runs `running` tasks), never half-recorded; the actions they proposed
+// are executed by the committing worker after the commit, as a single task's would be.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -30,6 +40,13 @@ namespace kontor::crew::detail {
 struct PendingEvent {
   std::string type;
   nlohmann::json data;
+};
+
+// A task whose agent returned, waiting for the group commit of its end.
+struct FinishedTask {
+  std::string task_id;
+  PendingEvent event;                 // task.done | task.failed | task.waiting
+  std::vector<std::string> proposed;  // keys of the actions it proposed
 };
 
 // What every case run of one Runner shares.
@@ -96,16 +113,25 @@ class CaseRun {
  private:
   // Under mutex_. `started` receives the tasks this commit started (already in dispatched_);
   // with `schedule_anyway` a commit without events of its own still starts ready tasks.
-  Status commit_locked(const Prepare& prepare, std::vector<std::string>& started,
+  Status commit_locked(const Prepare& prepare, std::vector<TaskSpec>& started,
                        bool schedule_anyway = false);
   Status append_and_apply(store::Transaction& txn, std::vector<PendingEvent>& pending,
                           const std::string& at, std::vector<store::JournalEvent>& appended,
                           bool& snapshot_due);
-  void dispatch(const std::vector<std::string>& task_ids, std::size_t from = 0);
+  // Under mutex_: stops the run with `status` when it is an error (the first error wins);
+  // fail() also returns the run's error (ok while there is none).
+  void stop(Status status);
+  Status fail(Status status);
+  void dispatch(std::vector<TaskSpec> tasks, std::size_t from = 0);
   // A pool job: runs the task, then the task it chose to continue with, and so on.
-  void work(std::string task_id);
-  // Runs one started task to its end; *next: a task started by its final commit to run now.
-  Status run_task(const std::string& task_id, std::string* next);
+  void work(TaskSpec task);
+  // Runs one started task's agent and queues its end for the group commit (*queued is then
+  // true); *next: a task started by a group commit this call made, to run now.
+  Status run_task(const TaskSpec& task, std::optional<TaskSpec>* next, bool* queued);
+  // Queues `finished`; commits the queue unless another worker is committing it.
+  Status finish_task(FinishedTask finished, std::optional<TaskSpec>* next);
+  // One group commit of `batch` (the run's error when it fails).
+  Status commit_finished(std::vector<FinishedTask>& batch, std::vector<TaskSpec>& started);
   Status execute_action(const std::string& key);
   StatusOr<std::string> resolve_action_key(std::string_view key_or_prefix);
   // Reads, changes and writes the case's record (a cache of the brief and status) in `txn`.
@@ -122,9 +148,14 @@ class CaseRun {
   std::mutex mutex_;  // guards everything below; taken before the store's own lock
   std::condition_variable changed_;
   CaseState state_;
-  std::set<std::string> dispatched_;  // started by this run, not finished
+  std::set<std::string> dispatched_;  // started by this run, end not yet committed
   bool scheduling_ = false;
   Status fatal_;
+  std::atomic<bool> stopped_{false};  // !fatal_.ok(), readable without mutex_
+
+  std::mutex finish_mutex_;  // guards the two below; never held with mutex_
+  std::vector<FinishedTask> finishing_;
+  bool committing_finished_ = false;
 };
 
 }  // namespace kontor::crew::detail

@@ -28,7 +28,8 @@
 //   and is taken over at once when its holder was a process of this host that died.
 // Speed (bench/crew_runner_bench.cc): the commit that finishes a task also journals the start
 // of the tasks it made ready (one transaction per step), and the finishing worker runs one of
-// them itself.
+// them itself; the ends of tasks that finish together (branches of a fan-out) share one
+// transaction (group commit: a crash before it leaves them re-runnable).
 #pragma once
 
 #include <chrono>

@@ -52,14 +52,10 @@ class RunningTask final : public TaskContext {
 
 }  // namespace
 
-Status CaseRun::run_task(const std::string& task_id, std::string* next) {
-  TaskSpec spec;
-  {
+Status CaseRun::run_task(const TaskSpec& spec, std::optional<TaskSpec>* next, bool* queued) {
+  if (stopped_.load(std::memory_order_acquire)) {
     std::lock_guard lock(mutex_);
-    if (!fatal_.ok()) return fatal_;
-    const TaskRecord* task = state_.task(task_id);
-    if (task == nullptr) return internal_error("task '" + task_id + "': vanished");
-    spec = task->spec;
+    return fatal_;
   }
   // task.started was committed by whoever made the task ready (see case_run.h).
   RunningTask context(*this, spec);
@@ -74,30 +70,72 @@ Status CaseRun::run_task(const std::string& task_id, std::string* next) {
       result = internal_error(std::string("agent '") + spec.agent + "' threw: " + e.what());
     }
   }
-  PendingEvent finish;
+  FinishedTask finished{spec.id, {}, context.proposed()};
   if (!result.ok()) {
-    finish = {"task.failed", {{"task", task_id}, {"error", result.to_string()}}};
+    finished.event = {"task.failed", {{"task", spec.id}, {"error", result.to_string()}}};
   } else if (!context.unanswered().empty()) {
-    finish = {"task.waiting", {{"task", task_id}, {"questions", context.unanswered()}}};
+    finished.event = {"task.waiting", {{"task", spec.id}, {"questions", context.unanswered()}}};
   } else {
-    finish = {"task.done", {{"task", task_id}}};
+    finished.event = {"task.done", {{"task", spec.id}}};
   }
-  std::vector<std::string> started;
+  *queued = true;
+  return finish_task(std::move(finished), next);
+}
+
+Status CaseRun::finish_task(FinishedTask finished, std::optional<TaskSpec>* next) {
   {
-    std::lock_guard lock(mutex_);
-    if (!fatal_.ok()) return fatal_;  // the store failed under the agent: stop, resume later
-    RETURN_IF_ERROR(commit_locked(
-        [&](store::Transaction&, std::vector<PendingEvent>& events) {
-          events.push_back(std::move(finish));
-          return ok_status();
-        },
-        started));
+    std::lock_guard lock(finish_mutex_);
+    finishing_.push_back(std::move(finished));
+    if (committing_finished_) return ok_status();  // that worker commits it with its group
+    committing_finished_ = true;
   }
-  // Keep one of the tasks this commit started for this thread; the others go to the pool.
-  if (!started.empty()) *next = started.front();
-  dispatch(started, 1);
-  for (const std::string& key : context.proposed()) RETURN_IF_ERROR(execute_if_approved(key));
+  std::vector<std::string> ended;    // committed (or dropped by a failed run) by this call
+  std::vector<std::string> proposed;  // actions of the tasks committed, executed afterwards
+  while (true) {
+    std::vector<FinishedTask> batch;
+    {
+      std::lock_guard lock(finish_mutex_);
+      if (finishing_.empty()) {
+        committing_finished_ = false;
+        break;
+      }
+      batch.swap(finishing_);
+    }
+    std::vector<TaskSpec> started;
+    Status committed = commit_finished(batch, started);
+    // Keep one of the tasks the commit started for this thread; the others go to the pool.
+    std::size_t from = 0;
+    if (!next->has_value() && !started.empty()) *next = started[from++];
+    dispatch(std::move(started), from);
+    for (const FinishedTask& task : batch) {
+      ended.push_back(task.task_id);
+      if (!committed.ok()) continue;
+      proposed.insert(proposed.end(), task.proposed.begin(), task.proposed.end());
+    }
+  }
+  for (const std::string& key : proposed) {
+    Status executed = execute_if_approved(key);
+    if (!executed.ok()) {
+      std::lock_guard lock(mutex_);
+      stop(std::move(executed));
+    }
+  }
+  // Only now: the run is quiet when dispatched_ is empty, actions included.
+  std::lock_guard lock(mutex_);
+  for (const std::string& id : ended) dispatched_.erase(id);
+  if (dispatched_.empty()) changed_.notify_all();
   return ok_status();
+}
+
+Status CaseRun::commit_finished(std::vector<FinishedTask>& batch,
+                                std::vector<TaskSpec>& started) {
+  std::lock_guard lock(mutex_);
+  return fail(commit_locked(
+      [&](store::Transaction&, std::vector<PendingEvent>& events) {
+        for (FinishedTask& task : batch) events.push_back(std::move(task.event));
+        return ok_status();
+      },
+      started));
 }
 
 namespace {
