@@ -42,7 +42,11 @@ async function newContext(browser, options = {}) {
   return context;
 }
 
-const shot = (page, name) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+// Full page, except where the page holds the report (tens of thousands of pixels tall): there
+// the visible part, and the report's sections one by one (shotOf).
+const shot = (page, name, { fullPage = true } = {}) =>
+  page.screenshot({ path: path.join(shots, `${name}.png`), fullPage });
+const shotOf = (locator, name) => locator.screenshot({ path: path.join(shots, `${name}.png`) });
 
 async function caseStatus(page) {
   return page.locator("#case-status").getAttribute("data-status");
@@ -60,15 +64,26 @@ async function driveToCompletion(page, { keyboard = false } = {}) {
     const status = await caseStatus(page);
     if (status === "completed") return approved;
     if (status === "failed") throw new Error(`the case failed: ${await page.locator("#crew-board").innerText()}`);
-    const approve = page.locator("#needs-you:not([hidden]) .approval button", { hasText: "Approve" }).first();
+    // A card stays busy (its buttons disabled) from the click until the server's job has
+    // recorded the decision and the list is redrawn: skip it, and tolerate a redraw mid-click.
+    const approve = page.locator("#needs-you:not([hidden]) .approval button:not([disabled])", { hasText: "Approve" }).first();
     if (await approve.isVisible().catch(() => false)) {
-      if (keyboard) {
-        await approve.focus();
-        await page.keyboard.press("Enter");
-      } else {
-        await approve.click();
+      if (!keyboard && !state.approvalShot) {
+        state.approvalShot = true;
+        await page.locator("#needs-you").scrollIntoViewIfNeeded();
+        await shot(page, "03-approval", { fullPage: false });
       }
-      approved += 1;
+      try {
+        if (keyboard) {
+          await approve.focus({ timeout: 5000 });
+          await page.keyboard.press("Enter");
+        } else {
+          await approve.click({ timeout: 5000 });
+        }
+        approved += 1;
+      } catch (err) {
+        if (!/Timeout|detached|not attached/i.test(String(err))) throw err;
+      }
     }
     await page.waitForTimeout(300);
   }
@@ -130,7 +145,7 @@ tests.add("the HS question is answered with 9617.00 and the case completes", asy
   await page.locator("#needs-you").waitFor({ state: "hidden" });
   const states = await page.locator("[data-task]").evaluateAll((els) => els.map((e) => `${e.dataset.task}=${e.dataset.state}`));
   expect(states.length >= 7 && states.every((s) => s.endsWith("=done")), `not every task is done: ${states}`);
-  await shot(page, "03-case-completed");
+  await shot(page, "03-case-completed", { fullPage: false });
 });
 
 tests.add("the report shows its sections and charts", async ({ page }) => {
@@ -142,8 +157,11 @@ tests.add("the report shows its sections and charts", async ({ page }) => {
   expect((await frame.locator("svg.chart").count()) >= 2, "the report has fewer than 2 charts");
   expect((await frame.locator("section#classification").innerText()).includes("9617"), "the classification does not show 9617");
   expect((await page.getByRole("link", { name: "Open the report in a new tab" }).count()) === 1, "no link to open the report");
-  await page.locator("#report").scrollIntoViewIfNeeded();
-  await shot(page, "04-case-report");
+  await page.evaluate(() => document.getElementById("report").scrollIntoView({ block: "start" }));
+  await shot(page, "04-case-report", { fullPage: false });
+  for (const id of ["summary", "landed-cost", "suppliers", "duty-tax", "logistics"]) {
+    await shotOf(frame.locator(`section#${id}`), `04-report-${id}`);
+  }
 });
 
 tests.add("the inbox is empty once the case is done", async ({ page, server }) => {
@@ -231,7 +249,7 @@ tests.add("keyboard only: goal, answer, approvals, report", async ({ browser, se
   expect(focused !== "BODY", "focus fell back to the page body after answering");
   await driveToCompletion(page, { keyboard: true });
   await tabTo(page, () => document.activeElement?.textContent === "Refresh report", "the report");
-  await shot(page, "10-keyboard-completed");
+  await shot(page, "10-keyboard-completed", { fullPage: false });
   await context.close();
 });
 
