@@ -29,21 +29,22 @@ Xapian::Stem* cached_stemmer(const std::string& lang) {
   return it->second.get();
 }
 
-void add_text_terms(const std::string& normalized, const std::string& lang, int wdf,
-                    std::map<std::string, int>& terms) {
-  for (const Token& t : tokenize(normalized)) {
+// The text's stemmed words and CJK n-grams at `wdf`, and its glossary concepts at
+// `concept_wdf` (0 = none); the text is word-broken once for both.
+void add_terms(const Glossary& glossary, const std::string& normalized, const std::string& lang,
+               int wdf, int concept_wdf, std::map<std::string, int>& terms) {
+  std::vector<std::string> latin_words;
+  for (Token& t : tokenize(normalized)) {
     if (t.cjk) {
       terms[t.text] += wdf;
-    } else if (t.text.size() >= 2 && !kStopWords.count(t.text)) {
-      terms[stem_word(lang, t.text)] += wdf;
+      continue;
     }
+    if (t.text.size() >= 2 && !kStopWords.count(t.text)) terms[stem_word(lang, t.text)] += wdf;
+    latin_words.push_back(std::move(t.text));
   }
-}
-
-void add_concepts(const Glossary& glossary, const std::string& normalized, int wdf,
-                  std::map<std::string, int>& terms) {
-  for (const GlossaryMatch& m : glossary.match(normalized)) {
-    terms[std::string(1, kConceptPrefix) + m.concept_entry->id] += wdf;
+  if (concept_wdf == 0) return;
+  for (const GlossaryMatch& m : glossary.match(normalized, latin_words)) {
+    terms[std::string(1, kConceptPrefix) + m.concept_entry->id] += concept_wdf;
   }
 }
 
@@ -67,22 +68,17 @@ std::vector<WeightedTerm> Analyzer::product_terms(const Product& product) {
     std::string normalized = normalize_text(title.text);
     std::string lang = title.lang.empty() || title.lang == "und" ? identify_language(title.text)
                                                                  : title.lang;
-    add_text_terms(normalized, lang, 2, terms);
-    add_concepts(glossary_, normalized, 3, terms);
+    add_terms(glossary_, normalized, lang, 2, 3, terms);
   }
   std::string path;
   for (const std::string& level : product.category_path) path += level + " ";
-  std::string normalized_path = normalize_text(path);
-  add_text_terms(normalized_path, "en", 1, terms);
-  add_concepts(glossary_, normalized_path, 1, terms);
+  add_terms(glossary_, normalize_text(path), "en", 1, 1, terms);
   for (const std::string& level : product.category_path_zh) {
-    if (has_cjk(level)) add_text_terms(normalize_text(level), "zh", 1, terms);
+    if (has_cjk(level)) add_terms(glossary_, normalize_text(level), "zh", 1, 0, terms);
   }
   auto material = product.attributes.find("material");
   if (material != product.attributes.end()) {
-    std::string normalized = normalize_text(material->second);
-    add_text_terms(normalized, "en", 1, terms);
-    add_concepts(glossary_, normalized, 1, terms);
+    add_terms(glossary_, normalize_text(material->second), "en", 1, 1, terms);
   }
   std::vector<WeightedTerm> out;
   out.reserve(terms.size());

@@ -136,8 +136,13 @@ const GlossaryConcept* Glossary::find(std::string_view id) const {
 
 std::vector<GlossaryMatch> Glossary::match(std::string_view normalized,
                                            std::string_view lang) const {
+  return match(normalized, words(normalized), lang);
+}
+
+std::vector<GlossaryMatch> Glossary::match(std::string_view normalized,
+                                           const std::vector<std::string>& w,
+                                           std::string_view lang) const {
   std::vector<GlossaryMatch> out;
-  std::vector<std::string> w = words(normalized);
   for (std::size_t i = 0; i < w.size();) {
     const Phrase* best = nullptr;
     auto it = by_first_word_.find(w[i]);

@@ -44,6 +44,10 @@ class Glossary {
   // Concepts named in a normalised text: the longest non-overlapping word phrases (in any
   // language, or only `lang` when given), then CJK substrings.
   std::vector<GlossaryMatch> match(std::string_view normalized, std::string_view lang = "") const;
+  // The same with the text's words already split (words(normalized)), for callers that
+  // tokenised the text anyway: word breaking is the costly part of indexing a product.
+  std::vector<GlossaryMatch> match(std::string_view normalized, const std::vector<std::string>& words,
+                                   std::string_view lang = "") const;
   // The first concept of `kind` whose English term appears in the text ("" kind: any).
   const GlossaryConcept* first_concept(std::string_view normalized, std::string_view kind,
                                        std::string_view lang = "en") const;

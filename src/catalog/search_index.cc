@@ -120,7 +120,7 @@ class XapianSearchIndex final : public SearchIndex {
           doc.add_term(t.term, static_cast<Xapian::termcount>(t.wdf));
         }
         add_filter_terms(i, doc);
-        db.replace_document(static_cast<Xapian::docid>(i + 1), doc);
+        db.add_document(doc);  // docid i + 1: the database is new and docids count from 1
         if ((i + 1) % 200000 == 0) db.commit();
       }
       db.set_metadata(kFingerprintKey, fingerprint);
