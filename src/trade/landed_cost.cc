@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "trade/detail/valuation_into.h"
 #include "trade/fees.h"
 #include "trade/import_tax.h"
 
@@ -352,7 +353,7 @@ Status compute_landed_cost(const TariffTreatment& t, const ShipmentCosts& costs,
   const std::optional<Money> insurance = insurance_amount(costs, insurance_estimated);
   ValuationInput valuation{costs.goods, costs.incoterm, costs.costs, t.valuation->basis};
   valuation.costs[static_cast<int>(CostElement::kInsurance)] = insurance;
-  ASSIGN_OR_RETURN(out.valuation, value_goods(valuation));
+  RETURN_IF_ERROR(detail::value_goods_into(valuation, out.valuation));
 
   Money total;
   RETURN_IF_ERROR(add_goods_and_transport(costs, insurance, insurance_estimated, lines, total));

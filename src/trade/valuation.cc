@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "trade/detail/valuation_into.h"
+
 namespace kontor::trade {
 
 std::string_view cost_element_name(CostElement element) {
@@ -35,20 +37,20 @@ bool basis_includes(refdata::ValuationBasis basis, CostElement element) {
   return false;
 }
 
-StatusOr<CustomsValuation> value_goods(const ValuationInput& input) {
+Status detail::value_goods_into(const ValuationInput& input, CustomsValuation& out) {
   if (input.incoterm == Incoterm::kDDP) {
     return invalid_argument(
         "incoterm: a DDP price contains the import duty and tax that are being computed; give "
         "the price net of them with incoterm DAP");
   }
   if (input.price.is_negative()) return invalid_argument("goods_value: must not be negative");
-  const std::string_view basis_name = refdata::valuation_basis_name(input.basis);
-  CustomsValuation out;
   out.customs_value = input.price;
+  out.adjustments.fill(std::nullopt);  // `out` may hold the previous evaluation
+  using namespace std::string_view_literals;
   out.rule = input.basis == refdata::ValuationBasis::kCif
                  ? "CIF basis: transaction value plus transport and insurance to the place of "
-                   "entry, less costs after arrival"
-                 : "FOB basis: transaction value excluding international freight and insurance";
+                   "entry, less costs after arrival"sv
+                 : "FOB basis: transaction value excluding international freight and insurance"sv;
   for (int i = 0; i < kCostElementCount; ++i) {
     const auto element = static_cast<CostElement>(i);
     const bool in_price = price_includes(input.incoterm, element);
@@ -56,6 +58,7 @@ StatusOr<CustomsValuation> value_goods(const ValuationInput& input) {
     if (in_price == in_basis) continue;
     const auto& cost = input.costs[i];
     if (!cost.has_value()) {
+      const std::string_view basis_name = refdata::valuation_basis_name(input.basis);
       std::string why = in_price ? "a " + std::string(incoterm_name(input.incoterm)) +
                                        " price includes it but the " + std::string(basis_name) +
                                        " customs value does not"
@@ -76,6 +79,12 @@ StatusOr<CustomsValuation> value_goods(const ValuationInput& input) {
   if (out.customs_value.is_negative()) {
     return invalid_argument("goods_value: smaller than the costs it is said to include");
   }
+  return ok_status();
+}
+
+StatusOr<CustomsValuation> value_goods(const ValuationInput& input) {
+  CustomsValuation out;
+  RETURN_IF_ERROR(detail::value_goods_into(input, out));
   return out;
 }
 

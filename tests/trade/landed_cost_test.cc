@@ -250,3 +250,40 @@ TEST(LandedCostTest, BritishGoodsIntoGermanyAreImportsAfterBrexit) {
 
 }  // namespace
 }  // namespace kontor::trade
+
+namespace kontor::trade {
+namespace {
+
+// Regression (result reuse): the crew evaluates many supplier × route options into one
+// LandedCost; an adjustment of an earlier evaluation (EXW: origin charges, freight, insurance
+// added) must not survive into the next (DAP: the price already covers them).
+TEST(LandedCostTest, AReusedResultEqualsAFreshOne) {
+  std::vector<FxRate> fx;
+  auto t = resolve_treatment(data(), "9617000000", CountryCode::parse("CN").value(),
+                             CountryCode::parse("DE").value(), Date::parse("2025-05-09").value(),
+                             refdata::VatRateKind::kStandard, &fx);
+  ASSERT_TRUE(t.ok()) << t.status().message();
+  auto eur = [&](const char* amount) { return Money(Decimal::parse(amount).value(), t->currency); };
+  ShipmentCosts costs;
+  costs.goods = eur("8400.00");
+  costs.units = Quantity(Decimal(2000), Unit::kPiece);
+  for (int e = 0; e < kCostElementCount; ++e) costs.costs[e] = eur("100.00");
+  LandedCost reused;
+  costs.incoterm = Incoterm::kEXW;
+  ASSERT_TRUE(compute_landed_cost(*t, costs, reused).ok());
+  EXPECT_EQ(reused.valuation.customs_value.to_string(), "8700.00 EUR");
+  costs.incoterm = Incoterm::kDAP;
+  ASSERT_TRUE(compute_landed_cost(*t, costs, reused).ok());
+  auto fresh = compute_landed_cost(*t, costs);
+  ASSERT_TRUE(fresh.ok());
+  EXPECT_EQ(reused.valuation.customs_value, fresh->valuation.customs_value);
+  for (int e = 0; e < kCostElementCount; ++e) {
+    EXPECT_EQ(reused.valuation.adjustments[e].has_value(), fresh->valuation.adjustments[e].has_value())
+        << cost_element_name(static_cast<CostElement>(e));
+  }
+  EXPECT_EQ(reused.total, fresh->total);
+  EXPECT_EQ(reused.per_unit, fresh->per_unit);
+}
+
+}  // namespace
+}  // namespace kontor::trade
