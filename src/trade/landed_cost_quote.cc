@@ -173,7 +173,10 @@ StatusOr<TariffTreatment> resolve_treatment(const refdata::ReferenceData& data,
   t.as_of = as_of;
   RETURN_IF_ERROR(data.countries.find(origin).status().with_context("origin"));
   RETURN_IF_ERROR(data.countries.find(destination).status().with_context("destination"));
-  t.customs_union = std::string(data.countries.customs_union(destination, as_of));
+  // The provenance below keeps a view of the union's name: it must point into the reference
+  // data, not into `t`, whose string moves with it.
+  const std::string_view customs_union = data.countries.customs_union(destination, as_of);
+  t.customs_union = std::string(customs_union);
   t.internal_market =
       !t.customs_union.empty() && data.countries.customs_union(origin, as_of) == t.customs_union;
   ASSIGN_OR_RETURN(t.schedule, data.tariff_for(destination, as_of));
@@ -187,7 +190,7 @@ StatusOr<TariffTreatment> resolve_treatment(const refdata::ReferenceData& data,
   t.duty_provenance = Provenance{&t.schedule->source(), t.line->rate_line, t.line->display_code,
                                  t.line->general_rate, "general (MFN) rate of the tariff line"};
   if (t.internal_market) {
-    t.duty_provenance = Provenance{&data.countries.customs_unions_source(), 0, t.customs_union,
+    t.duty_provenance = Provenance{&data.countries.customs_unions_source(), 0, customs_union,
                                    "no customs duty within the customs union",
                                    "TFEU art. 28-30: free movement of goods in the customs union"};
   }

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <random>
 
 #include "trade/landed_cost_json.h"
@@ -235,6 +236,21 @@ TEST(LandedCostTest, WithinTheEuCustomsUnionNoDutyAndNoImportVat) {
   ASSERT_NE(duty, nullptr);
   EXPECT_NE(duty->label.find("within the customs union"), std::string_view::npos);
   EXPECT_EQ(line_of(q->cost, LineKind::kImportTax), nullptr);
+}
+
+// Regression (dangling provenance key): the intra-EU duty line's key viewed the treatment's
+// own copy of the union name, so a moved or copied treatment read freed bytes (invalid UTF-8
+// in the crew's compliance section). The key must outlive any copy of the treatment.
+TEST(LandedCostTest, IntraEuProvenanceSurvivesACopyOfTheTreatment) {
+  auto original = std::make_unique<TariffTreatment>(
+      resolve_treatment(data(), "9617000000", CountryCode::parse("IT").value(),
+                        CountryCode::parse("DE").value(), Date::parse("2025-05-09").value(),
+                        refdata::VatRateKind::kStandard, nullptr)
+          .value());
+  TariffTreatment copy = *original;
+  original.reset();
+  EXPECT_EQ(copy.duty_provenance.key, "EU");
+  EXPECT_EQ(copy.customs_union, "EU");
 }
 
 // The United Kingdom left the EU customs union on 2021-01-01: from then on it is an import.
