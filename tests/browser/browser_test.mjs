@@ -150,7 +150,11 @@ tests.add("the HS question is answered with 9617.00 and the case completes", asy
 
 tests.add("the report shows its sections and charts", async ({ page }) => {
   const frame = page.frameLocator(".report-frame");
+  // The frame may still hold the report of the case as it stood while waiting (no charts yet)
+  // until the reload that completion triggers lands: wait for the completed one.
   await frame.locator("section#summary").waitFor({ timeout: 120000 });
+  await frame.locator("svg.chart").nth(1).waitFor({ timeout: 120000 });
+  await frame.locator("section#classification", { hasText: "9617" }).waitFor({ timeout: 120000 });
   for (const id of ["summary", "recommendation", "suppliers", "landed-cost", "duty-tax", "classification", "certifications", "logistics", "listing"]) {
     expect((await frame.locator(`section#${id}`).count()) === 1, `report section #${id} is missing`);
   }
