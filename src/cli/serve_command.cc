@@ -11,6 +11,8 @@
 
 #include "cli/context.h"
 #include "cli/crew_cli.h"
+#include "cli/grant_cli.h"
+#include "core/csv.h"
 #include "server/server.h"
 
 namespace kontor::cli {
@@ -26,7 +28,26 @@ struct ServeFlags {
   unsigned threads = 0;
   unsigned workers = 2;
   unsigned http_threads = 256;
+  std::size_t max_queue = 64;
+  std::string grant;  // a grant token, or a file holding one
 };
+
+// `--grant` takes the token itself or a file holding it (a token on a command line shows in
+// `ps`; a file can be private to the owner).
+StatusOr<std::string> grant_token(const std::string& argument) {
+  std::error_code error;
+  if (argument.empty() || !fs::is_regular_file(argument, error)) return argument;
+  auto text = read_file(argument);
+  if (!text.ok()) return text.status().with_context("--grant");
+  std::string token = *text;
+  const auto is_space = [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; };
+  while (!token.empty() && is_space(token.back())) token.pop_back();
+  std::size_t start = 0;
+  while (start < token.size() && is_space(token[start])) ++start;
+  token.erase(0, start);
+  if (token.empty()) return invalid_argument("--grant: " + argument + ": the file is empty");
+  return token;
+}
 
 // <repo>/web/dist (the repo found like the data dir), else web/ next to the binary.
 std::string default_web_dir() {
@@ -52,7 +73,14 @@ int run_serve(Context& context, const ServeFlags& f) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
+  auto token = grant_token(f.grant);
+  if (!token.ok()) return context.fail(token.status());
+  auto grant = grant_policy_for(*token, f.db);
+  if (!grant.ok()) return context.fail(grant.status());
+  const std::unique_ptr<crew::Policy> policy = std::move(*grant);  // outlives the workspace
+
   crew::WorkspaceOptions options;
+  options.policy = policy.get();
   auto store = context.store(f.db);
   if (!store.ok()) return context.fail(store.status());
   options.store = *store;
@@ -73,6 +101,7 @@ int run_serve(Context& context, const ServeFlags& f) {
   server_options.web_dir = f.web_dir.empty() ? default_web_dir() : f.web_dir;
   server_options.workers = f.workers;
   server_options.http_threads = f.http_threads;
+  server_options.max_queue = f.max_queue;
   server_options.version = KONTOR_VERSION;
   auto server = server::Server::create(**workspace, server_options);
   if (!server.ok()) return context.fail(server.status());
@@ -124,6 +153,12 @@ void add_serve_command(CLI::App& app, Context& context, std::function<int()>& ru
   cmd->add_option("--workers", f->workers, "cases run at once (default 2)");
   cmd->add_option("--http-threads", f->http_threads,
                   "connections served at once, event streams included (default 256)");
+  cmd->add_option("--max-queue", f->max_queue,
+                  "case jobs waiting for a worker; more get 503 (default 64)");
+  cmd->add_option("--grant", f->grant,
+                  "the crew acts under this capability grant (a token from `kontor grant "
+                  "create`, or a file holding one); default: anything that moves money waits "
+                  "for a human");
   cmd->callback([&context, &run, f] { run = [&context, f] { return run_serve(context, *f); }; });
 }
 

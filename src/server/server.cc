@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "core/csv.h"
+#include "policy/audit_observer.h"
 
 #include "server/case_jobs.h"
 #include "server/detail/routes.h"
@@ -84,7 +85,10 @@ class Server::Impl {
         tokens_(workspace.store()),
         jobs_(workspace, hub_, options_.workers, options_.max_queue),
         files_(options_.web_dir),
+        audit_(workspace.store()),
         ctx_{workspace, hub_, jobs_, tokens_, options_, files_, stopping_} {
+    // The same tamper-evident audit trail as the CLI's crew commands (kontor audit verify).
+    workspace.runner().add_observer(&audit_);
     workspace.runner().add_observer(&hub_);
     configure();
   }
@@ -98,6 +102,7 @@ class Server::Impl {
   TokenBook tokens_;
   CaseJobs jobs_;
   StaticFiles files_;
+  policy::AuditObserver audit_;
   std::atomic<bool> stopping_{false};
   detail::ServerContext ctx_;
   httplib::Server http_;
@@ -226,7 +231,9 @@ void Server::shutdown() {
   if (impl_->shut_down_) return;
   impl_->shut_down_ = true;
   impl_->stopping_ = true;
-  // Cases first: the running jobs commit their last events, which reach the streams' queues.
+  // Cases first: the running jobs commit their last events, which reach the streams' queues;
+  // queued jobs stay stored. The listener must stay open meanwhile: httplib ends every
+  // streaming response as soon as it stops (tests/server/server_shutdown_test.cc).
   impl_->jobs_.stop();
   // Streams flush what they hold and end; then the listener stops and in-flight requests end.
   impl_->hub_.close();

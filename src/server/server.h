@@ -2,12 +2,15 @@
 // approvals, catalog search, landed cost, classification, health) and the built front end as
 // static files, on cpp-httplib. It stands on a crew::Workspace (store, engines, runner) and adds
 // the EventHub (runner observer → server-sent events), the CaseJobs pool (cases run in the
-// background, durably queued), the TokenBook (bearer tokens) and StaticFiles.
+// background, durably queued), the TokenBook (bearer tokens) and StaticFiles. Every case event
+// also goes into the tamper-evident audit log (policy::AuditObserver), as under the CLI; the
+// workspace's policy (e.g. a capability grant, `kontor serve --grant`) decides what needs a human.
 //
 // Lifecycle: create() → bind() (port 0 picks a free one) → serve() blocks until shutdown(),
-// which may be called from any thread (the CLI calls it on SIGINT/SIGTERM): no new jobs, running
-// case jobs end (their cases are durable), every committed event is flushed to open streams,
-// the streams close, in-flight requests finish.
+// which may be called from any thread (the CLI calls it on SIGINT/SIGTERM): no new jobs (503),
+// running case jobs end (their cases are durable; queued jobs stay stored and run on the next
+// start), every committed event is flushed to open streams, the streams close, the listener
+// closes, in-flight requests finish.
 #pragma once
 
 #include <chrono>

@@ -142,6 +142,22 @@ class TestServer {
     return summary;
   }
 
+  // The summary once no job of the case is queued or running (health: queue and cases_running
+  // both 0), so that nothing is still being committed.
+  nlohmann::json wait_until_idle(const std::string& case_id) const {
+    for (int i = 0; i < 2400; ++i) {
+      auto health = client().Get("/api/health");
+      if (health && health->status == 200) {
+        auto body = nlohmann::json::parse(health->body);
+        if (body["queue"] == 0 && body["cases_running"] == 0) break;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    auto res = get("/api/cases/" + case_id);
+    EXPECT_TRUE(res && res->status == 200);
+    return res ? nlohmann::json::parse(res->body) : nlohmann::json();
+  }
+
   // Runs a case that has its answers to the end: the default policy holds every action that
   // moves money (the README goal's sample order) for a human, so this approves each held action
   // as the owner would, until the case completes or fails.
