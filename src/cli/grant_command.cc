@@ -16,6 +16,7 @@
 #include "cli/context.h"
 #include "cli/grant_cli.h"
 #include "policy/grant.h"
+#include "policy/case_grant_policy.h"
 #include "policy/grant_policy.h"
 #include "policy/root_key.h"
 
@@ -148,15 +149,32 @@ int show(Context& context, const GrantFlags& flags) {
 
 StatusOr<std::unique_ptr<crew::Policy>> grant_policy_for(const std::string& token,
                                                          const std::string& db) {
-  if (token.empty()) return std::unique_ptr<crew::Policy>();
-  ASSIGN_OR_RETURN(policy::Grant grant, policy::Grant::parse(token));
   auto root = policy::load_root_key(key_folder(db));
-  if (!root.ok()) return root.status().with_context("--grant: workspace root key");
-  auto made = std::make_unique<policy::GrantPolicy>(grant, root->public_key);
-  if (!made->verify_status().ok()) {
-    return made->verify_status().with_context("--grant: grant " + grant.id() + ": invalid");
+  if (token.empty()) {
+    // No root key: no grant was ever made here, so no case can be bound to one.
+    if (!root.ok() && root.status().code() == StatusCode::kNotFound) {
+      return std::unique_ptr<crew::Policy>();
+    }
+    if (!root.ok()) return root.status().with_context("workspace root key");
+    return std::unique_ptr<crew::Policy>(
+        std::make_unique<policy::CaseGrantPolicy>(root->public_key));
   }
-  return std::unique_ptr<crew::Policy>(std::move(made));
+  ASSIGN_OR_RETURN(policy::Grant grant, policy::Grant::parse(token));
+  if (!root.ok()) return root.status().with_context("--grant: workspace root key");
+  auto effective = grant.effective(root->public_key);
+  if (!effective.ok()) {
+    return effective.status().with_context("--grant: grant " + grant.id() + ": invalid");
+  }
+  return std::unique_ptr<crew::Policy>(
+      std::make_unique<policy::CaseGrantPolicy>(root->public_key, std::move(grant)));
+}
+
+Status bind_case_grant(store::Store& store, const std::string& case_id, const std::string& token) {
+  if (token.empty()) return ok_status();
+  ASSIGN_OR_RETURN(policy::Grant grant, policy::Grant::parse(token));
+  ASSIGN_OR_RETURN(auto txn, store.begin());
+  RETURN_IF_ERROR(policy::CaseGrantPolicy::bind(*txn, case_id, grant, policy::unix_now()));
+  return txn->commit();
 }
 
 void add_grant_command(CLI::App& app, Context& context, std::function<int()>& run) {
