@@ -43,10 +43,16 @@ std::string capture(const std::string& command) {
   return out;
 }
 
+// Appends the injection to every text in `value`, but not to language codes ({"lang", "text"}
+// entries): an unknown language is refused at import, and the text must get in to be tested.
 void append_to_texts(json& value) {
   if (value.is_string()) {
     value = value.get<std::string>() + kInjection;
-  } else if (value.is_object() || value.is_array()) {
+  } else if (value.is_object()) {
+    for (auto& [key, child] : value.items()) {
+      if (key != "lang") append_to_texts(child);
+    }
+  } else if (value.is_array()) {
     for (auto& child : value) append_to_texts(child);
   }
 }
@@ -119,11 +125,16 @@ class UntrustedTextTest : public ::testing::Test {
     delete clean_;
     delete hostile_;
   }
-  // Every proposed action (kind, counterparty, amount, reference, params, reason), sorted.
+  // Every proposed action as far as it decides what happens — kind, counterparty, amount,
+  // reference, parameters — sorted. The RFQ's free-text "message" is left out: it quotes the
+  // supplier's own listing title back to it, hostile text included, which is data, not an act.
   static std::vector<std::string> proposed(const Scenario& s) {
     std::vector<std::string> out;
     for (const json& e : s.events) {
-      if (e.value("type", "") == "action.proposed") out.push_back(e["data"]["action"].dump());
+      if (e.value("type", "") != "action.proposed") continue;
+      json action = e["data"]["action"];
+      if (action.contains("params") && action["params"].is_object()) action["params"].erase("message");
+      out.push_back(action.dump());
     }
     std::sort(out.begin(), out.end());
     return out;
