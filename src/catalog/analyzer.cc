@@ -12,19 +12,21 @@ namespace {
 
 // Function words that carry nothing in a product query, in the glossary's languages.
 const std::set<std::string, std::less<>> kStopWords = {
-    "a",   "an",  "the", "and", "or",  "for", "with", "of",  "in",   "on",   "to",  "de",
-    "da",  "do",  "das", "dos", "del", "la",  "el",   "los", "las",  "le",   "les", "des",
-    "du",  "en",  "et",  "y",   "e",   "para", "com", "con", "por",  "pour", "avec", "di",
-    "per", "il",  "und", "mit", "für", "aus", "der",  "die", "das",  "ve",   "için", "ile",
-    "cho", "và",  "của", "bằng", "em", "um",  "uma",  "un",  "una",  "une"};
+    "a",   "an", "the", "and",  "or",  "for",  "with", "of",  "in",  "on",   "to",   "de",
+    "da",  "do", "das", "dos",  "del", "la",   "el",   "los", "las", "le",   "les",  "des",
+    "du",  "en", "et",  "y",    "e",   "para", "com",  "con", "por", "pour", "avec", "di",
+    "per", "il", "und", "mit",  "für", "aus",  "der",  "die", "das", "ve",   "için", "ile",
+    "cho", "và", "của", "bằng", "em",  "um",   "uma",  "un",  "una", "une"};
 
 Xapian::Stem* cached_stemmer(const std::string& lang) {
   thread_local std::map<std::string, std::unique_ptr<Xapian::Stem>> stemmers;
   auto it = stemmers.find(lang);
   if (it == stemmers.end()) {
     std::string_view name = stemmer_language(lang);
-    it = stemmers.emplace(lang, name.empty() ? nullptr
-                                             : std::make_unique<Xapian::Stem>(std::string(name))).first;
+    it = stemmers
+             .emplace(lang,
+                      name.empty() ? nullptr : std::make_unique<Xapian::Stem>(std::string(name)))
+             .first;
   }
   return it->second.get();
 }
@@ -66,8 +68,8 @@ std::vector<WeightedTerm> Analyzer::product_terms(const Product& product) {
   std::map<std::string, int> terms;
   for (const LocalizedText& title : product.titles) {
     std::string normalized = normalize_text(title.text);
-    std::string lang = title.lang.empty() || title.lang == "und" ? identify_language(title.text)
-                                                                 : title.lang;
+    std::string lang =
+        title.lang.empty() || title.lang == "und" ? identify_language(title.text) : title.lang;
     add_terms(glossary_, normalized, lang, 2, 3, terms);
   }
   std::string path;
@@ -107,42 +109,55 @@ std::pair<std::string, std::vector<QueryTerm>> Analyzer::analyse(const SearchQue
                      "glossary " + m.concept_entry->id + " (" + m.lang + ")", 2.0});
     for (std::size_t i = m.first_word; i < m.first_word + m.word_count; ++i) covered[i] = true;
   }
-  const BilingualDictionary* dictionary = lang == "en" ? nullptr : dictionaries_.to_english(lang);
+  // A dictionary is opened (tens of MB the first time) only for a word the glossary left
+  // uncovered: most product queries are glossary words.
+  const BilingualDictionary* dictionary = nullptr;
+  bool dictionary_looked_up = lang == "en";
   for (std::size_t i = 0; i < w.size(); ++i) {
     if (w[i].size() < 2 || kStopWords.count(w[i])) continue;
     terms.push_back({stem_word(lang, w[i]), w[i], "query (" + lang + ")", covered[i] ? 0.5 : 1.0});
-    if (covered[i] || dictionary == nullptr) continue;
+    if (covered[i]) continue;
+    if (!dictionary_looked_up) {
+      dictionary = dictionaries_.to_english(lang);
+      dictionary_looked_up = true;
+    }
+    if (dictionary == nullptr) continue;
     for (const std::string& english : dictionary->translate(w[i], 2)) {
       for (const std::string& part : words(english)) {
         if (part.size() < 2 || kStopWords.count(part)) continue;
         terms.push_back({stem_word("en", part), w[i], dictionary->source() + " → " + english, 0.6});
       }
       for (const GlossaryMatch& m : glossary_.match(english, "en")) {
-        terms.push_back({std::string(1, kConceptPrefix) + m.concept_entry->id, w[i],
-                         dictionary->source() + " → " + english + " → glossary " + m.concept_entry->id,
-                         1.0});
+        terms.push_back(
+            {std::string(1, kConceptPrefix) + m.concept_entry->id, w[i],
+             dictionary->source() + " → " + english + " → glossary " + m.concept_entry->id, 1.0});
       }
     }
   }
   for (const Token& t : tokenize(normalized)) {
-    if (t.cjk) terms.push_back({t.text, t.text, "query (" + lang + ")", t.text.size() > 4 ? 1.0 : 0.3});
+    if (t.cjk)
+      terms.push_back({t.text, t.text, "query (" + lang + ")", t.text.size() > 4 ? 1.0 : 0.3});
   }
   return {lang, terms};
 }
 
 std::vector<std::string> Analyzer::explain_concepts(
-    const Product& product, const std::vector<std::pair<std::string, std::string>>& concepts) const {
+    const Product& product,
+    const std::vector<std::pair<std::string, std::string>>& concepts) const {
   std::vector<GlossaryMatch> in_titles;
   for (const LocalizedText& title : product.titles) {
-    for (GlossaryMatch& m : glossary_.match(normalize_text(title.text))) in_titles.push_back(std::move(m));
+    for (GlossaryMatch& m : glossary_.match(normalize_text(title.text)))
+      in_titles.push_back(std::move(m));
   }
   std::vector<std::string> out;
   for (const auto& [concept_id, query_source] : concepts) {
-    auto m = std::find_if(in_titles.begin(), in_titles.end(),
-                          [&](const GlossaryMatch& g) { return g.concept_entry->id == concept_id; });
-    out.push_back(m != in_titles.end()
-                      ? m->term + " ← " + query_source + " (glossary " + concept_id + ", " + m->lang + ")"
-                      : "[" + concept_id + "] ← " + query_source + " (glossary, category or material)");
+    auto m = std::find_if(in_titles.begin(), in_titles.end(), [&](const GlossaryMatch& g) {
+      return g.concept_entry->id == concept_id;
+    });
+    out.push_back(
+        m != in_titles.end()
+            ? m->term + " ← " + query_source + " (glossary " + concept_id + ", " + m->lang + ")"
+            : "[" + concept_id + "] ← " + query_source + " (glossary, category or material)");
   }
   return out;
 }

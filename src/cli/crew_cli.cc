@@ -37,8 +37,7 @@ void add_crew_flags(CLI::App& command, CrewFlags& flags) {
   command.add_option("--grant", flags.grant, "act under this grant (kontor grant create)");
 }
 
-StatusOr<std::unique_ptr<CrewSession>> CrewSession::open(Context& context,
-                                                         const CrewFlags& flags,
+StatusOr<std::unique_ptr<CrewSession>> CrewSession::open(Context& context, const CrewFlags& flags,
                                                          bool with_engines) {
   auto session = std::make_unique<CrewSession>();
   crew::WorkspaceOptions options;
@@ -76,17 +75,24 @@ json summary_json(const crew::CaseSummary& summary) {
   }
   json questions = json::array();
   for (const crew::QuestionRecord* q : summary.open_questions()) {
-    questions.push_back({{"id", q->question.id}, {"text", q->question.text},
-                         {"options", q->question.options}, {"task", q->task_id}});
+    questions.push_back({{"id", q->question.id},
+                         {"text", q->question.text},
+                         {"options", q->question.options},
+                         {"task", q->task_id}});
   }
   json approvals = json::array();
   for (const store::OutboxAction* a : summary.pending_approvals()) {
-    approvals.push_back({{"key", a->key}, {"kind", a->kind}, {"state",
-                         store::action_state_name(a->state)}, {"action", a->action}});
+    approvals.push_back({{"key", a->key},
+                         {"kind", a->kind},
+                         {"state", store::action_state_name(a->state)},
+                         {"action", a->action}});
   }
-  return {{"type", "case.summary"}, {"case", summary.case_id},
-          {"status", crew::case_status_name(summary.status)}, {"tasks", tasks},
-          {"blocked", summary.blocked}, {"open_questions", questions},
+  return {{"type", "case.summary"},
+          {"case", summary.case_id},
+          {"status", crew::case_status_name(summary.status)},
+          {"tasks", tasks},
+          {"blocked", summary.blocked},
+          {"open_questions", questions},
           {"pending_approvals", approvals}};
 }
 
@@ -138,6 +144,10 @@ int run_goal(Context& context, const CrewFlags& flags, const std::string& goal,
   if (!new_case.ok()) return context.fail(new_case.status());
   auto summary = (*session)->runner().start(*new_case);
   if (!summary.ok()) return context.fail(summary.status());
+  // A case that stops at a question before proposing any action has not bound its grant yet;
+  // bind it now so that `answer` and `resume` without --grant still act under it.
+  Status bound = bind_case_grant((*session)->store(), summary->case_id, flags.grant);
+  if (!bound.ok()) return context.fail(bound.with_context("--grant"));
   return print_summary(*summary, flags.json);
 }
 

@@ -6,10 +6,9 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "policy/budget.h"
 #include "policy/case_grant_policy.h"
@@ -65,8 +64,10 @@ class GrantCliTest : public ::testing::Test {
 
 TEST_F(GrantCliTest, ALaterApprovalWithoutTheGrantIsChargedToTheCasesGrant) {
   // RFQs alone; a sample order (a few euros) is over the 1 EUR cap and waits for the owner.
-  CliRun created = kontor("grant create --actions rfq.send,sample.order --max 1EUR "
-                          "--budget 1000EUR --expires 2099-12-31" + db_);
+  CliRun created = kontor(
+      "grant create --actions rfq.send,sample.order --max 1EUR "
+      "--budget 1000EUR --expires 2099-12-31" +
+      db_);
   ASSERT_EQ(created.exit_code, 0) << created.out;
   const std::string token = created.out.substr(0, created.out.find('\n'));
   const std::string grant_id = kontor::policy::Grant::parse(token)->id();
@@ -76,10 +77,15 @@ TEST_F(GrantCliTest, ALaterApprovalWithoutTheGrantIsChargedToTheCasesGrant) {
   json summary = summary_of(run.out);
   ASSERT_TRUE(summary.is_object()) << run.out;
   const std::string case_id = summary["case"];
-  // The owner answers the classifier's question (as in `make demo`); negotiation then runs and
-  // proposes the case's first actions, which bind the grant to it. (`run` itself stops at the
-  // question before any action; binding there needs crew_cli.cc to call bind_case_grant().)
-  CliRun answered = kontor("answer --json --grant " + token + " " + case_id + " hs.code a" + db_);
+  // `run` stops at the classifier's question before any action and binds the grant to the case
+  // there; the owner's answer, given without --grant, still runs the crew under it.
+  auto before = kontor::store::open_sqlite_store((dir_ / "kontor.db").string());
+  ASSERT_TRUE(before.ok());
+  auto bound_at_run = kontor::policy::CaseGrantPolicy::bound_token(**before, case_id);
+  ASSERT_TRUE(bound_at_run.ok() && bound_at_run->has_value());
+  EXPECT_EQ(**bound_at_run, token);
+  before->reset();
+  CliRun answered = kontor("answer --json " + case_id + " hs.code a" + db_);
   summary = summary_of(answered.out);
   ASSERT_TRUE(summary.is_object()) << answered.out;
   std::string sample_key;

@@ -45,7 +45,8 @@ const std::vector<GoalCase>& goal_cases() {
        "Source 2,000 insulated stainless steel bottles for Germany, retail €24.99, in stock by "
        "March",
        "en", "insulated stainless steel bottles", "2000", "DE", "24.99", "2027-03-01", "de"},
-      {"Es", "Comprar 1.000 esterillas de yoga para vender en España por 24,90 € cada una, antes de mayo",
+      {"Es",
+       "Comprar 1.000 esterillas de yoga para vender en España por 24,90 € cada una, antes de mayo",
        "es", "esterillas de yoga", "1000", "ES", "24.90", "2027-05-01", "es"},
       {"Pt", "Importar 2.000 mochilas para vender em Portugal por 39,90 €, até junho", "pt",
        "mochilas", "2000", "PT", "39.90", "2027-06-01", "pt"},
@@ -232,32 +233,17 @@ TEST_P(GoalToReportTest, ReportHasEverySectionOfThePlan) {
   std::set<std::string> ids;
   for (const auto& entry : doc["contents"]) ids.insert(entry["id"].get<std::string>());
   for (const char* id : {"summary", "brief", "recommendation", "suppliers", "landed-cost",
-                         "classification", "duty-tax", "certifications", "logistics",
-                         "margin-cash", "listing", "negotiation", "approvals"}) {
+                         "classification", "duty-tax", "certifications", "logistics", "margin-cash",
+                         "listing", "negotiation", "approvals"}) {
     EXPECT_EQ(ids.count(id), 1u) << id << " missing from " << doc["contents"].dump();
   }
   std::string html = report::render_html(case_view(o));
   EXPECT_NE(html.find("eu_cet_2020"), std::string::npos);
 }
 
-// The goals whose shortlist holds a supplier inside the EU (IT for the bottles, ES for the
-// backpacks) stop in compliance: the intra-EU duty line's provenance key is a string_view into
-// a copied std::string (src/trade/landed_cost_quote.cc, `t.customs_union`), so the section
-// carries garbage bytes and its JSON dump throws. Re-enable once trade keys it on stable text.
-std::vector<GoalCase> goals_where(bool eu_supplier) {
-  std::vector<GoalCase> out;
-  for (const GoalCase& c : goal_cases()) {
-    if ((c.name == "ReadmeEn" || c.name == "Pt") == eu_supplier) out.push_back(c);
-  }
-  return out;
-}
-
 INSTANTIATE_TEST_SUITE_P(Goals, GoalIntakeTest, ::testing::ValuesIn(goal_cases()),
                          [](const auto& info) { return info.param.name; });
-INSTANTIATE_TEST_SUITE_P(Goals, GoalToReportTest, ::testing::ValuesIn(goals_where(false)),
-                         [](const auto& info) { return info.param.name; });
-INSTANTIATE_TEST_SUITE_P(DISABLED_GoalsWithEuSupplier, GoalToReportTest,
-                         ::testing::ValuesIn(goals_where(true)),
+INSTANTIATE_TEST_SUITE_P(Goals, GoalToReportTest, ::testing::ValuesIn(goal_cases()),
                          [](const auto& info) { return info.param.name; });
 
 TEST(GoalToReportApprovalTest, SampleOrderWaitsForApprovalThenRunsOnce) {
