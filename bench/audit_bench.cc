@@ -87,14 +87,14 @@ void BM_VerifyPerEntry(benchmark::State& state) {
     auto verdict = log.verify("K1");
     if (!verdict.ok() || !verdict->ok) state.SkipWithError("chain does not verify");
   }
-  state.counters["entries_per_s"] = benchmark::Counter(
-      static_cast<double>(state.iterations() * n), benchmark::Counter::kIsRate);
+  state.counters["entries_per_s"] =
+      benchmark::Counter(static_cast<double>(state.iterations() * n), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_VerifyPerEntry)->Arg(1000);
 
 void BM_EntryHash(benchmark::State& state) {
-  AuditEntry entry{42, "2026-11-23T12:00:00.000Z", "K1", "action.approved", sample_body(42),
-                   kGenesisHash, ""};
+  AuditEntry entry{
+      42, "2026-11-23T12:00:00.000Z", "K1", "action.approved", sample_body(42), kGenesisHash, ""};
   for (auto _ : state) benchmark::DoNotOptimize(entry_hash(entry));
 }
 BENCHMARK(BM_EntryHash);

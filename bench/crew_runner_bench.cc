@@ -52,8 +52,8 @@ double process_cpu_seconds() {
 }
 
 void run_dag(benchmark::State& state, Backend backend, std::vector<TaskSpec> (*dag)()) {
-  std::filesystem::path dir = std::filesystem::temp_directory_path() /
-                              ("kontor_runner_bench_" + std::to_string(getpid()));
+  std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("kontor_runner_bench_" + std::to_string(getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   std::unique_ptr<store::Store> store;

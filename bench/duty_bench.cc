@@ -61,9 +61,7 @@ void BM_ParseSection301(benchmark::State& s) {
 }
 void BM_ComputeAdValorem(benchmark::State& s) { compute_bench(s, "2.6%", "US", kKg); }
 void BM_ComputeSpecific(benchmark::State& s) { compute_bench(s, "4.4¢/kg", "US", kKg); }
-void BM_ComputeSpecificFromPounds(benchmark::State& s) {
-  compute_bench(s, "4.4¢/kg", "US", kLb);
-}
+void BM_ComputeSpecificFromPounds(benchmark::State& s) { compute_bench(s, "4.4¢/kg", "US", kLb); }
 void BM_ComputeCompound(benchmark::State& s) { compute_bench(s, "25¢/kg + 3.6%", "US", kKg); }
 void BM_ComputeEuMinMax(benchmark::State& s) {
   compute_bench(s, "18.40% MIN 22.00 EUR / 100 kg MAX 24.00 EUR / 100 kg", "EU", kKg);

@@ -92,14 +92,13 @@ Status goal_to_report(const std::string& goal, const std::filesystem::path& dir,
   ASSIGN_OR_RETURN(Skill skill, load_skill_file(builtin_skill_path("source-product")));
   ASSIGN_OR_RETURN(Plan plan, plan_from_skill(skill, brief));
   const std::string id = "B" + std::to_string(n);
-  ASSIGN_OR_RETURN(CaseSummary summary,
-                   runner.start(NewCase{id, brief, kToday, plan, skill.name}));
+  ASSIGN_OR_RETURN(CaseSummary summary, runner.start(NewCase{id, brief, kToday, plan, skill.name}));
   // The owner answers the HS question as scripts/demo does (vacuum flasks are 9617), else
   // takes the crew's first option.
   for (const QuestionRecord* q : summary.open_questions()) {
     if (q->question.id.rfind("hs.", 0) != 0) continue;
     std::string answer = brief.product.find("bottle") != std::string::npos ? "9617.00"
-                         : q->question.options.empty() ? ""
+                         : q->question.options.empty()                     ? ""
                                                        : q->question.options.front();
     ASSIGN_OR_RETURN(summary, runner.answer(id, q->question.id, answer));
     break;
@@ -112,8 +111,8 @@ Status goal_to_report(const std::string& goal, const std::filesystem::path& dir,
 void BM_GoalToReport(benchmark::State& state) {
   const std::string goal = kGoals[state.range(0)];
   engines();
-  std::filesystem::path dir = std::filesystem::temp_directory_path() /
-                              ("kontor_goal_bench_" + std::to_string(getpid()));
+  std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("kontor_goal_bench_" + std::to_string(getpid()));
   std::filesystem::create_directories(dir);
   int n = 0;
   std::size_t bytes = 0;

@@ -14,10 +14,10 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <cstdlib>
-#include <numeric>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <numeric>
 #include <string>
 #include <vector>
 
@@ -88,7 +88,8 @@ std::vector<Outcome> cross_validate(std::shared_ptr<const NomenclatureIndex> ind
                     target[i].gold_codes[0].c_str(), r.candidates[0].hs6.c_str(),
                     r.candidates[0].confidence, target[i].product.title.substr(0, 90).c_str());
         if (std::string(std::getenv("HS_DEBUG")) == "2") {
-          for (const auto& line : r.candidates[0].rationale) std::printf("      %s\n", line.c_str());
+          for (const auto& line : r.candidates[0].rationale)
+            std::printf("      %s\n", line.c_str());
         }
       }
       o.micros = std::chrono::duration<double, std::micro>(end - start).count();
@@ -110,10 +111,11 @@ void report(const char* name, std::vector<Outcome> outcomes, double threshold,
   }
   std::sort(micros.begin(), micros.end());
   std::printf("\n%s (n = %zu, %s)\n", name, outcomes.size(), how);
-  std::printf("  top-1 accuracy  2-digit %.1f%%  4-digit %.1f%%  6-digit %.1f%%  8-digit %.1f%%  "
-              "10-digit %.1f%%\n",
-              100 * digits[0] / n, 100 * digits[1] / n, 100 * digits[2] / n, 100 * digits[3] / n,
-              100 * digits[4] / n);
+  std::printf(
+      "  top-1 accuracy  2-digit %.1f%%  4-digit %.1f%%  6-digit %.1f%%  8-digit %.1f%%  "
+      "10-digit %.1f%%\n",
+      100 * digits[0] / n, 100 * digits[1] / n, 100 * digits[2] / n, 100 * digits[3] / n,
+      100 * digits[4] / n);
   std::printf("  HS6 top-3 accuracy %.1f%%\n", 100 * top3 / n);
   std::sort(outcomes.begin(), outcomes.end(),
             [](const Outcome& a, const Outcome& b) { return a.confidence > b.confidence; });
@@ -188,15 +190,24 @@ int main(int argc, char** argv) {
   std::string bench_dir = KONTOR_DEFAULT_BENCH_DIR;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
-    if (arg == "--folds" && i + 1 < argc) folds = std::max(2, std::atoi(argv[++i]));
-    else if (arg == "--grid") grid = true;
-    else if (arg == "--calibration-features" && i + 1 < argc) calibration_features = std::atoi(argv[++i]);
-    else if (arg == "--only" && i + 1 < argc) only = argv[++i];
-    else if (arg == "--nomenclature-only") nomenclature_only = true;
-    else if (arg == "--data" && i + 1 < argc) paths.shared_dir = argv[++i];
-    else if (arg == "--bench" && i + 1 < argc) bench_dir = argv[++i];
-    else if (arg == "--show" && i + 1 < argc) show.product.title = argv[++i];
-    else if (arg == "--category" && i + 1 < argc) show.product.category_path.push_back(argv[++i]);
+    if (arg == "--folds" && i + 1 < argc)
+      folds = std::max(2, std::atoi(argv[++i]));
+    else if (arg == "--grid")
+      grid = true;
+    else if (arg == "--calibration-features" && i + 1 < argc)
+      calibration_features = std::atoi(argv[++i]);
+    else if (arg == "--only" && i + 1 < argc)
+      only = argv[++i];
+    else if (arg == "--nomenclature-only")
+      nomenclature_only = true;
+    else if (arg == "--data" && i + 1 < argc)
+      paths.shared_dir = argv[++i];
+    else if (arg == "--bench" && i + 1 < argc)
+      bench_dir = argv[++i];
+    else if (arg == "--show" && i + 1 < argc)
+      show.product.title = argv[++i];
+    else if (arg == "--category" && i + 1 < argc)
+      show.product.category_path.push_back(argv[++i]);
     else if (arg == "--attr" && i + 2 < argc) {
       show.product.attributes.emplace_back(argv[i + 1], argv[i + 2]);
       i += 2;
@@ -238,20 +249,34 @@ int main(int argc, char** argv) {
       variants.emplace_back(std::move(name), o);
     };
     add("default", [](HsModelOptions&) {});
-    for (double v : {0.3, 0.75, 1.0}) add("bm25_b " + std::to_string(v), [v](auto& o) { o.bm25_b = v; });
-    for (double v : {0.5, 5.0}) add("listing_reliability " + std::to_string(v), [v](auto& o) { o.listing_reliability = v; });
-    for (double v : {0.8, 2.0}) add("bm25_k1 " + std::to_string(v), [v](auto& o) { o.bm25_k1 = v; });
-    for (double v : {0.3, 1.0}) add("heading_share " + std::to_string(v), [v](auto& o) { o.heading_share = v; });
-    for (double v : {0.2, 0.8}) add("chapter_share " + std::to_string(v), [v](auto& o) { o.chapter_share = v; });
-    for (double v : {0.5, 2.0}) add("nomenclature_weight " + std::to_string(v), [v](auto& o) { o.nomenclature_weight = v; });
-    for (double v : {0.0, 0.5, 2.0}) add("prior_weight " + std::to_string(v), [v](auto& o) { o.prior_weight = v; });
-    for (double v : {0.0, 2.0}) add("rule_weight " + std::to_string(v), [v](auto& o) { o.rule_weight = v; });
-    for (double v : {2.0, 4.0}) add("item_weight " + std::to_string(v), [v](auto& o) { o.item_weight = v; });
-    for (double v : {0.0, 0.5, 2.0}) add("neighbor_weight " + std::to_string(v), [v](auto& o) { o.neighbor_weight = v; });
-    for (int v : {1, 3, 10}) add("neighbors " + std::to_string(v), [v](auto& o) { o.neighbors = v; });
-    for (double v : {0.5, 1.0, 2.0}) add("category_weight " + std::to_string(v), [v](auto& o) { o.category_weight = v; });
-    for (double v : {0.5, 1.0}) add("head_weight " + std::to_string(v), [v](auto& o) { o.head_weight = v; });
-    for (double v : {3.0, 4.0}) add("nomenclature_weight " + std::to_string(v), [v](auto& o) { o.nomenclature_weight = v; });
+    for (double v : {0.3, 0.75, 1.0})
+      add("bm25_b " + std::to_string(v), [v](auto& o) { o.bm25_b = v; });
+    for (double v : {0.5, 5.0})
+      add("listing_reliability " + std::to_string(v), [v](auto& o) { o.listing_reliability = v; });
+    for (double v : {0.8, 2.0})
+      add("bm25_k1 " + std::to_string(v), [v](auto& o) { o.bm25_k1 = v; });
+    for (double v : {0.3, 1.0})
+      add("heading_share " + std::to_string(v), [v](auto& o) { o.heading_share = v; });
+    for (double v : {0.2, 0.8})
+      add("chapter_share " + std::to_string(v), [v](auto& o) { o.chapter_share = v; });
+    for (double v : {0.5, 2.0})
+      add("nomenclature_weight " + std::to_string(v), [v](auto& o) { o.nomenclature_weight = v; });
+    for (double v : {0.0, 0.5, 2.0})
+      add("prior_weight " + std::to_string(v), [v](auto& o) { o.prior_weight = v; });
+    for (double v : {0.0, 2.0})
+      add("rule_weight " + std::to_string(v), [v](auto& o) { o.rule_weight = v; });
+    for (double v : {2.0, 4.0})
+      add("item_weight " + std::to_string(v), [v](auto& o) { o.item_weight = v; });
+    for (double v : {0.0, 0.5, 2.0})
+      add("neighbor_weight " + std::to_string(v), [v](auto& o) { o.neighbor_weight = v; });
+    for (int v : {1, 3, 10})
+      add("neighbors " + std::to_string(v), [v](auto& o) { o.neighbors = v; });
+    for (double v : {0.5, 1.0, 2.0})
+      add("category_weight " + std::to_string(v), [v](auto& o) { o.category_weight = v; });
+    for (double v : {0.5, 1.0})
+      add("head_weight " + std::to_string(v), [v](auto& o) { o.head_weight = v; });
+    for (double v : {3.0, 4.0})
+      add("nomenclature_weight " + std::to_string(v), [v](auto& o) { o.nomenclature_weight = v; });
     for (const auto& [name, o] : variants) {
       auto a = cross_validate(index, *hscc, atlas_labeled, folds, o, true);
       auto b = cross_validate(index, *atlas, hscc_labeled, folds, o, true);

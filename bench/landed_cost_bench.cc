@@ -27,16 +27,15 @@ struct Case {
 
 // Vacuum flasks CN→DE (EU ad valorem, CIF basis, VAT); backpacks CN→US (ad valorem + Section
 // 301, MPF, HMF); shiitake KR→US, a compound "8.8¢/kg + 20%" line (needs the weight).
-constexpr Case kCases[] = {{"9617000000", "CN", "DE"}, {"4202923120", "CN", "US"},
-                           {"0709540000", "KR", "US"}};
+constexpr Case kCases[] = {
+    {"9617000000", "CN", "DE"}, {"4202923120", "CN", "US"}, {"0709540000", "KR", "US"}};
 
 void BM_ComputeLandedCost(benchmark::State& state) {
   const Case& c = kCases[state.range(0)];
   std::vector<FxRate> fx;
-  auto t = resolve_treatment(data(), c.hs, CountryCode::parse(c.origin).value(),
-                             CountryCode::parse(c.destination).value(),
-                             Date::parse("2025-05-09").value(),
-                             refdata::VatRateKind::kStandard, &fx);
+  auto t = resolve_treatment(
+      data(), c.hs, CountryCode::parse(c.origin).value(), CountryCode::parse(c.destination).value(),
+      Date::parse("2025-05-09").value(), refdata::VatRateKind::kStandard, &fx);
   if (!t.ok()) {
     state.SkipWithError(t.status().message().c_str());
     return;

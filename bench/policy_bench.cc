@@ -70,9 +70,13 @@ void BM_CaseGrantPolicyDecideWithBudget(benchmark::State& state) {
   const Grant grant = grant_with(3);
   CaseGrantPolicy policy(root_key().public_key, grant);
   auto store = store::open_memory_store();
-  crew::ProposedAction action{"sample.order", "SUP-1",
-                              Money(Decimal::parse("0.0001").value(), Currency::make("EUR", 2).value()),
-                              "OFFER-1", nlohmann::json::object(), ""};
+  crew::ProposedAction action{
+      "sample.order",
+      "SUP-1",
+      Money(Decimal::parse("0.0001").value(), Currency::make("EUR", 2).value()),
+      "OFFER-1",
+      nlohmann::json::object(),
+      ""};
   std::int64_t n = 0;
   for (auto _ : state) {
     store::OutboxAction entry;
@@ -83,7 +87,8 @@ void BM_CaseGrantPolicyDecideWithBudget(benchmark::State& state) {
     auto txn = store->begin().value();
     auto decision = policy.decide_in(*txn, entry, action);
     benchmark::DoNotOptimize(decision);
-    if (decision.verdict != crew::PolicyVerdict::kAllow) state.SkipWithError(decision.reason.c_str());
+    if (decision.verdict != crew::PolicyVerdict::kAllow)
+      state.SkipWithError(decision.reason.c_str());
     (void)txn->commit();
   }
   state.SetItemsProcessed(state.iterations());
@@ -93,9 +98,13 @@ BENCHMARK(BM_CaseGrantPolicyDecideWithBudget);
 void BM_GrantPolicyDecideWithBudget(benchmark::State& state) {
   GrantPolicy policy(grant_with(3), root_key().public_key);
   auto store = store::open_memory_store();
-  crew::ProposedAction action{"sample.order", "SUP-1",
-                              Money(Decimal::parse("0.0001").value(), Currency::make("EUR", 2).value()),
-                              "OFFER-1", nlohmann::json::object(), ""};
+  crew::ProposedAction action{
+      "sample.order",
+      "SUP-1",
+      Money(Decimal::parse("0.0001").value(), Currency::make("EUR", 2).value()),
+      "OFFER-1",
+      nlohmann::json::object(),
+      ""};
   std::int64_t n = 0;
   for (auto _ : state) {
     store::OutboxAction entry;

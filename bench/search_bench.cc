@@ -32,9 +32,9 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <ctime>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -59,7 +59,9 @@ struct EvalQuery {
   std::string set() const { return id.rfind("authored-", 0) == 0 ? "authored" : "glossary"; }
 };
 
-double seconds_since(SteadyClock::time_point t) { return std::chrono::duration<double>(SteadyClock::now() - t).count(); }
+double seconds_since(SteadyClock::time_point t) {
+  return std::chrono::duration<double>(SteadyClock::now() - t).count();
+}
 
 long memory_kb(const char* field) {
   std::ifstream status("/proc/self/status");
@@ -111,13 +113,15 @@ std::vector<EvalQuery> make_queries(const Catalog& catalog, const Glossary& g) {
     std::string m = material_concept_of(p, g);
     if (!m.empty()) ++materials[c][m];
   }
-  const std::vector<std::string> langs = {"en", "es", "pt", "de", "fr", "it", "zh", "ja", "tr", "vi"};
+  const std::vector<std::string> langs = {"en", "es", "pt", "de", "fr",
+                                          "it", "zh", "ja", "tr", "vi"};
   std::vector<EvalQuery> out;
   for (const auto& [concept_id, n] : per_concept) {
     if (n < 10) continue;
     std::string material;
     int best = 0;
-    for (const auto& [m, k] : materials[concept_id]) if (k > best && k >= 5) material = m, best = k;
+    for (const auto& [m, k] : materials[concept_id])
+      if (k > best && k >= 5) material = m, best = k;
     for (const std::string& lang : langs) {
       std::string p = preferred(g, concept_id, lang);
       if (p.empty()) continue;
@@ -152,7 +156,8 @@ std::vector<EvalQuery> read_queries(const std::string& path) {
     if (line.empty() || line[0] == '#' || line.rfind("id\t", 0) == 0) continue;
     std::vector<std::string> c = split_tabs(line);
     if (c.size() != 5) {
-      std::fprintf(stderr, "%s line %d: expected 5 tab-separated cells, found %zu\n", path.c_str(), line_no, c.size());
+      std::fprintf(stderr, "%s line %d: expected 5 tab-separated cells, found %zu\n", path.c_str(),
+                   line_no, c.size());
       std::exit(1);
     }
     out.push_back({c[0], c[1], c[2], c[3], c[4]});
@@ -164,19 +169,22 @@ std::vector<EvalQuery> read_queries(const std::string& path) {
 void write_queries(const std::string& path, const std::vector<EvalQuery>& generated) {
   std::vector<EvalQuery> authored;
   if (std::filesystem::exists(path)) {
-    for (const EvalQuery& q : read_queries(path)) if (q.set() == "authored") authored.push_back(q);
+    for (const EvalQuery& q : read_queries(path))
+      if (q.set() == "authored") authored.push_back(q);
   }
   std::ofstream out(path);
   out << "# Kontor catalog search evaluation queries (bench/search_bench.cc reads them).\n"
          "# Rule-generated (search_bench --write-queries): the glossary's preferred term of each\n"
          "# product concept with >= 10 demo products at the default size, alone and with its most\n"
-         "# common material. Authored (ids authored-NN, kept on regeneration): buyer phrasings the\n"
+         "# common material. Authored (ids authored-NN, kept on regeneration): buyer phrasings "
+         "the\n"
          "# glossary does not list verbatim. Judgments: rules, see bench/search_bench.cc.\n"
          "id\tlang\tquery\tproduct_concept\tmaterial_concept\n";
   std::vector<EvalQuery> all = generated;
   all.insert(all.end(), authored.begin(), authored.end());
   for (const EvalQuery& q : all) {
-    out << q.id << "\t" << q.lang << "\t" << q.text << "\t" << q.product_concept << "\t" << q.material_concept << "\n";
+    out << q.id << "\t" << q.lang << "\t" << q.text << "\t" << q.product_concept << "\t"
+        << q.material_concept << "\n";
   }
 }
 
@@ -214,7 +222,8 @@ double ndcg10(const std::vector<std::string>& ranked, const Judged& j) {
 
 double recall50(const std::vector<std::string>& ranked, const Judged& j) {
   int hit = 0;
-  for (std::size_t i = 0; i < std::min<std::size_t>(50, ranked.size()); ++i) hit += j.grade.count(ranked[i]) ? 1 : 0;
+  for (std::size_t i = 0; i < std::min<std::size_t>(50, ranked.size()); ++i)
+    hit += j.grade.count(ranked[i]) ? 1 : 0;
   return j.relevant ? static_cast<double>(hit) / std::min(50, j.relevant) : 0;
 }
 
@@ -233,13 +242,15 @@ class Fts5Baseline {
     sqlite3_close(db_);
   }
   // Returns false when an existing file was reused.
-  bool build(const Catalog& catalog, const SearchIndex& index, const std::string& path, bool reuse) {
+  bool build(const Catalog& catalog, const SearchIndex& index, const std::string& path,
+             bool reuse) {
     bool fresh = !(reuse && std::filesystem::exists(path));
     if (fresh) std::remove(path.c_str());
     sqlite3_open(path.c_str(), &db_);
     if (fresh) fill(catalog, index);
-    sqlite3_prepare_v2(db_, "SELECT rowid FROM docs WHERE docs MATCH ?1 ORDER BY bm25(docs) LIMIT ?2", -1,
-                       &query_, nullptr);
+    sqlite3_prepare_v2(db_,
+                       "SELECT rowid FROM docs WHERE docs MATCH ?1 ORDER BY bm25(docs) LIMIT ?2",
+                       -1, &query_, nullptr);
     sqlite3_prepare_v2(db_,
                        "SELECT rowid FROM docs WHERE docs MATCH ?1 AND moq <= ?3 AND lead <= ?4 "
                        "ORDER BY bm25(docs) LIMIT ?2",
@@ -263,7 +274,8 @@ class Fts5Baseline {
       sqlite3_bind_int64(stmt, 3, kFilterQuantity);
       sqlite3_bind_int(stmt, 4, kFilterLeadDays);
     }
-    while (sqlite3_step(stmt) == SQLITE_ROW) out.push_back(static_cast<std::size_t>(sqlite3_column_int64(stmt, 0)));
+    while (sqlite3_step(stmt) == SQLITE_ROW)
+      out.push_back(static_cast<std::size_t>(sqlite3_column_int64(stmt, 0)));
     sqlite3_reset(stmt);
     return out;
   }
@@ -272,16 +284,20 @@ class Fts5Baseline {
   // One row per product: its analysed text, and the lowest MOQ and lead time of its offers.
   void fill(const Catalog& catalog, const SearchIndex& index) {
     exec("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;");
-    exec("CREATE VIRTUAL TABLE docs USING fts5(terms, moq UNINDEXED, lead UNINDEXED, "
-         "tokenize=\"unicode61 remove_diacritics 0 tokenchars '_'\")");
+    exec(
+        "CREATE VIRTUAL TABLE docs USING fts5(terms, moq UNINDEXED, lead UNINDEXED, "
+        "tokenize=\"unicode61 remove_diacritics 0 tokenchars '_'\")");
     std::map<std::string_view, std::pair<std::int64_t, int>> limits_of;
     for (const Offer& o : catalog.offers()) {
       auto [it, fresh] = limits_of.emplace(o.product_id, std::make_pair(o.moq, o.lead_time_days));
-      if (!fresh) it->second = {std::min(it->second.first, o.moq), std::min(it->second.second, o.lead_time_days)};
+      if (!fresh)
+        it->second = {std::min(it->second.first, o.moq),
+                      std::min(it->second.second, o.lead_time_days)};
     }
     exec("BEGIN");
     sqlite3_stmt* insert = nullptr;
-    sqlite3_prepare_v2(db_, "INSERT INTO docs(rowid, terms, moq, lead) VALUES (?1, ?2, ?3, ?4)", -1, &insert, nullptr);
+    sqlite3_prepare_v2(db_, "INSERT INTO docs(rowid, terms, moq, lead) VALUES (?1, ?2, ?3, ?4)", -1,
+                       &insert, nullptr);
     for (std::size_t i = 0; i < catalog.products().size(); ++i) {
       const Product& p = catalog.products()[i];
       std::string text;
@@ -350,10 +366,12 @@ void print_pair(const char* what, const Series& x, const Series& f) {
   for (int kind = 0; kind < 2; ++kind) {
     const std::vector<double>& xv = kind == 0 ? x.wall : x.cpu;
     const std::vector<double>& fv = kind == 0 ? f.wall : f.cpu;
-    std::printf("%-34s %-4s Xapian p50 %6.2f p99 %6.2f | FTS5 p50 %6.2f p99 %6.2f | FTS5/Xapian p50 %.1fx p99 %.1fx\n",
-                what, kind == 0 ? "wall" : "cpu", percentile(xv, 0.5), percentile(xv, 0.99), percentile(fv, 0.5),
-                percentile(fv, 0.99), percentile(fv, 0.5) / percentile(xv, 0.5),
-                percentile(fv, 0.99) / percentile(xv, 0.99));
+    std::printf(
+        "%-34s %-4s Xapian p50 %6.2f p99 %6.2f | FTS5 p50 %6.2f p99 %6.2f | FTS5/Xapian p50 %.1fx "
+        "p99 %.1fx\n",
+        what, kind == 0 ? "wall" : "cpu", percentile(xv, 0.5), percentile(xv, 0.99),
+        percentile(fv, 0.5), percentile(fv, 0.99), percentile(fv, 0.5) / percentile(xv, 0.5),
+        percentile(fv, 0.99) / percentile(xv, 0.99));
   }
 }
 
@@ -399,12 +417,14 @@ int main(int argc, char** argv) {
   std::string work = flag(argc, argv, "workdir", "/tmp");
   bool keep = flag(argc, argv, "keep-index", "") == "1";
   Glossary glossary = Glossary::load_default().value();
-  std::printf("load average at start: %s", [] {
-    std::ifstream in("/proc/loadavg");
-    std::string s;
-    std::getline(in, s);
-    return s + "\n";
-  }().c_str());
+  std::printf("load average at start: %s",
+              [] {
+                std::ifstream in("/proc/loadavg");
+                std::string s;
+                std::getline(in, s);
+                return s + "\n";
+              }()
+                  .c_str());
 
   auto t0 = SteadyClock::now();
   Catalog catalog = demo_marketplace(options, glossary).value();
@@ -413,7 +433,8 @@ int main(int argc, char** argv) {
 
   t0 = SteadyClock::now();
   IndexOptions index_options;
-  index_options.directory = work + "/kontor-search-bench-" + std::to_string(options.products) + ".xapian";
+  index_options.directory =
+      work + "/kontor-search-bench-" + std::to_string(options.products) + ".xapian";
   index_options.reuse = keep;
   auto index = SearchIndex::build(catalog, glossary, index_options).value();
   double xapian_s = seconds_since(t0);
@@ -421,7 +442,8 @@ int main(int argc, char** argv) {
 
   t0 = SteadyClock::now();
   Fts5Baseline fts;
-  std::string fts_path = work + "/kontor-search-bench-" + std::to_string(options.products) + ".fts5";
+  std::string fts_path =
+      work + "/kontor-search-bench-" + std::to_string(options.products) + ".fts5";
   bool fts_fresh = fts.build(catalog, *index, fts_path, keep);
   double fts_s = seconds_since(t0);
   long rss_fts = memory_kb("VmRSS:");
@@ -445,10 +467,12 @@ int main(int argc, char** argv) {
       SearchResponse response;
       std::vector<std::size_t> fts_rows;
       lat.xapian.time([&] { response = index->search(search_query(q, false)).value(); });
-      lat.fts5.time([&] { fts_rows = fts.search(index->analyse(search_query(q, false)).second, 50, false); });
+      lat.fts5.time(
+          [&] { fts_rows = fts.search(index->analyse(search_query(q, false)).second, 50, false); });
       lat.analyse.time([&] { (void)index->analyse(search_query(q, false)); });
       lat.xapian_filtered.time([&] { (void)index->search(search_query(q, true)).value(); });
-      lat.fts5_filtered.time([&] { (void)fts.search(index->analyse(search_query(q, true)).second, 10, true); });
+      lat.fts5_filtered.time(
+          [&] { (void)fts.search(index->analyse(search_query(q, true)).second, 10, true); });
       if (pass > 0) continue;
       Judged j = judge(q, catalog, concept_of, material_of);
       if (j.relevant == 0) continue;  // the concept is absent at this size
@@ -460,25 +484,32 @@ int main(int argc, char** argv) {
     }
   }
   std::printf("products %lld  suppliers %zu  queries %zu (%zu judged) x %d passes\n",
-              static_cast<long long>(options.products), catalog.suppliers().size(), queries.size(), judged, repeat);
-  std::printf("generate %.1f s; RSS after catalog %ld MB, after Xapian %ld MB, after FTS5 %ld MB, peak %ld MB\n",
-              generate_s, rss_catalog / 1024, rss_xapian / 1024, rss_fts / 1024, memory_kb("VmHWM:") / 1024);
-  std::printf("index build: Xapian %.1f s (%.0f products/s)%s  FTS5 %.1f s (%.0f products/s)%s\n", xapian_s,
-              static_cast<double>(options.products) / xapian_s, keep ? " [--keep-index: may be reused]" : "", fts_s,
+              static_cast<long long>(options.products), catalog.suppliers().size(), queries.size(),
+              judged, repeat);
+  std::printf(
+      "generate %.1f s; RSS after catalog %ld MB, after Xapian %ld MB, after FTS5 %ld MB, peak %ld "
+      "MB\n",
+      generate_s, rss_catalog / 1024, rss_xapian / 1024, rss_fts / 1024,
+      memory_kb("VmHWM:") / 1024);
+  std::printf("index build: Xapian %.1f s (%.0f products/s)%s  FTS5 %.1f s (%.0f products/s)%s\n",
+              xapian_s, static_cast<double>(options.products) / xapian_s,
+              keep ? " [--keep-index: may be reused]" : "", fts_s,
               static_cast<double>(options.products) / fts_s, fts_fresh ? "" : " [reused]");
-  std::printf("index on disk: Xapian %.0f MB  FTS5 %.0f MB\n", disk_mb(index_options.directory), disk_mb(fts_path));
+  std::printf("index on disk: Xapian %.0f MB  FTS5 %.0f MB\n", disk_mb(index_options.directory),
+              disk_mb(fts_path));
   std::printf("query analysis alone (language, glossary, FreeDict): cpu p50 %.3f p99 %.3f ms\n",
               percentile(lat.analyse.cpu, 0.5), percentile(lat.analyse.cpu, 0.99));
   std::printf("latency in ms over %zu queries each:\n", lat.xapian.wall.size());
   print_pair("top 50, no filters", lat.xapian, lat.fts5);
   char filtered[64];
-  std::snprintf(filtered, sizeof filtered, "top 10, MOQ <= %lld, lead <= %d d", static_cast<long long>(kFilterQuantity),
-                kFilterLeadDays);
+  std::snprintf(filtered, sizeof filtered, "top 10, MOQ <= %lld, lead <= %d d",
+                static_cast<long long>(kFilterQuantity), kFilterLeadDays);
   print_pair(filtered, lat.xapian_filtered, lat.fts5_filtered);
-  std::printf("%-9s %5s  %9s %9s  %9s %9s\n", "set/lang", "n", "nDCG@10 X", "nDCG@10 F", "R@50 X", "R@50 F");
+  std::printf("%-9s %5s  %9s %9s  %9s %9s\n", "set/lang", "n", "nDCG@10 X", "nDCG@10 F", "R@50 X",
+              "R@50 F");
   for (const auto& [key, v] : rel.ndcg_x) {
-    std::printf("%-9s %5zu  %9.3f %9.3f  %9.3f %9.3f\n", key.c_str(), v.size(), mean(v), mean(rel.ndcg_f[key]),
-                mean(rel.recall_x[key]), mean(rel.recall_f[key]));
+    std::printf("%-9s %5zu  %9.3f %9.3f  %9.3f %9.3f\n", key.c_str(), v.size(), mean(v),
+                mean(rel.ndcg_f[key]), mean(rel.recall_x[key]), mean(rel.recall_f[key]));
   }
   return 0;
 }

@@ -39,7 +39,8 @@ Status read_jsonl(std::string_view text, const std::string& file, Catalog& into)
     json j = json::parse(row, nullptr, false);
     if (j.is_discarded()) return invalid_argument(where(file, line) + ": not valid JSON");
     std::string type = j.is_object() && j.contains("type") && j["type"].is_string()
-                           ? j["type"].get<std::string>() : "";
+                           ? j["type"].get<std::string>()
+                           : "";
     if (type == "supplier") {
       RETURN_IF_ERROR(add_new(into, supplier_from_json(j), file, line, &Catalog::supplier, type));
     } else if (type == "product") {
@@ -65,10 +66,12 @@ Status read_csv(std::string_view text, const std::string& file, Catalog& into) {
     std::size_t line = reader.line();
     switch (*type) {
       case RecordType::kSupplier:
-        RETURN_IF_ERROR(add_new(into, supplier_from_csv(row), file, line, &Catalog::supplier, "supplier"));
+        RETURN_IF_ERROR(
+            add_new(into, supplier_from_csv(row), file, line, &Catalog::supplier, "supplier"));
         break;
       case RecordType::kProduct:
-        RETURN_IF_ERROR(add_new(into, product_from_csv(row), file, line, &Catalog::product, "product"));
+        RETURN_IF_ERROR(
+            add_new(into, product_from_csv(row), file, line, &Catalog::product, "product"));
         break;
       case RecordType::kOffer:
         RETURN_IF_ERROR(add_new(into, offer_from_csv(row), file, line, &Catalog::offer, "offer"));
@@ -102,11 +105,15 @@ Status check_stored_references(const Catalog& catalog, store::Transaction& txn) 
   for (const Offer& o : catalog.offers()) {
     if (catalog.supplier(o.supplier_id) == nullptr) {
       ASSIGN_OR_RETURN(auto s, txn.get(kSuppliers, o.supplier_id));
-      if (!s) return invalid_argument("offer '" + o.id + "': field 'supplier_id': no supplier '" + o.supplier_id + "'");
+      if (!s)
+        return invalid_argument("offer '" + o.id + "': field 'supplier_id': no supplier '" +
+                                o.supplier_id + "'");
     }
     if (catalog.product(o.product_id) == nullptr) {
       ASSIGN_OR_RETURN(auto p, txn.get(kProducts, o.product_id));
-      if (!p) return invalid_argument("offer '" + o.id + "': field 'product_id': no product '" + o.product_id + "'");
+      if (!p)
+        return invalid_argument("offer '" + o.id + "': field 'product_id': no product '" +
+                                o.product_id + "'");
     }
   }
   return ok_status();
@@ -118,7 +125,8 @@ Status load_collection(store::Store& store, std::string_view collection, Decode 
   return store.scan(collection, [&](const store::Record& r) -> Status {
     json j = json::parse(r.body, nullptr, false);
     StatusOr<T> item = j.is_discarded() ? StatusOr<T>(data_loss("not valid JSON")) : decode(j);
-    if (!item.ok()) return data_loss(std::string(collection) + "/" + r.key + ": " + item.status().message());
+    if (!item.ok())
+      return data_loss(std::string(collection) + "/" + r.key + ": " + item.status().message());
     into.add(std::move(item).value());
     return ok_status();
   });
@@ -180,22 +188,28 @@ const Offer* Catalog::offer(std::string_view id) const {
 }
 
 bool Catalog::is_demo() const {
-  for (const Supplier& s : suppliers_) if (!s.demo) return false;
-  for (const Product& p : products_) if (!p.demo) return false;
-  for (const Offer& o : offers_) if (!o.demo) return false;
+  for (const Supplier& s : suppliers_)
+    if (!s.demo) return false;
+  for (const Product& p : products_)
+    if (!p.demo) return false;
+  for (const Offer& o : offers_)
+    if (!o.demo) return false;
   return true;
 }
 
 Status Catalog::check_references() const {
   for (const Offer& o : offers_) {
-    if (!supplier(o.supplier_id)) return invalid_argument("offer '" + o.id + "': field 'supplier_id': no supplier '" + o.supplier_id + "'");
-    if (!product(o.product_id)) return invalid_argument("offer '" + o.id + "': field 'product_id': no product '" + o.product_id + "'");
+    if (!supplier(o.supplier_id))
+      return invalid_argument("offer '" + o.id + "': field 'supplier_id': no supplier '" +
+                              o.supplier_id + "'");
+    if (!product(o.product_id))
+      return invalid_argument("offer '" + o.id + "': field 'product_id': no product '" +
+                              o.product_id + "'");
   }
   return ok_status();
 }
 
-Status read_catalog_text(std::string_view text, const std::string& file, bool csv,
-                         Catalog& into) {
+Status read_catalog_text(std::string_view text, const std::string& file, bool csv, Catalog& into) {
   return csv ? read_csv(text, file, into) : read_jsonl(text, file, into);
 }
 
@@ -244,8 +258,10 @@ Status export_jsonl(const Catalog& catalog, const std::string& path) {
 
 Status export_csv(const Catalog& catalog, const std::string& directory) {
   std::filesystem::path dir(directory);
-  RETURN_IF_ERROR(write_csv_file((dir / "suppliers.csv").string(), RecordType::kSupplier, catalog.suppliers()));
-  RETURN_IF_ERROR(write_csv_file((dir / "products.csv").string(), RecordType::kProduct, catalog.products()));
+  RETURN_IF_ERROR(
+      write_csv_file((dir / "suppliers.csv").string(), RecordType::kSupplier, catalog.suppliers()));
+  RETURN_IF_ERROR(
+      write_csv_file((dir / "products.csv").string(), RecordType::kProduct, catalog.products()));
   return write_csv_file((dir / "offers.csv").string(), RecordType::kOffer, catalog.offers());
 }
 

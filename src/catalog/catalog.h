@@ -59,8 +59,7 @@ class Catalog {
 // records are not checked here (see Catalog::check_references).
 StatusOr<Catalog> read_catalog_files(const std::vector<std::string>& paths);
 // The same for text already in memory; `file` names it in messages; `csv` selects the format.
-Status read_catalog_text(std::string_view text, const std::string& file, bool csv,
-                         Catalog& into);
+Status read_catalog_text(std::string_view text, const std::string& file, bool csv, Catalog& into);
 
 struct ImportReport {
   int records = 0;

@@ -12,22 +12,27 @@ StatusOr<std::unique_ptr<CatalogSearch>> CatalogSearch::open(store::Store* store
   search->glossary_ = std::make_unique<Glossary>(std::move(glossary));
   ASSIGN_OR_RETURN(Catalog catalog, catalog_or_demo(store, demo, *search->glossary_));
   search->catalog_ = std::make_unique<Catalog>(std::move(catalog));
-  ASSIGN_OR_RETURN(search->index_, SearchIndex::build(*search->catalog_, *search->glossary_, index));
+  ASSIGN_OR_RETURN(search->index_,
+                   SearchIndex::build(*search->catalog_, *search->glossary_, index));
   return search;
 }
 
 StatusOr<Money> parse_price_target(std::string_view text) {
   std::string amount, code;
   for (char c : text) {
-    if (std::isdigit(static_cast<unsigned char>(c)) || c == '.') amount += c;
-    else if (std::isalpha(static_cast<unsigned char>(c))) code += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    else if (c != ' ') return invalid_argument("max-price: expected like 4.50EUR, got '" + std::string(text) + "'");
+    if (std::isdigit(static_cast<unsigned char>(c)) || c == '.')
+      amount += c;
+    else if (std::isalpha(static_cast<unsigned char>(c)))
+      code += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    else if (c != ' ')
+      return invalid_argument("max-price: expected like 4.50EUR, got '" + std::string(text) + "'");
   }
   auto value = Decimal::parse(amount);
   auto currency = currency_from_code(code);
   if (!value.ok() || !currency.ok() || code.size() != 3 || value->sign() <= 0) {
-    return invalid_argument("max-price: expected a positive amount and an ISO 4217 code like 4.50EUR, got '" +
-                            std::string(text) + "'");
+    return invalid_argument(
+        "max-price: expected a positive amount and an ISO 4217 code like 4.50EUR, got '" +
+        std::string(text) + "'");
   }
   return Money(*value, *currency);
 }

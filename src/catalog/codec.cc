@@ -50,7 +50,8 @@ Status validate(const Product& p) {
     }
   }
   if (p.category_path.empty()) return field_error("category_path", "must not be empty");
-  if (!std::all_of(p.hs_code.begin(), p.hs_code.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+  if (!std::all_of(p.hs_code.begin(), p.hs_code.end(),
+                   [](char c) { return c >= '0' && c <= '9'; }) ||
       (!p.hs_code.empty() && (p.hs_code.size() < 4 || p.hs_code.size() > 10))) {
     return field_error("hs_code", "must be 4 to 10 digits: '" + p.hs_code + "'");
   }
@@ -240,8 +241,10 @@ StatusOr<Supplier> supplier_from_json(const json& j) {
   std::string country = f.text("country");
   if (f.status().ok()) {
     auto code = CountryCode::parse(country);
-    if (!code.ok()) f.fail("country", "not an ISO 3166 alpha-2 code: '" + country + "'");
-    else s.country = *code;
+    if (!code.ok())
+      f.fail("country", "not an ISO 3166 alpha-2 code: '" + country + "'");
+    else
+      s.country = *code;
   }
   s.city = f.text("city", false);
   s.port = f.text("port", false);
@@ -249,8 +252,10 @@ StatusOr<Supplier> supplier_from_json(const json& j) {
   s.certifications = f.strings("certifications");
   s.years_in_business = static_cast<int>(f.integer("years_in_business", 0));
   auto verification = parse_verification(f.text("verification", false));
-  if (!verification.ok()) f.fail("verification", verification.status().message());
-  else s.verification = *verification;
+  if (!verification.ok())
+    f.fail("verification", verification.status().message());
+  else
+    s.verification = *verification;
   s.response_hours = static_cast<int>(f.integer("response_hours", 24));
   s.on_time_rate = f.decimal("on_time_rate", false);
   s.defect_rate = f.decimal("defect_rate", false);
@@ -269,11 +274,14 @@ StatusOr<Product> product_from_json(const json& j) {
   p.titles = texts_from_json(f, "titles");
   p.descriptions = texts_from_json(f, "descriptions");
   if (const json* a = f.find("attributes", false)) {
-    if (!a->is_object()) f.fail("attributes", "expected an object of strings");
+    if (!a->is_object())
+      f.fail("attributes", "expected an object of strings");
     else {
       for (auto it = a->begin(); it != a->end(); ++it) {
-        if (!it->is_string()) f.fail("attributes", "value of '" + it.key() + "' is not a string");
-        else p.attributes[it.key()] = it->get<std::string>();
+        if (!it->is_string())
+          f.fail("attributes", "value of '" + it.key() + "' is not a string");
+        else
+          p.attributes[it.key()] = it->get<std::string>();
       }
     }
   }
@@ -296,11 +304,14 @@ StatusOr<Offer> offer_from_json(const json& j) {
   std::string currency = f.text("currency");
   if (f.status().ok()) {
     auto c = currency_from_code(currency);
-    if (!c.ok()) f.fail("currency", "not an ISO 4217 code: '" + currency + "'");
-    else o.currency = *c;
+    if (!c.ok())
+      f.fail("currency", "not an ISO 4217 code: '" + currency + "'");
+    else
+      o.currency = *c;
   }
   if (const json* tiers = f.find("tiers", true)) {
-    if (!tiers->is_array()) f.fail("tiers", "expected an array");
+    if (!tiers->is_array())
+      f.fail("tiers", "expected an array");
     else {
       for (const json& t : *tiers) {
         if (!t.is_object()) {
@@ -319,16 +330,20 @@ StatusOr<Offer> offer_from_json(const json& j) {
   std::string incoterm = f.text("incoterm");
   if (f.status().ok()) {
     auto term = parse_incoterm(incoterm);
-    if (!term.ok()) f.fail("incoterm", "not an Incoterms 2020 rule: '" + incoterm + "'");
-    else o.incoterm = *term;
+    if (!term.ok())
+      f.fail("incoterm", "not an Incoterms 2020 rule: '" + incoterm + "'");
+    else
+      o.incoterm = *term;
   }
   o.named_place = f.text("named_place", false);
   o.samples = f.boolean("samples");
   std::string valid = f.text("valid_until");
   if (f.status().ok()) {
     auto date = Date::parse(valid);
-    if (!date.ok()) f.fail("valid_until", "not a YYYY-MM-DD date: '" + valid + "'");
-    else o.valid_until = *date;
+    if (!date.ok())
+      f.fail("valid_until", "not a YYYY-MM-DD date: '" + valid + "'");
+    else
+      o.valid_until = *date;
   }
   o.certifications = f.strings("certifications");
   o.demo = f.boolean("demo");

@@ -5,11 +5,10 @@
 // Encoding is canonical (sorted keys), so the same record always gives the same bytes.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "catalog/types.h"
 #include "core/status.h"

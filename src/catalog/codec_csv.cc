@@ -58,15 +58,16 @@ StatusOr<bool> parse_bool(std::string_view field, std::string_view text) {
 }
 
 const std::vector<std::string> kSupplierHeader = {
-    "supplier_id", "name", "country", "city", "port", "languages", "certifications",
-    "years_in_business", "verification", "response_hours", "on_time_rate", "defect_rate",
-    "payment_terms", "demo"};
+    "supplier_id",  "name",           "country",           "city",         "port",
+    "languages",    "certifications", "years_in_business", "verification", "response_hours",
+    "on_time_rate", "defect_rate",    "payment_terms",     "demo"};
 const std::vector<std::string> kProductHeader = {
-    "product_id", "title_lang", "title", "other_titles", "description", "category_path",
-    "category_path_zh", "attributes", "hs_code", "demo"};
+    "product_id",    "title_lang",       "title",      "other_titles", "description",
+    "category_path", "category_path_zh", "attributes", "hs_code",      "demo"};
 const std::vector<std::string> kOfferHeader = {
-    "offer_id", "supplier_id", "product_id", "currency", "tiers", "moq", "lead_time_days", "incoterm",
-    "named_place", "samples", "valid_until", "certifications", "demo"};
+    "offer_id",    "supplier_id",    "product_id", "currency",    "tiers",
+    "moq",         "lead_time_days", "incoterm",   "named_place", "samples",
+    "valid_until", "certifications", "demo"};
 
 }  // namespace
 
@@ -94,26 +95,44 @@ StatusOr<RecordType> csv_record_type(const std::vector<std::string>& header) {
     std::sort(got.begin(), got.end());
     if (want == got) return type;
   }
-  return invalid_argument("header matches none of the supplier, product or offer layouts "
-                          "(first column '" + (header.empty() ? "" : header[0]) + "')");
+  return invalid_argument(
+      "header matches none of the supplier, product or offer layouts "
+      "(first column '" +
+      (header.empty() ? "" : header[0]) + "')");
 }
 
 std::vector<std::string> to_csv_row(const Supplier& s) {
-  return {s.id, s.name, std::string(s.country.code()), s.city, s.port, join(s.languages, ";"),
-          join(s.certifications, ";"), std::to_string(s.years_in_business),
-          std::string(verification_name(s.verification)), std::to_string(s.response_hours),
-          s.on_time_rate.to_plain_string(), s.defect_rate.to_plain_string(),
-          join(s.payment_terms, ";"), s.demo ? "yes" : "no"};
+  return {s.id,
+          s.name,
+          std::string(s.country.code()),
+          s.city,
+          s.port,
+          join(s.languages, ";"),
+          join(s.certifications, ";"),
+          std::to_string(s.years_in_business),
+          std::string(verification_name(s.verification)),
+          std::to_string(s.response_hours),
+          s.on_time_rate.to_plain_string(),
+          s.defect_rate.to_plain_string(),
+          join(s.payment_terms, ";"),
+          s.demo ? "yes" : "no"};
 }
 
 std::vector<std::string> to_csv_row(const Product& p) {
   std::vector<std::string> others, attributes;
-  for (std::size_t i = 1; i < p.titles.size(); ++i) others.push_back(p.titles[i].lang + ":" + p.titles[i].text);
+  for (std::size_t i = 1; i < p.titles.size(); ++i)
+    others.push_back(p.titles[i].lang + ":" + p.titles[i].text);
   for (const auto& [k, v] : p.attributes) attributes.push_back(k + "=" + v);
   std::string lang = p.titles.empty() ? "" : p.titles[0].lang;
-  return {p.id, lang, p.title(), join(others, "|"),
-          p.descriptions.empty() ? "" : p.descriptions[0].text, join(p.category_path, " > "),
-          join(p.category_path_zh, " > "), join(attributes, ";"), p.hs_code,
+  return {p.id,
+          lang,
+          p.title(),
+          join(others, "|"),
+          p.descriptions.empty() ? "" : p.descriptions[0].text,
+          join(p.category_path, " > "),
+          join(p.category_path_zh, " > "),
+          join(attributes, ";"),
+          p.hs_code,
           p.demo ? "yes" : "no"};
 }
 
@@ -122,20 +141,34 @@ std::vector<std::string> to_csv_row(const Offer& o) {
   for (const PriceTier& t : o.tiers) {
     tiers.push_back(std::to_string(t.min_quantity) + ":" + t.unit_price.to_string());
   }
-  return {o.id, o.supplier_id, o.product_id, std::string(o.currency.code()), join(tiers, ";"),
-          std::to_string(o.moq), std::to_string(o.lead_time_days),
-          std::string(incoterm_name(o.incoterm)), o.named_place, o.samples ? "yes" : "no",
-          o.valid_until.to_string(), join(o.certifications, ";"), o.demo ? "yes" : "no"};
+  return {o.id,
+          o.supplier_id,
+          o.product_id,
+          std::string(o.currency.code()),
+          join(tiers, ";"),
+          std::to_string(o.moq),
+          std::to_string(o.lead_time_days),
+          std::string(incoterm_name(o.incoterm)),
+          o.named_place,
+          o.samples ? "yes" : "no",
+          o.valid_until.to_string(),
+          join(o.certifications, ";"),
+          o.demo ? "yes" : "no"};
 }
 
 StatusOr<Supplier> supplier_from_csv(const CsvRow& row) {
-  json j = {{"type", "supplier"}, {"id", row.get("supplier_id")}, {"name", row.get("name")},
-            {"country", row.get("country")}, {"city", row.get("city")}, {"port", row.get("port")},
+  json j = {{"type", "supplier"},
+            {"id", row.get("supplier_id")},
+            {"name", row.get("name")},
+            {"country", row.get("country")},
+            {"city", row.get("city")},
+            {"port", row.get("port")},
             {"languages", split(row.get("languages"), ";")},
             {"certifications", split(row.get("certifications"), ";")},
             {"verification", row.get("verification")},
             {"payment_terms", split(row.get("payment_terms"), ";")}};
-  ASSIGN_OR_RETURN(j["years_in_business"], parse_int("years_in_business", row.get("years_in_business"), 0));
+  ASSIGN_OR_RETURN(j["years_in_business"],
+                   parse_int("years_in_business", row.get("years_in_business"), 0));
   ASSIGN_OR_RETURN(j["response_hours"], parse_int("response_hours", row.get("response_hours"), 24));
   ASSIGN_OR_RETURN(j["demo"], parse_bool("demo", row.get("demo")));
   if (!row.get("on_time_rate").empty()) j["on_time_rate"] = row.get("on_time_rate");
@@ -155,15 +188,19 @@ StatusOr<Product> product_from_csv(const CsvRow& row) {
   json attributes = json::object();
   for (const std::string& pair : split(row.get("attributes"), ";")) {
     std::size_t eq = pair.find('=');
-    if (eq == std::string::npos) return field_error("attributes", "expected key=value, got '" + pair + "'");
+    if (eq == std::string::npos)
+      return field_error("attributes", "expected key=value, got '" + pair + "'");
     attributes[pair.substr(0, eq)] = pair.substr(eq + 1);
   }
   json descriptions = json::array();
   if (!row.get("description").empty()) {
     descriptions.push_back({{"lang", row.get("title_lang")}, {"text", row.get("description")}});
   }
-  json j = {{"type", "product"}, {"id", row.get("product_id")}, {"titles", titles},
-            {"descriptions", descriptions}, {"attributes", attributes},
+  json j = {{"type", "product"},
+            {"id", row.get("product_id")},
+            {"titles", titles},
+            {"descriptions", descriptions},
+            {"attributes", attributes},
             {"category_path", split(row.get("category_path"), " > ")},
             {"category_path_zh", split(row.get("category_path_zh"), " > ")},
             {"hs_code", row.get("hs_code")}};
@@ -181,10 +218,15 @@ StatusOr<Offer> offer_from_csv(const CsvRow& row) {
     ASSIGN_OR_RETURN(std::int64_t min_quantity, parse_int("tiers", tier.substr(0, colon), 0));
     tiers.push_back({{"min_quantity", min_quantity}, {"unit_price", tier.substr(colon + 1)}});
   }
-  json j = {{"type", "offer"}, {"id", row.get("offer_id")}, {"supplier_id", row.get("supplier_id")},
-            {"product_id", row.get("product_id")}, {"currency", row.get("currency")},
-            {"tiers", tiers}, {"incoterm", row.get("incoterm")},
-            {"named_place", row.get("named_place")}, {"valid_until", row.get("valid_until")},
+  json j = {{"type", "offer"},
+            {"id", row.get("offer_id")},
+            {"supplier_id", row.get("supplier_id")},
+            {"product_id", row.get("product_id")},
+            {"currency", row.get("currency")},
+            {"tiers", tiers},
+            {"incoterm", row.get("incoterm")},
+            {"named_place", row.get("named_place")},
+            {"valid_until", row.get("valid_until")},
             {"certifications", split(row.get("certifications"), ";")}};
   ASSIGN_OR_RETURN(j["moq"], parse_int("moq", row.get("moq"), 1));
   ASSIGN_OR_RETURN(j["lead_time_days"], parse_int("lead_time_days", row.get("lead_time_days"), 0));

@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
-
 #include <nlohmann/json.hpp>
 
 #include "catalog/detail/demo.h"
@@ -70,15 +69,17 @@ void read_attributes(const json& row, Listing& l) {
   std::string material = text("Material");
   if (material.empty() || material == "None") material = text("Metals Type");
   if (!material.empty() && material != "None") l.attributes["material"] = material;
-  std::string length = text("Package size - length (cm)"), width = text("Package size - width (cm)"),
+  std::string length = text("Package size - length (cm)"),
+              width = text("Package size - width (cm)"),
               height = text("Package size - height (cm)");
   if (!length.empty() && !width.empty() && !height.empty()) {
     l.attributes["size"] = length + " x " + width + " x " + height + " cm (package)";
   }
   if (!text("Package weight").empty()) l.attributes["weight"] = text("Package weight") + " kg";
   std::string sold = text("Sold in");
-  l.attributes["packaging"] = sold == "sell_by_piece" || sold.empty() ? "single piece, polybag"
-                                                                      : "lot of " + text("each pack");
+  l.attributes["packaging"] = sold == "sell_by_piece" || sold.empty()
+                                  ? "single piece, polybag"
+                                  : "lot of " + text("each pack");
 }
 
 StatusOr<std::vector<Listing>> load_listings(const std::string& path, const Glossary& glossary) {
@@ -107,7 +108,8 @@ StatusOr<std::vector<Listing>> load_listings(const std::string& path, const Glos
     std::string leaf = normalize_text(l.path.back()), title = normalize_text(l.title);
     l.product = glossary.first_concept(leaf, "product");
     if (!l.product) l.product = glossary.first_concept(title, "product");
-    std::string material = normalize_text(l.attributes.count("material") ? l.attributes["material"] : "");
+    std::string material =
+        normalize_text(l.attributes.count("material") ? l.attributes["material"] : "");
     l.material = glossary.first_concept(material, "material");
     if (!l.material) l.material = glossary.first_concept(title, "material");
     l.attribute = glossary.first_concept(title, "attribute");
@@ -134,7 +136,10 @@ std::string local_title(const Listing& l, const std::string& lang, const std::st
   } else if (lang == "tr" || lang == "de") {
     t = (m ? *m + " " : "") + *p + (a ? " " + *a : "");
   } else {
-    std::string joiner = lang == "fr" ? " en " : lang == "it" ? " in " : lang == "vi" ? " " : " de ";
+    std::string joiner = lang == "fr"   ? " en "
+                         : lang == "it" ? " in "
+                         : lang == "vi" ? " "
+                                        : " de ";
     t = *p + (m ? joiner + *m : "") + (a ? " " + *a : "");
   }
   if (!t.empty() && t[0] >= 'a' && t[0] <= 'z') t[0] = static_cast<char>(t[0] - 'a' + 'A');
@@ -145,13 +150,21 @@ std::vector<std::string> product_certifications(const Listing& l, DemoRandom& ra
   std::string top = normalize_text(l.path.front());
   std::vector<std::string> candidates;
   auto has = [&](const char* s) { return top.find(s) != std::string::npos; };
-  if (has("electr") || has("comput") || has("phone") || has("light") || has("tool")) candidates = {"CE", "FCC", "RoHS"};
-  else if (has("toy") || has("hobb")) candidates = {"EN71", "ASTM F963"};
-  else if (has("jewel") || has("watch")) candidates = {"REACH"};
-  else if (has("home") || has("kitchen") || has("garden") || has("furniture")) candidates = {"LFGB", "FDA"};
-  else if (has("cloth") || has("apparel") || has("shoe") || has("hair") || has("textile") || has("sport")) candidates = {"OEKO-TEX"};
-  else if (has("beauty") || has("health")) candidates = {"MSDS"};
-  else if (has("auto") || has("car") || has("motor")) candidates = {"E-Mark"};
+  if (has("electr") || has("comput") || has("phone") || has("light") || has("tool"))
+    candidates = {"CE", "FCC", "RoHS"};
+  else if (has("toy") || has("hobb"))
+    candidates = {"EN71", "ASTM F963"};
+  else if (has("jewel") || has("watch"))
+    candidates = {"REACH"};
+  else if (has("home") || has("kitchen") || has("garden") || has("furniture"))
+    candidates = {"LFGB", "FDA"};
+  else if (has("cloth") || has("apparel") || has("shoe") || has("hair") || has("textile") ||
+           has("sport"))
+    candidates = {"OEKO-TEX"};
+  else if (has("beauty") || has("health"))
+    candidates = {"MSDS"};
+  else if (has("auto") || has("car") || has("motor"))
+    candidates = {"E-Mark"};
   std::vector<std::string> out;
   for (const std::string& c : candidates) {
     if (random.per_mille(600)) out.push_back(c);
@@ -160,8 +173,10 @@ std::vector<std::string> product_certifications(const Listing& l, DemoRandom& ra
 }
 
 std::int64_t pick_moq(std::int64_t usd_cents, DemoRandom& random) {
-  static const std::vector<std::int64_t> kCheap = {1000, 2000, 3000, 5000}, kLow = {100, 200, 300, 500, 1000},
-                                         kMid = {20, 50, 100, 200}, kHigh = {5, 10, 20}, kTop = {1, 2, 5};
+  static const std::vector<std::int64_t> kCheap = {1000, 2000, 3000, 5000},
+                                         kLow = {100, 200, 300, 500, 1000},
+                                         kMid = {20, 50, 100, 200}, kHigh = {5, 10, 20},
+                                         kTop = {1, 2, 5};
   if (usd_cents < 50) return random.pick(kCheap);
   if (usd_cents < 500) return random.pick(kLow);
   if (usd_cents < 5000) return random.pick(kMid);
@@ -169,8 +184,8 @@ std::int64_t pick_moq(std::int64_t usd_cents, DemoRandom& random) {
   return random.pick(kTop);
 }
 
-std::vector<PriceTier> make_tiers(std::int64_t usd_cents, std::int64_t moq, const Currency& currency,
-                                  DemoRandom& random) {
+std::vector<PriceTier> make_tiers(std::int64_t usd_cents, std::int64_t moq,
+                                  const Currency& currency, DemoRandom& random) {
   Decimal rate = detail::demo_usd_rate(currency.code());
   int scale = currency.minor_unit() + (usd_cents < 100 && currency.minor_unit() > 0 ? 1 : 0);
   std::vector<PriceTier> tiers;
@@ -201,10 +216,12 @@ struct SupplierPool {
 SupplierPool make_suppliers(const DemoOptions& options, const std::vector<Listing>& listings) {
   std::vector<std::string> tops;
   for (const Listing& l : listings) {
-    if (std::find(tops.begin(), tops.end(), l.path.front()) == tops.end()) tops.push_back(l.path.front());
+    if (std::find(tops.begin(), tops.end(), l.path.front()) == tops.end())
+      tops.push_back(l.path.front());
   }
   SupplierPool pool;
-  std::size_t count = static_cast<std::size_t>(std::clamp<std::int64_t>(options.products / 20, 40, 20000));
+  std::size_t count =
+      static_cast<std::size_t>(std::clamp<std::int64_t>(options.products / 20, 40, 20000));
   DemoRandom random(options.seed ^ 0x5u);
   for (std::size_t i = 0; i < count; ++i) {
     std::vector<std::string> specialties;
@@ -243,7 +260,8 @@ Status emit_product(std::int64_t index, const Listing& listing, const Supplier& 
       break;
     }
   }
-  std::int64_t cents = listing.retail_usd_cents * random.range(85, 115) / 100 * random.range(35, 70) / 100;
+  std::int64_t cents =
+      listing.retail_usd_cents * random.range(85, 115) / 100 * random.range(35, 70) / 100;
   cents = std::max<std::int64_t>(cents, 3);
   o.moq = pick_moq(cents, random);
   o.tiers = make_tiers(cents, o.moq, o.currency, random);
@@ -271,7 +289,8 @@ Status generate_demo_marketplace(const DemoOptions& options, const Glossary& glo
     return invalid_argument("demo products must be within 1..10000000, got " +
                             std::to_string(options.products));
   }
-  std::string path = options.listings_path.empty() ? default_listings_path() : options.listings_path;
+  std::string path =
+      options.listings_path.empty() ? default_listings_path() : options.listings_path;
   ASSIGN_OR_RETURN(std::vector<Listing> listings, load_listings(path, glossary));
   if (options.seed_listings_path != "-") {
     std::string seed = options.seed_listings_path.empty()
@@ -295,7 +314,10 @@ Status generate_demo_marketplace(const DemoOptions& options, const Glossary& glo
 
 StatusOr<Catalog> demo_marketplace(const DemoOptions& options, const Glossary& glossary) {
   Catalog catalog;
-  DemoSink sink{[&](const Supplier& s) { catalog.add(s); return ok_status(); },
+  DemoSink sink{[&](const Supplier& s) {
+                  catalog.add(s);
+                  return ok_status();
+                },
                 [&](const Product& p, const Offer& o) {
                   catalog.add(p);
                   catalog.add(o);

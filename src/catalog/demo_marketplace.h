@@ -25,7 +25,7 @@ namespace kontor::catalog {
 struct DemoOptions {
   std::int64_t products = 5000;  // 1,000 … 1,000,000; each product gets one offer
   std::uint64_t seed = 20260101;
-  std::string listings_path;     // "" = $KONTOR_BENCH_DIR or the default bench dir
+  std::string listings_path;  // "" = $KONTOR_BENCH_DIR or the default bench dir
   // Listings the project authored in the same format (data/demo/seed_listings.jsonl: everyday
   // import goods such as insulated bottles, which the benchmark listings lack); "" = that file,
   // "-" = none.

@@ -14,8 +14,8 @@ namespace kontor::catalog {
 namespace {
 
 const std::map<std::string_view, std::string_view> kFreedictCodes = {
-    {"pt", "por"}, {"es", "spa"}, {"de", "deu"}, {"fr", "fra"}, {"it", "ita"}, {"tr", "tur"},
-    {"nl", "nld"}, {"pl", "pol"}, {"sv", "swe"}, {"ja", "jpn"}};
+    {"pt", "por"}, {"es", "spa"}, {"de", "deu"}, {"fr", "fra"}, {"it", "ita"},
+    {"tr", "tur"}, {"nl", "nld"}, {"pl", "pol"}, {"sv", "swe"}, {"ja", "jpn"}};
 
 std::uint64_t base64_number(std::string_view s) {
   static constexpr std::string_view kAlphabet =
@@ -31,7 +31,8 @@ StatusOr<std::string> gunzip_file(const std::string& path) {
   std::string out;
   char buffer[1 << 16];
   int n = 0;
-  while ((n = gzread(file, buffer, sizeof buffer)) > 0) out.append(buffer, static_cast<std::size_t>(n));
+  while ((n = gzread(file, buffer, sizeof buffer)) > 0)
+    out.append(buffer, static_cast<std::size_t>(n));
   bool failed = n < 0;
   gzclose(file);
   if (failed) return data_loss(path + ": corrupt dictzip data");
@@ -44,16 +45,20 @@ std::vector<std::string> senses(std::string_view entry) {
   std::size_t start = entry.find('\n');
   while (start != std::string_view::npos && start + 1 < entry.size()) {
     std::size_t end = entry.find('\n', start + 1);
-    std::string_view line = entry.substr(start + 1, end == std::string_view::npos ? end : end - start - 1);
+    std::string_view line =
+        entry.substr(start + 1, end == std::string_view::npos ? end : end - start - 1);
     start = end;
     std::size_t dot = line.find(". ");
     if (dot != std::string_view::npos && dot <= 3) line.remove_prefix(dot + 2);
     std::string cleaned;
     int depth = 0;
     for (char c : line) {
-      if (c == '(' || c == '<' || c == '[') ++depth;
-      else if (c == ')' || c == '>' || c == ']') depth = depth > 0 ? depth - 1 : 0;
-      else if (depth == 0) cleaned += c;
+      if (c == '(' || c == '<' || c == '[')
+        ++depth;
+      else if (c == ')' || c == '>' || c == ']')
+        depth = depth > 0 ? depth - 1 : 0;
+      else if (depth == 0)
+        cleaned += c;
     }
     std::size_t pos = 0;
     while (pos <= cleaned.size()) {
@@ -72,7 +77,8 @@ std::vector<std::string> senses(std::string_view entry) {
 
 // Headwords are folded like query words; plain ASCII (most of them) without a trip through ICU.
 std::string fold_headword(std::string_view word) {
-  bool ascii = std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  bool ascii = std::all_of(word.begin(), word.end(),
+                           [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   if (!ascii) return normalize_text(word);
   std::string out(word);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -84,7 +90,8 @@ std::string fold_headword(std::string_view word) {
 StatusOr<BilingualDictionary> BilingualDictionary::load_to_english(std::string_view lang,
                                                                    const std::string& directory) {
   auto code = kFreedictCodes.find(lang);
-  if (code == kFreedictCodes.end()) return not_found("no FreeDict code for language " + std::string(lang));
+  if (code == kFreedictCodes.end())
+    return not_found("no FreeDict code for language " + std::string(lang));
   std::string dir = directory;
   if (dir.empty()) {
     const char* env = std::getenv("KONTOR_FREEDICT_DIR");
@@ -104,7 +111,8 @@ StatusOr<BilingualDictionary> BilingualDictionary::load_to_english(std::string_v
     if (t1 == std::string_view::npos || t2 == t1 || line.substr(0, 2) == "00") continue;
     std::uint64_t offset = base64_number(line.substr(t1 + 1, t2 - t1 - 1));
     std::uint64_t length = base64_number(line.substr(t2 + 1));
-    if (offset + length > data.size()) return data_loss(d.source_ + ".index: entry beyond the data");
+    if (offset + length > data.size())
+      return data_loss(d.source_ + ".index: entry beyond the data");
     d.entries_[fold_headword(line.substr(0, t1))].push_back({offset, length});
   }
   d.data_ = std::move(data);
@@ -130,8 +138,11 @@ const BilingualDictionary* DictionaryShelf::to_english(std::string_view lang) co
   auto it = loaded_.find(lang);
   if (it == loaded_.end()) {
     auto d = BilingualDictionary::load_to_english(lang, directory_);
-    it = loaded_.emplace(std::string(lang),
-                         d.ok() ? std::make_unique<BilingualDictionary>(std::move(d).value()) : nullptr).first;
+    it =
+        loaded_
+            .emplace(std::string(lang),
+                     d.ok() ? std::make_unique<BilingualDictionary>(std::move(d).value()) : nullptr)
+            .first;
   }
   return it->second.get();
 }

@@ -60,8 +60,8 @@ bool english_plural_applies(const std::string& word) {
 }
 
 std::string plural_suffix(const std::string& word) {
-  const bool sibilant = word.back() == 'x' || word.back() == 'z' || word.ends_with("ch") ||
-                        word.ends_with("sh");
+  const bool sibilant =
+      word.back() == 'x' || word.back() == 'z' || word.ends_with("ch") || word.ends_with("sh");
   return sibilant ? "es" : "s";
 }
 
@@ -83,7 +83,8 @@ StatusOr<Glossary> Glossary::parse(std::string_view text, const std::string& fil
     if (header.empty()) {
       header = cells;
       if (header.size() < 3 || header[0] != "id" || header[1] != "kind") {
-        return data_loss(file + " line " + std::to_string(line_no) + ": header must start id, kind");
+        return data_loss(file + " line " + std::to_string(line_no) +
+                         ": header must start id, kind");
       }
       g.languages_.assign(header.begin() + 2, header.end());
       continue;
@@ -103,8 +104,11 @@ StatusOr<Glossary> Glossary::parse(std::string_view text, const std::string& fil
         std::vector<std::string> w = words(term);
         bool cjk = is_cjk_lang(lang) && w.size() <= 1 && term.size() > 0 &&
                    static_cast<unsigned char>(term[0]) >= 0xE0;
-        if (cjk) g.cjk_by_first_char_[term.substr(0, utf8_length(term[0]))].push_back({{}, ci, lang, term});
-        else if (!w.empty()) g.by_first_word_[w[0]].push_back({w, ci, lang, term});
+        if (cjk)
+          g.cjk_by_first_char_[term.substr(0, utf8_length(term[0]))].push_back(
+              {{}, ci, lang, term});
+        else if (!w.empty())
+          g.by_first_word_[w[0]].push_back({w, ci, lang, term});
         // Buyers write plurals ("insulated bottles"); the glossary lists English singulars.
         // The regular plural of the last word is enough: irregular ones are listed explicitly.
         if (lang == "en" && !w.empty() && english_plural_applies(w.back())) {
@@ -121,8 +125,9 @@ StatusOr<Glossary> Glossary::parse(std::string_view text, const std::string& fil
     });
   }
   for (auto& [first, phrases] : g.cjk_by_first_char_) {
-    std::stable_sort(phrases.begin(), phrases.end(),
-                     [](const Phrase& a, const Phrase& b) { return a.term.size() > b.term.size(); });
+    std::stable_sort(phrases.begin(), phrases.end(), [](const Phrase& a, const Phrase& b) {
+      return a.term.size() > b.term.size();
+    });
   }
   return g;
 }
@@ -174,7 +179,8 @@ std::vector<GlossaryMatch> Glossary::match(std::string_view normalized,
     const Phrase* best = nullptr;
     if (it != cjk_by_first_char_.end()) {
       for (const Phrase& p : it->second) {
-        if ((lang.empty() || p.lang == lang) && normalized.compare(pos, p.term.size(), p.term) == 0) {
+        if ((lang.empty() || p.lang == lang) &&
+            normalized.compare(pos, p.term.size(), p.term) == 0) {
           best = &p;
           break;
         }

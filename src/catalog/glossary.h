@@ -23,8 +23,8 @@ struct GlossaryConcept {
 
 struct GlossaryMatch {
   const GlossaryConcept* concept_entry;
-  std::string lang;  // language of the matched term
-  std::string term;  // the term as found
+  std::string lang;            // language of the matched term
+  std::string term;            // the term as found
   std::size_t first_word = 0;  // word span [first_word, first_word + word_count); CJK: 0,0
   std::size_t word_count = 0;
 };
@@ -46,7 +46,8 @@ class Glossary {
   std::vector<GlossaryMatch> match(std::string_view normalized, std::string_view lang = "") const;
   // The same with the text's words already split (words(normalized)), for callers that
   // tokenised the text anyway: word breaking is the costly part of indexing a product.
-  std::vector<GlossaryMatch> match(std::string_view normalized, const std::vector<std::string>& words,
+  std::vector<GlossaryMatch> match(std::string_view normalized,
+                                   const std::vector<std::string>& words,
                                    std::string_view lang = "") const;
   // The first concept of `kind` whose English term appears in the text ("" kind: any).
   const GlossaryConcept* first_concept(std::string_view normalized, std::string_view kind,
@@ -61,7 +62,7 @@ class Glossary {
   };
   std::vector<GlossaryConcept> concepts_;
   std::vector<std::string> languages_;
-  std::map<std::string, std::vector<Phrase>> by_first_word_;  // longest first
+  std::map<std::string, std::vector<Phrase>> by_first_word_;      // longest first
   std::map<std::string, std::vector<Phrase>> cjk_by_first_char_;  // longest first
 };
 

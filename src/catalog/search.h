@@ -13,11 +13,10 @@
 
 #include <functional>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "catalog/catalog.h"
 #include "catalog/dictionary.h"
@@ -35,11 +34,11 @@ using FxLookup = std::function<StatusOr<FxRate>(const Currency& from, const Curr
 
 struct SearchQuery {
   std::string text;
-  std::string lang;                          // "" = identify from the text
-  std::int64_t quantity = 0;                 // > 0: MOQ ≤ quantity and price at its tier
-  std::optional<Money> max_unit_price;       // in the buyer's currency; needs an FxLookup
-  std::vector<CountryCode> ship_from;        // any of these (empty: anywhere)
-  std::vector<std::string> certifications;   // all of these, held by supplier or offer
+  std::string lang;                         // "" = identify from the text
+  std::int64_t quantity = 0;                // > 0: MOQ ≤ quantity and price at its tier
+  std::optional<Money> max_unit_price;      // in the buyer's currency; needs an FxLookup
+  std::vector<CountryCode> ship_from;       // any of these (empty: anywhere)
+  std::vector<std::string> certifications;  // all of these, held by supplier or offer
   std::optional<int> max_lead_time_days;
   Date fx_date = Date::from_ymd(2026, 1, 1).value();
   int limit = 10;
@@ -67,9 +66,9 @@ struct SearchResult {
   std::optional<Money> tier_price;            // in the offer's currency at the query quantity
   std::optional<Money> tier_price_converted;  // in the buyer's currency
   std::string fx_note;                        // the rate and its date when converted
-  std::vector<std::string> matched_terms;     // "保温瓶 ← garrafa térmica (glossary vacuum_flask, zh)"
-  double text_score = 0;     // BM25 relative to the best match, 0..1
-  double quality_score = 0;  // supplier quality, 0..1
+  std::vector<std::string> matched_terms;  // "保温瓶 ← garrafa térmica (glossary vacuum_flask, zh)"
+  double text_score = 0;                   // BM25 relative to the best match, 0..1
+  double quality_score = 0;                // supplier quality, 0..1
   double score = 0;
   std::string explanation;
   bool demo = false;
@@ -105,7 +104,8 @@ class SearchIndex {
   virtual StatusOr<SearchResponse> search(const SearchQuery& query,
                                           const FxLookup& fx = nullptr) const = 0;
   // The analysed query alone (language, terms) — shared with the FTS5 comparison in bench/.
-  virtual std::pair<std::string, std::vector<QueryTerm>> analyse(const SearchQuery& query) const = 0;
+  virtual std::pair<std::string, std::vector<QueryTerm>> analyse(
+      const SearchQuery& query) const = 0;
   // The index terms of one product (what analyse() terms are matched against), each repeated
   // as often as it counts in the product (its within-document frequency): the product's
   // analysed text, as the FTS5 comparison in bench/ indexes it.

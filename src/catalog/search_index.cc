@@ -49,7 +49,9 @@ struct Filters {
       return false;
     }
     for (const std::string& cert : q.certifications) {
-      auto has = [&](const std::vector<std::string>& v) { return std::find(v.begin(), v.end(), cert) != v.end(); };
+      auto has = [&](const std::vector<std::string>& v) {
+        return std::find(v.begin(), v.end(), cert) != v.end();
+      };
       if (!has(supplier.certifications) && !has(offer.certifications)) return false;
     }
     if (q.max_lead_time_days && offer.lead_time_days > *q.max_lead_time_days) return false;
@@ -71,7 +73,8 @@ Xapian::Query filter_query(const SearchQuery& q) {
   std::vector<Xapian::Query> all;
   if (!q.ship_from.empty()) {
     std::vector<Xapian::Query> any;
-    for (const CountryCode& c : q.ship_from) any.emplace_back(kShipFromPrefix + std::string(c.code()));
+    for (const CountryCode& c : q.ship_from)
+      any.emplace_back(kShipFromPrefix + std::string(c.code()));
     all.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
   }
   for (const std::string& c : q.certifications) all.emplace_back(kCertificationPrefix + c);
@@ -92,7 +95,8 @@ class XapianSearchIndex;
 
 class OfferDecider : public Xapian::MatchDecider {
  public:
-  OfferDecider(const XapianSearchIndex& index, const Filters& filters) : index_(index), filters_(filters) {}
+  OfferDecider(const XapianSearchIndex& index, const Filters& filters)
+      : index_(index), filters_(filters) {}
   bool operator()(const Xapian::Document& doc) const override;
 
  private:
@@ -103,16 +107,19 @@ class OfferDecider : public Xapian::MatchDecider {
 class XapianSearchIndex final : public SearchIndex {
  public:
   XapianSearchIndex(const Catalog& catalog, const Glossary& glossary, const IndexOptions& options)
-      : catalog_(catalog), dictionaries_(options.freedict_directory), analyzer_(glossary, dictionaries_) {}
+      : catalog_(catalog),
+        dictionaries_(options.freedict_directory),
+        analyzer_(glossary, dictionaries_) {}
   Status build(const IndexOptions& options) {
     directory_ = options.directory;
     link_offers();
     const std::string fingerprint = catalog_fingerprint();
     try {
       if (options.reuse && !directory_.empty() && open_existing(fingerprint)) return ok_status();
-      Xapian::WritableDatabase db = directory_.empty()
-          ? Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY)
-          : Xapian::WritableDatabase(directory_, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
+      Xapian::WritableDatabase db =
+          directory_.empty() ? Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY)
+                             : Xapian::WritableDatabase(directory_, Xapian::DB_CREATE_OR_OVERWRITE |
+                                                                        Xapian::DB_BACKEND_GLASS);
       const auto& products = catalog_.products();
       for (std::size_t i = 0; i < products.size(); ++i) {
         Xapian::Document doc;
@@ -132,8 +139,8 @@ class XapianSearchIndex final : public SearchIndex {
         database_ = std::make_unique<Xapian::Database>(directory_);
       }
     } catch (const Xapian::Error& e) {
-      return internal_error("search index " + (directory_.empty() ? "(in memory)" : directory_) + ": " +
-                            e.get_description());
+      return internal_error("search index " + (directory_.empty() ? "(in memory)" : directory_) +
+                            ": " + e.get_description());
     }
     return ok_status();
   }
@@ -178,8 +185,10 @@ class XapianSearchIndex final : public SearchIndex {
       const Offer& offer = catalog_.offers()[o];
       const Supplier& supplier = *supplier_of_[o];
       doc.add_boolean_term(kShipFromPrefix + std::string(supplier.country.code()));
-      for (const std::string& c : supplier.certifications) doc.add_boolean_term(kCertificationPrefix + c);
-      for (const std::string& c : offer.certifications) doc.add_boolean_term(kCertificationPrefix + c);
+      for (const std::string& c : supplier.certifications)
+        doc.add_boolean_term(kCertificationPrefix + c);
+      for (const std::string& c : offer.certifications)
+        doc.add_boolean_term(kCertificationPrefix + c);
       if (!offer.demo) doc.add_boolean_term(kNonDemoTerm);
       moq = std::min(moq, offer.moq);
       lead = std::min(lead, offer.lead_time_days);
@@ -226,7 +235,8 @@ class XapianSearchIndex final : public SearchIndex {
 
   void link_offers() {
     std::map<std::string_view, std::size_t> product_index;
-    for (std::size_t i = 0; i < catalog_.products().size(); ++i) product_index[catalog_.products()[i].id] = i;
+    for (std::size_t i = 0; i < catalog_.products().size(); ++i)
+      product_index[catalog_.products()[i].id] = i;
     offers_of_.assign(catalog_.products().size(), {});
     supplier_of_.clear();
     quality_of_offer_.clear();
@@ -256,7 +266,8 @@ class XapianSearchIndex final : public SearchIndex {
     double weight = 0, text_score = 0, score = 0;
     Money price, converted;
   };
-  std::vector<SearchResult> rank(const Xapian::MSet& mset, const Filters& filters, std::size_t limit) const;
+  std::vector<SearchResult> rank(const Xapian::MSet& mset, const Filters& filters,
+                                 std::size_t limit) const;
   SearchResult make_result(const Candidate& c, double best_weight, const Filters& filters) const;
   void explain_matches(const std::map<std::string, std::vector<const QueryTerm*>>& sources,
                        std::vector<SearchResult>& results) const;
@@ -294,16 +305,18 @@ Status XapianSearchIndex::compile_filters(const SearchQuery& query, const FxLook
       filters.rates[code] = identity;
       continue;
     }
-    if (!fx) return invalid_argument("max_unit_price: a price target in another currency needs FX rates");
+    if (!fx)
+      return invalid_argument("max_unit_price: a price target in another currency needs FX rates");
     StatusOr<FxRate> rate = fx(from, query.max_unit_price->currency(), query.fx_date);
     filters.rates[code] = rate.ok() ? std::optional<FxRate>(*rate) : std::nullopt;
   }
   return ok_status();
 }
 
-
-StatusOr<SearchResponse> XapianSearchIndex::search(const SearchQuery& query, const FxLookup& fx) const {
-  if (query.text.find_first_not_of(" \t") == std::string::npos) return invalid_argument("query: empty");
+StatusOr<SearchResponse> XapianSearchIndex::search(const SearchQuery& query,
+                                                   const FxLookup& fx) const {
+  if (query.text.find_first_not_of(" \t") == std::string::npos)
+    return invalid_argument("query: empty");
   if (query.limit < 1) return invalid_argument("limit: must be at least 1");
   Filters filters;
   RETURN_IF_ERROR(compile_filters(query, fx, filters));
@@ -327,7 +340,8 @@ StatusOr<SearchResponse> XapianSearchIndex::search(const SearchQuery& query, con
     Xapian::Enquire enquire(*database_);
     Xapian::Query text(Xapian::Query::OP_OR, parts.begin(), parts.end());
     Xapian::Query filter = filter_query(query);
-    enquire.set_query(filter.empty() ? text : Xapian::Query(Xapian::Query::OP_FILTER, text, filter));
+    enquire.set_query(filter.empty() ? text
+                                     : Xapian::Query(Xapian::Query::OP_FILTER, text, filter));
     enquire.set_weighting_scheme(Xapian::BM25Weight());
     // The decider checks offers exactly; with no filter every offered product passes.
     OfferDecider decider(*this, filters);
@@ -396,7 +410,8 @@ SearchResult XapianSearchIndex::make_result(const Candidate& c, double best_weig
   r.quality_score = quality;
   r.score = c.score;
   char buf[160];
-  std::snprintf(buf, sizeof buf, "text %.3f (BM25 %.2f of best %.2f) x %.2f + supplier %.3f x %.2f = %.3f; ",
+  std::snprintf(buf, sizeof buf,
+                "text %.3f (BM25 %.2f of best %.2f) x %.2f + supplier %.3f x %.2f = %.3f; ",
                 r.text_score, c.weight, best_weight, kTextShare, quality, 1 - kTextShare, r.score);
   r.explanation = buf + why;
   r.demo = product.demo;
@@ -406,15 +421,15 @@ SearchResult XapianSearchIndex::make_result(const Candidate& c, double best_weig
 // The query terms each result holds, read from its term list (sorted, like `sources`), and how
 // each met the product; a product's titles are matched against the glossary once for all its
 // concept terms.
-void XapianSearchIndex::explain_matches(const std::map<std::string, std::vector<const QueryTerm*>>& sources,
-                                        std::vector<SearchResult>& results) const {
+void XapianSearchIndex::explain_matches(
+    const std::map<std::string, std::vector<const QueryTerm*>>& sources,
+    std::vector<SearchResult>& results) const {
   for (SearchResult& r : results) {
     std::vector<std::pair<std::string, std::string>> concepts;  // concept id, query words
     const Xapian::docid docid = static_cast<Xapian::docid>(r.index + 1);
     auto source = sources.begin();
-    for (Xapian::TermIterator t = database_->termlist_begin(docid); t != database_->termlist_end(docid) &&
-                                                                    source != sources.end();
-         ++t) {
+    for (Xapian::TermIterator t = database_->termlist_begin(docid);
+         t != database_->termlist_end(docid) && source != sources.end(); ++t) {
       const std::string term = *t;
       while (source != sources.end() && source->first < term) ++source;
       if (source == sources.end() || source->first != term) continue;
@@ -426,13 +441,15 @@ void XapianSearchIndex::explain_matches(const std::map<std::string, std::vector<
       }
     }
     if (concepts.empty()) continue;
-    std::vector<std::string> explained = analyzer_.explain_concepts(catalog_.products()[r.index], concepts);
+    std::vector<std::string> explained =
+        analyzer_.explain_concepts(catalog_.products()[r.index], concepts);
     r.matched_terms.insert(r.matched_terms.begin(), explained.begin(), explained.end());
   }
 }
 }  // namespace
 
-StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::build(const Catalog& catalog, const Glossary& glossary,
+StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::build(const Catalog& catalog,
+                                                          const Glossary& glossary,
                                                           const IndexOptions& options) {
   auto index = std::make_unique<XapianSearchIndex>(catalog, glossary, options);
   RETURN_IF_ERROR(index->build(options));

@@ -3,8 +3,8 @@
 #include <unicode/brkiter.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
-#include <unicode/uscript.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 
 #include <array>
 #include <map>
@@ -92,8 +92,10 @@ std::vector<Token> tokenize(std::string_view normalized) {
         cjk.append(c);
       } else {
         if (!cjk.isEmpty()) append_cjk_run(cjk, out), cjk.remove();
-        if (u_isalnum(c) || c == '\'' || c == 0x2019) latin.append(c);
-        else flush_latin();
+        if (u_isalnum(c) || c == '\'' || c == 0x2019)
+          latin.append(c);
+        else
+          flush_latin();
       }
     }
     flush_latin();
@@ -120,7 +122,8 @@ std::string identify_language(std::string_view text, std::string_view glossary_h
     UErrorCode status = U_ZERO_ERROR;
     switch (uscript_getScript(c, &status)) {
       case USCRIPT_HAN: ++han; break;
-      case USCRIPT_HIRAGANA: case USCRIPT_KATAKANA: ++kana; break;
+      case USCRIPT_HIRAGANA:
+      case USCRIPT_KATAKANA: ++kana; break;
       case USCRIPT_HANGUL: ++hangul; break;
       case USCRIPT_CYRILLIC: ++cyrillic; break;
       case USCRIPT_ARABIC: ++arabic; break;

@@ -34,11 +34,11 @@ struct Supplier {
   std::vector<std::string> certifications;  // held by the company: "ISO 9001", "BSCI"
   int years_in_business = 0;
   Verification verification = Verification::kNone;
-  int response_hours = 24;     // typical first-response time
-  Decimal on_time_rate;        // share of orders delivered on time, 0..1
-  Decimal defect_rate;         // share of units returned as defective, 0..1
+  int response_hours = 24;                 // typical first-response time
+  Decimal on_time_rate;                    // share of orders delivered on time, 0..1
+  Decimal defect_rate;                     // share of units returned as defective, 0..1
   std::vector<std::string> payment_terms;  // "T/T 30/70", "L/C at sight"
-  bool demo = false;           // generated demo data, never a real company
+  bool demo = false;                       // generated demo data, never a real company
 };
 
 // Text in one language; `lang` is ISO 639-1 ("en", "zh", "pt").
@@ -50,12 +50,12 @@ struct LocalizedText {
 
 struct Product {
   std::string id;
-  std::vector<LocalizedText> titles;        // the first is the original listing
+  std::vector<LocalizedText> titles;  // the first is the original listing
   std::vector<LocalizedText> descriptions;
   std::map<std::string, std::string> attributes;  // "material", "size", "weight", "packaging", …
-  std::vector<std::string> category_path;     // English, root first
-  std::vector<std::string> category_path_zh;  // the same path in Chinese where known
-  std::string hs_code;                        // as declared by the supplier (digits), may be empty
+  std::vector<std::string> category_path;         // English, root first
+  std::vector<std::string> category_path_zh;      // the same path in Chinese where known
+  std::string hs_code;  // as declared by the supplier (digits), may be empty
   bool demo = false;
 
   const std::string& title() const;  // the original title ("" when none)
@@ -75,9 +75,9 @@ struct Offer {
   Currency currency;
   std::vector<PriceTier> tiers;  // ascending min_quantity; the first tier starts at the MOQ
   std::int64_t moq = 1;
-  int lead_time_days = 0;        // production + handling until ready at the named place
+  int lead_time_days = 0;  // production + handling until ready at the named place
   Incoterm incoterm = Incoterm::kFOB;
-  std::string named_place;       // "Ningbo", "Ho Chi Minh City"
+  std::string named_place;  // "Ningbo", "Ho Chi Minh City"
   bool samples = false;
   Date valid_until;
   std::vector<std::string> certifications;  // product test reports: "CE", "FCC", "LFGB"

@@ -14,9 +14,9 @@ void add_decision(CLI::App& app, Context& context, std::function<int()>& run, bo
     std::string reason;
   };
   auto flags = std::make_shared<Flags>();
-  CLI::App* command = app.add_subcommand(approve ? "approve" : "deny",
-                                         approve ? "Approve an action awaiting approval"
-                                                 : "Deny an action awaiting approval");
+  CLI::App* command = app.add_subcommand(
+      approve ? "approve" : "deny",
+      approve ? "Approve an action awaiting approval" : "Deny an action awaiting approval");
   command->add_option("case", flags->case_id, "case id")->required();
   command->add_option("action", flags->action, "action key or unique prefix (see kontor inbox)")
       ->required();

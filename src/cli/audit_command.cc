@@ -31,8 +31,7 @@ std::string csv_field(const std::string& value) {
   return quoted + "\"";
 }
 
-StatusOr<std::vector<std::string>> selected_cases(policy::AuditLog& log,
-                                                  const AuditFlags& flags) {
+StatusOr<std::vector<std::string>> selected_cases(policy::AuditLog& log, const AuditFlags& flags) {
   if (!flags.case_id.empty()) return std::vector<std::string>{flags.case_id};
   return log.cases();
 }
@@ -45,7 +44,8 @@ StatusOr<int> verify_cases(policy::AuditLog& log, const std::vector<std::string>
     ASSIGN_OR_RETURN(policy::AuditVerdict v, log.verify(id));
     broken += v.ok ? 0 : 1;
     if (json_output) {
-      out << json{{"case", id}, {"ok", v.ok}, {"entries", v.entries}, {"first_bad", v.first_bad},
+      out << json{{"case", id},           {"ok", v.ok},
+                  {"entries", v.entries}, {"first_bad", v.first_bad},
                   {"problem", v.problem}, {"head", v.head_hash}}
                  .dump()
           << "\n";
@@ -118,19 +118,18 @@ void add_audit_command(CLI::App& app, Context& context, std::function<int()>& ru
   CLI::App* verify = audit->add_subcommand("verify", "Check every hash chain (exit 1: broken)");
   CLI::App* exported = audit->add_subcommand("export", "Write the audit entries to a file");
   for (CLI::App* command : {verify, exported}) {
-    command->add_option("--db", flags->db,
-                        "case store (SQLite); default $KONTOR_HOME/kontor.db or ./.kontor/kontor.db");
+    command->add_option(
+        "--db", flags->db,
+        "case store (SQLite); default $KONTOR_HOME/kontor.db or ./.kontor/kontor.db");
     command->add_option("--case", flags->case_id, "one case (default: all)");
     command->add_flag("--json", flags->json, "one JSON line per case");
   }
   exported->add_option("--out", flags->out, "output file")->required();
   exported->add_option("--format", flags->format, "jsonl (default) or csv");
-  verify->callback([&context, &run, flags] {
-    run = [&context, flags] { return run_verify(context, *flags); };
-  });
-  exported->callback([&context, &run, flags] {
-    run = [&context, flags] { return run_export(context, *flags); };
-  });
+  verify->callback(
+      [&context, &run, flags] { run = [&context, flags] { return run_verify(context, *flags); }; });
+  exported->callback(
+      [&context, &run, flags] { run = [&context, flags] { return run_export(context, *flags); }; });
 }
 
 }  // namespace kontor::cli

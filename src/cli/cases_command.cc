@@ -22,8 +22,8 @@ void add_cases_command(CLI::App& app, Context& context, std::function<int()>& ru
       }
       if (cases->empty()) std::cout << "No cases yet: kontor run \"<goal>\"\n";
       for (const crew::CaseInfo& c : *cases) {
-        std::cout << pad(c.id, 18) << " " << pad(c.status, 10) << " " << c.as_of << "  "
-                  << c.goal << "\n";
+        std::cout << pad(c.id, 18) << " " << pad(c.status, 10) << " " << c.as_of << "  " << c.goal
+                  << "\n";
       }
       return 0;
     };

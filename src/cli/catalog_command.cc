@@ -30,7 +30,8 @@ int run_export(Context& context, const CatalogFlags& f) {
   if (!store.ok()) return context.fail(store.status());
   auto catalog = catalog::load_catalog(**store);
   if (!catalog.ok()) return context.fail(catalog.status());
-  Status written = f.csv ? catalog::export_csv(*catalog, f.out) : catalog::export_jsonl(*catalog, f.out);
+  Status written =
+      f.csv ? catalog::export_csv(*catalog, f.out) : catalog::export_jsonl(*catalog, f.out);
   if (!written.ok()) return context.fail(written);
   fmt::print("exported {} suppliers, {} products, {} offers to {}\n", catalog->suppliers().size(),
              catalog->products().size(), catalog->offers().size(), f.out);
@@ -47,12 +48,15 @@ void add_catalog_command(CLI::App& app, Context& context, std::function<int()>& 
       "import", "Import suppliers, products and offers (CSV or JSON Lines; all rows or none)");
   import->add_option("files", f.files, "CSV or .jsonl files")->required();
   import->add_option("--db", f.db, "workspace database (default $KONTOR_HOME/kontor.db)");
-  import->callback([&] { run = [&] { return run_import(context, f); }; });
-  CLI::App* exp = cmd->add_subcommand("export", "Export the catalog");
-  exp->add_option("out", f.out, "a .jsonl file, or a folder with --csv")->required();
-  exp->add_flag("--csv", f.csv, "write suppliers.csv, products.csv and offers.csv");
-  exp->add_option("--db", f.db, "workspace database (default $KONTOR_HOME/kontor.db)");
-  exp->callback([&] { run = [&] { return run_export(context, f); }; });
+  import->callback([&] { run = [&] { return run_import(context, f);
+};
+}  // namespace kontor::cli
+);
+CLI::App* exp = cmd->add_subcommand("export", "Export the catalog");
+exp->add_option("out", f.out, "a .jsonl file, or a folder with --csv")->required();
+exp->add_flag("--csv", f.csv, "write suppliers.csv, products.csv and offers.csv");
+exp->add_option("--db", f.db, "workspace database (default $KONTOR_HOME/kontor.db)");
+exp->callback([&] { run = [&] { return run_export(context, f); }; });
 }
 
 }  // namespace kontor::cli

@@ -81,8 +81,8 @@ void keep_national_lines_for(std::string_view destination, compliance::Classific
 void print_text(const compliance::Classification& r, std::string_view destination) {
   for (std::size_t i = 0; i < r.candidates.size(); ++i) {
     const compliance::HsCandidate& c = r.candidates[i];
-    fmt::print("{}. HS {}.{}  confidence {:.0f}%  {}\n", i + 1, c.hs6.substr(0, 4),
-               c.hs6.substr(4), 100 * c.confidence, c.description);
+    fmt::print("{}. HS {}.{}  confidence {:.0f}%  {}\n", i + 1, c.hs6.substr(0, 4), c.hs6.substr(4),
+               100 * c.confidence, c.description);
     if (!c.hs10.empty()) {
       fmt::print("   {} {}: {}\n", destination, c.hs10, c.hs10_description);
     }
@@ -135,7 +135,8 @@ void add_classify_command(CLI::App& app, Context& context, std::function<int()>&
       "classify", "HS classification of a listing: top candidates with confidence and rationale");
   cmd->add_option("title", f.title, "the listing's title (any language)");
   cmd->add_option("--description", f.description, "the listing's description");
-  cmd->add_option("--attrs", f.attrs, "attributes as a JSON object, e.g. '{\"Material\":\"Steel\"}'");
+  cmd->add_option("--attrs", f.attrs,
+                  "attributes as a JSON object, e.g. '{\"Material\":\"Steel\"}'");
   cmd->add_option("--category", f.categories,
                   "category path, broad to narrow, 'Home & Garden > Drinkware' (repeatable)");
   cmd->add_option("--destination", f.destination,

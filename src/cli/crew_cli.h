@@ -9,7 +9,6 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
-
 #include <functional>
 #include <memory>
 #include <string>
@@ -22,8 +21,8 @@
 #include "crew/event_stream.h"
 #include "crew/progress_board.h"
 #include "crew/runner.h"
-#include "policy/audit_observer.h"
 #include "crew/workspace.h"
+#include "policy/audit_observer.h"
 
 namespace kontor::cli {
 
@@ -69,7 +68,7 @@ class CrewSession {
   std::unique_ptr<crew::ProgressBoard> board_;
   std::unique_ptr<crew::EventStream> stream_;
   std::unique_ptr<policy::AuditObserver> audit_;  // every event into the audit chain
-  std::unique_ptr<crew::Policy> policy_;  // --grant; null: the runner's default
+  std::unique_ptr<crew::Policy> policy_;          // --grant; null: the runner's default
 };
 
 // Prints the outcome (the board already showed the tasks): status, open questions, pending

@@ -11,18 +11,19 @@ int run_data(Context& context) {
   auto data = context.data();
   if (!data.ok()) return context.fail(data.status());
   const auto paths = refdata::DataPaths::from_environment();
-  fmt::print("Reference data: {} (shared) and {} (authored by the project)\n\n",
-             paths.shared_dir, paths.repo_dir);
+  fmt::print("Reference data: {} (shared) and {} (authored by the project)\n\n", paths.shared_dir,
+             paths.repo_dir);
   for (const DataSource* s : (*data)->sources()) {
     fmt::print("  {} {}\n", pad(s->id, 24), s->file);
     fmt::print("  {} {} — {}\n", pad("", 24), s->title, s->edition);
     fmt::print("  {} licence: {}\n", pad("", 24), s->licence);
   }
   const auto& d = **data;
-  fmt::print("\n  {} HS 2022 codes, {} US HTS lines, {} EU CET lines, {} UK tariff lines, {} "
-             "currencies, {} countries\n",
-             d.hs2022.entries().size(), d.us_hts.lines().size(), d.eu_cet.lines().size(),
-             d.uk_gt.lines().size(), d.currencies.size(), d.countries.all().size());
+  fmt::print(
+      "\n  {} HS 2022 codes, {} US HTS lines, {} EU CET lines, {} UK tariff lines, {} "
+      "currencies, {} countries\n",
+      d.hs2022.entries().size(), d.us_hts.lines().size(), d.eu_cet.lines().size(),
+      d.uk_gt.lines().size(), d.currencies.size(), d.countries.all().size());
   return 0;
 }
 

@@ -5,9 +5,9 @@
 #include <iostream>
 
 #include "cli/context.h"
-#include "core/csv.h"
 #include "cli/format.h"
 #include "cli/quote_table.h"
+#include "core/csv.h"
 #include "trade/landed_cost_json.h"
 
 namespace kontor::cli {
@@ -46,10 +46,9 @@ void print_comparison(const std::vector<Row>& rows) {
 int run_demo(Context& context, const DemoFlags& flags) {
   auto data = context.data();
   if (!data.ok()) return context.fail(data.status());
-  const std::string path = flags.file.empty()
-                               ? refdata::DataPaths::from_environment().repo_dir +
-                                     "/demo/shipments.json"
-                               : flags.file;
+  const std::string path =
+      flags.file.empty() ? refdata::DataPaths::from_environment().repo_dir + "/demo/shipments.json"
+                         : flags.file;
   auto text = read_file(path);
   if (!text.ok()) return context.fail(text.status());
   json doc = json::parse(*text, nullptr, false);
@@ -68,16 +67,18 @@ int run_demo(Context& context, const DemoFlags& flags) {
     if (!request.ok()) return context.fail(request.status().with_context(where));
     auto quote = trade::quote_landed_cost(**data, *request);
     if (!quote.ok()) return context.fail(quote.status().with_context(where));
-    out.push_back({{"name", s.value("name", "")}, {"quote", trade::landed_cost_quote_json(*quote)}});
+    out.push_back(
+        {{"name", s.value("name", "")}, {"quote", trade::landed_cost_quote_json(*quote)}});
     rows.push_back({s.value("name", ""), std::move(quote).value()});
   }
   if (flags.json_output) {
     std::cout << json{{"as_of", as_of->to_string()}, {"shipments", out}}.dump(2) << "\n";
     return 0;
   }
-  fmt::print("Kontor demo — landed cost of {} shipments as of {}, from the bundled reference "
-             "data.\n{}\n\n",
-             rows.size(), as_of->to_string(), doc.value("note", ""));
+  fmt::print(
+      "Kontor demo — landed cost of {} shipments as of {}, from the bundled reference "
+      "data.\n{}\n\n",
+      rows.size(), as_of->to_string(), doc.value("note", ""));
   print_comparison(rows);
   if (flags.details) {
     for (const Row& r : rows) {
@@ -85,8 +86,9 @@ int run_demo(Context& context, const DemoFlags& flags) {
       print_quote(r.quote);
     }
   }
-  fmt::print("\nEvery figure above names its source; `kontor landed-cost --help` prices your own "
-             "shipment, `kontor data` lists the data sets.\n");
+  fmt::print(
+      "\nEvery figure above names its source; `kontor landed-cost --help` prices your own "
+      "shipment, `kontor data` lists the data sets.\n");
   return 0;
 }
 

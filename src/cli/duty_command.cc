@@ -64,9 +64,8 @@ int run_duty(Context& context, const DutyFlags& flags) {
              t.origin.code(), t.destination.code(), t.as_of.to_string());
   fmt::print("  Customs value {}", money_text(quote->customs_value));
   if (quote->fx) {
-    fmt::print(" (1 {} = {} {}, {})", quote->fx->from.code(),
-               quote->fx->rate.to_plain_string(), quote->fx->to.code(),
-               quote->fx->date.to_string());
+    fmt::print(" (1 {} = {} {}, {})", quote->fx->from.code(), quote->fx->rate.to_plain_string(),
+               quote->fx->to.code(), quote->fx->date.to_string());
   }
   fmt::print("\n");
   for (const auto& p : quote->parts) {

@@ -10,13 +10,12 @@
 // verifies with the workspace's root public key (or --root-key) and prints the effective grant.
 #include <filesystem>
 #include <iostream>
-
 #include <nlohmann/json.hpp>
 
 #include "cli/context.h"
 #include "cli/grant_cli.h"
-#include "policy/grant.h"
 #include "policy/case_grant_policy.h"
+#include "policy/grant.h"
 #include "policy/grant_policy.h"
 #include "policy/root_key.h"
 
@@ -98,7 +97,8 @@ nlohmann::json effective_json(const policy::EffectiveGrant& g, const policy::Gra
   if (g.counterparties) j["counterparties"] = *g.counterparties;
   if (g.cases) j["cases"] = *g.cases;
   if (g.max) j["max"] = g.max->to_string();
-  for (const auto& b : g.budgets) j["budgets"].push_back({{"block", b.block}, {"cap", b.cap.to_string()}});
+  for (const auto& b : g.budgets)
+    j["budgets"].push_back({{"block", b.block}, {"cap", b.cap.to_string()}});
   return j;
 }
 
@@ -126,12 +126,15 @@ int show(Context& context, const GrantFlags& flags) {
     return 0;
   }
   std::string holders;
-  for (std::size_t i = 0; i < grant->size(); ++i) holders += (i ? " -> " : "") + grant->block(i).holder;
+  for (std::size_t i = 0; i < grant->size(); ++i)
+    holders += (i ? " -> " : "") + grant->block(i).holder;
   std::string budgets;
   for (const auto& b : g.budgets) {
-    budgets += (budgets.empty() ? "" : ", ") + b.cap.to_string() + " (block " + std::to_string(b.block) + ")";
+    budgets += (budgets.empty() ? "" : ", ") + b.cap.to_string() + " (block " +
+               std::to_string(b.block) + ")";
   }
-  std::cout << "grant " << g.id << ": signature valid (root key " << policy::base64url(root) << ")\n"
+  std::cout << "grant " << g.id << ": signature valid (root key " << policy::base64url(root)
+            << ")\n"
             << "  holder          " << g.holder << "\n"
             << "  actions         " << list_or(g.actions, "") << "\n"
             << "  forbid          " << (g.forbid.empty() ? "-" : list_or(g.forbid, "")) << "\n"
@@ -182,7 +185,8 @@ void add_grant_command(CLI::App& app, Context& context, std::function<int()>& ru
   grant->require_subcommand(1);
 
   auto create_flags = std::make_shared<GrantFlags>();
-  CLI::App* create = grant->add_subcommand("create", "Sign a new grant with the workspace root key");
+  CLI::App* create =
+      grant->add_subcommand("create", "Sign a new grant with the workspace root key");
   add_restriction_flags(*create, *create_flags);
   create->callback([&context, &run, create_flags] {
     run = [&context, create_flags] {
@@ -198,7 +202,8 @@ void add_grant_command(CLI::App& app, Context& context, std::function<int()>& ru
   });
 
   auto attenuate_flags = std::make_shared<GrantFlags>();
-  CLI::App* attenuate = grant->add_subcommand("attenuate", "Narrow a grant (offline, no key needed)");
+  CLI::App* attenuate =
+      grant->add_subcommand("attenuate", "Narrow a grant (offline, no key needed)");
   attenuate->add_option("token", attenuate_flags->token, "the grant to narrow")->required();
   add_restriction_flags(*attenuate, *attenuate_flags);
   attenuate->callback([&context, &run, attenuate_flags] {

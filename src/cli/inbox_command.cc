@@ -59,9 +59,9 @@ void add_inbox_command(CLI::App& app, Context& context, std::function<int()>& ru
         }
         for (const store::OutboxAction* a : summary->pending_approvals()) {
           ++items;
-          std::cout << id << "  " << (a->state == store::ActionState::kAwaitingApproval
-                                          ? "approval "
-                                          : "outcome unknown ")
+          std::cout << id << "  "
+                    << (a->state == store::ActionState::kAwaitingApproval ? "approval "
+                                                                          : "outcome unknown ")
                     << a->key.substr(0, 12) << " " << a->kind << money_text(a->action) << " → "
                     << a->action.value("counterparty", "") << " (" << a->task_id
                     << "): " << a->action.value("reason", "") << "\n";

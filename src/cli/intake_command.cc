@@ -65,7 +65,8 @@ int run_brief(Context& context, const BriefFlags& flags) {
   Date today = context.clock().today();
   if (!flags.today.empty()) {
     auto parsed = Date::parse(flags.today);
-    if (!parsed.ok()) return context.fail(invalid_argument("--today: " + parsed.status().message()));
+    if (!parsed.ok())
+      return context.fail(invalid_argument("--today: " + parsed.status().message()));
     today = *parsed;
   }
   auto intake = crew::Intake::load(refdata::DataPaths::from_environment());
@@ -93,11 +94,13 @@ int run_brief(Context& context, const BriefFlags& flags) {
 
 void add_brief_command(CLI::App& app, Context& context, std::function<int()>& run) {
   static BriefFlags f;
-  CLI::App* cmd = app.add_subcommand(
-      "brief", "Read a goal into a structured brief (product, quantity, market, price, "
-               "deadline…) and list what is missing as questions");
-  cmd->add_option("goal", f.goal, "the goal in plain words, e.g. \"Source 2,000 insulated "
-                                  "bottles for Germany, retail €24.99, in stock by March\"")
+  CLI::App* cmd =
+      app.add_subcommand("brief",
+                         "Read a goal into a structured brief (product, quantity, market, price, "
+                         "deadline…) and list what is missing as questions");
+  cmd->add_option("goal", f.goal,
+                  "the goal in plain words, e.g. \"Source 2,000 insulated "
+                  "bottles for Germany, retail €24.99, in stock by March\"")
       ->required();
   cmd->add_option("--today", f.today, "the date relative deadlines count from (YYYY-MM-DD)");
   cmd->add_option("--set", f.sets,

@@ -8,8 +8,8 @@
 #include <map>
 
 #include "cli/context.h"
-#include "core/csv.h"
 #include "cli/quote_table.h"
+#include "core/csv.h"
 #include "trade/landed_cost_json.h"
 
 namespace kontor::cli {
@@ -87,8 +87,8 @@ int run_landed_cost(Context& context, const Flags& flags) {
   if (!j.ok()) return context.fail(j.status());
   auto data = context.data();
   if (!data.ok()) return context.fail(data.status());
-  auto request = trade::landed_cost_request_from_json(*j, (*data)->currencies,
-                                                      context.clock().today());
+  auto request =
+      trade::landed_cost_request_from_json(*j, (*data)->currencies, context.clock().today());
   if (!request.ok()) return context.fail(request.status());
   auto quote = trade::quote_landed_cost(**data, *request);
   if (!quote.ok()) return context.fail(quote.status());
@@ -105,8 +105,9 @@ int run_landed_cost(Context& context, const Flags& flags) {
 void add_landed_cost_commands(CLI::App& app, Context& context, std::function<int()>& run) {
   static Flags landed;
   CLI::App* cmd = app.add_subcommand(
-      "landed-cost", "Landed cost of one shipment: customs value, duty, import VAT, fees, total "
-                     "and per unit, with the source of every figure");
+      "landed-cost",
+      "Landed cost of one shipment: customs value, duty, import VAT, fees, total "
+      "and per unit, with the source of every figure");
   add_flags(*cmd, landed);
   cmd->callback([&] { run = [&] { return run_landed_cost(context, landed); }; });
   add_duty_command(app, context, run);

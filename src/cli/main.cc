@@ -1,6 +1,5 @@
 // kontor: the command line. Subcommands live in their own files and register on the app.
 #include <CLI/CLI.hpp>
-
 #include <cstdio>
 #include <functional>
 
@@ -8,12 +7,12 @@
 #include "cli/crew_cli.h"
 
 namespace kontor::cli {
-void add_brief_command(CLI::App& app, Context& context, std::function<int()>& run);  // intake
+void add_brief_command(CLI::App& app, Context& context, std::function<int()>& run);     // intake
 void add_classify_command(CLI::App& app, Context& context, std::function<int()>& run);  // HS
-void add_grant_command(CLI::App& app, Context& context, std::function<int()>& run);  // grants
-void add_serve_command(CLI::App& app, Context& context, std::function<int()>& run);  // HTTP
+void add_grant_command(CLI::App& app, Context& context, std::function<int()>& run);     // grants
+void add_serve_command(CLI::App& app, Context& context, std::function<int()>& run);     // HTTP
 void add_token_command(CLI::App& app, Context& context, std::function<int()>& run);  // its tokens
-}
+}  // namespace kontor::cli
 
 int main(int argc, char** argv) {
   CLI::App app{

@@ -41,8 +41,8 @@ void print_quote(const trade::LandedCostQuote& q) {
     fmt::print("  {} {}\n", pad("Net of recoverable import VAT", 44),
                pad(money_text(c.total_net_of_import_tax), 18, true));
     fmt::print("  {} {}\n", pad("  per " + std::string(unit_symbol(c.units.unit())), 44),
-               pad(grouped(c.per_unit_net_of_import_tax) + " " +
-                       std::string(c.currency.code()), 18, true));
+               pad(grouped(c.per_unit_net_of_import_tax) + " " + std::string(c.currency.code()), 18,
+                   true));
   }
   if (q.buyer_fx) {
     fmt::print("  {} {}  (1 {} = {} {}, {})\n", pad("Total in buyer currency", 44),

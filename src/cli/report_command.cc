@@ -18,8 +18,11 @@ struct ReportFlags {
 };
 
 nlohmann::json question_json(const crew::Question& q) {
-  return {{"id", q.id},           {"field", q.field},       {"text", q.text},
-          {"options", q.options}, {"asked_by", q.asked_by}};
+  return {{"id", q.id},
+          {"field", q.field},
+          {"text", q.text},
+          {"options", q.options},
+          {"asked_by", q.asked_by}};
 }
 
 // Actions a human still has to decide, in the report's form.
@@ -55,7 +58,8 @@ StatusOr<report::CaseView> case_view(store::Store& store, const std::string& cas
     }
   }
   std::map<std::string, int> tasks;
-  for (const crew::TaskRecord& t : state.tasks) ++tasks[std::string(crew::task_state_name(t.state))];
+  for (const crew::TaskRecord& t : state.tasks)
+    ++tasks[std::string(crew::task_state_name(t.state))];
   view.events = {{"events", state.seq}, {"tasks", tasks}};
   return view;
 }

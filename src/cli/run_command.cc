@@ -14,8 +14,10 @@ void add_run_command(CLI::App& app, Context& context, std::function<int()>& run)
   };
   auto flags = std::make_shared<Flags>();
   CLI::App* command = app.add_subcommand("run", "Run the crew on a goal in plain words");
-  command->add_option("goal", flags->goal, "what to do, e.g. \"Source 2,000 insulated steel "
-                                           "bottles for Germany, retail €24.99, by March\"")
+  command
+      ->add_option("goal", flags->goal,
+                   "what to do, e.g. \"Source 2,000 insulated steel "
+                   "bottles for Germany, retail €24.99, by March\"")
       ->required();
   command->add_option("--skill", flags->skill, "skill file (default: skills/source-product.json)");
   command->add_option("--as-of", flags->as_of, "the case's today, YYYY-MM-DD (default: today)");

@@ -23,8 +23,7 @@ class Reader {
   }
 
   // Decimal from a string or an integer; floats are refused so no binary rounding sneaks in.
-  std::optional<Decimal> decimal(const Json& obj, const std::string& key,
-                                 const std::string& path) {
+  std::optional<Decimal> decimal(const Json& obj, const std::string& key, const std::string& path) {
     if (!obj.contains(key) || obj[key].is_null()) return std::nullopt;
     const Json& v = obj[key];
     if (v.is_number_integer()) return Decimal(v.get<std::int64_t>());

@@ -114,8 +114,8 @@ std::vector<double> fit_calibration(const std::vector<CalibrationSample>& sample
 
 // The US 10-digit line under a subheading: text overlap with the line and its parents inside
 // the subheading, then how often the line was the answer in training; "Other" is the residual.
-const NationalOption* choose_national(const HsClassifier::Model& m, int c,
-                                      const TermWeights& query, std::string& why) {
+const NationalOption* choose_national(const HsClassifier::Model& m, int c, const TermWeights& query,
+                                      std::string& why) {
   const auto& options = m.index->national[c];
   const NationalOption* best = nullptr;
   double best_score = -1e9;
@@ -275,8 +275,10 @@ Classification HsClassifier::classify(const ProductText& product, int k) const {
     cand.hs6 = ix.hs6[c];
     cand.description = ix.description[c];
     double conf = calibrated(m, ranked[i]);
-    if (i == 0) top_conf = conf;
-    else conf = std::min(conf, 1.0 - top_conf);
+    if (i == 0)
+      top_conf = conf;
+    else
+      conf = std::min(conf, 1.0 - top_conf);
     cand.confidence = conf;
     const std::string heading = cand.hs6.substr(0, 4);
     cand.rationale.push_back("HS " + dotted(cand.hs6) + " '" + cand.description +
@@ -295,8 +297,9 @@ Classification HsClassifier::classify(const ProductText& product, int k) const {
     const RuleOutcome rules = apply_rules(facts, ix.facts[c]);
     for (const std::string& r : rules.reasons) cand.rationale.push_back("rule: " + r);
     if (facts.is_set) {
-      cand.rationale.push_back("set/kit: classified by the component giving its essential "
-                               "character (GRI 3 b)");
+      cand.rationale.push_back(
+          "set/kit: classified by the component giving its essential "
+          "character (GRI 3 b)");
     }
     std::string why;
     if (const NationalOption* line = choose_national(m, c, query, why)) {

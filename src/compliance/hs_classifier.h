@@ -39,11 +39,11 @@ struct LabeledProduct {
 };
 
 struct HsCandidate {
-  std::string hs6;              // "732393"
-  std::string hs10;             // "7323930080" when a US line was chosen, else ""
-  double confidence = 0;        // calibrated probability that hs6 is right, 0..1
-  std::string description;      // the subheading text (HS 2022)
-  std::string hs10_description; // the US line with its parents' texts, "" when none
+  std::string hs6;                     // "732393"
+  std::string hs10;                    // "7323930080" when a US line was chosen, else ""
+  double confidence = 0;               // calibrated probability that hs6 is right, 0..1
+  std::string description;             // the subheading text (HS 2022)
+  std::string hs10_description;        // the US line with its parents' texts, "" when none
   std::vector<std::string> rationale;  // why, in order of weight
 };
 
@@ -56,9 +56,9 @@ struct SeparatingQuestion {
 };
 
 struct Classification {
-  std::vector<HsCandidate> candidates;  // best first
-  bool needs_human = false;  // top confidence below the escalation threshold
-  SeparatingQuestion question;        // set when needs_human
+  std::vector<HsCandidate> candidates;   // best first
+  bool needs_human = false;              // top confidence below the escalation threshold
+  SeparatingQuestion question;           // set when needs_human
   std::vector<std::string> asked_about;  // hs6 of the 2–3 candidates the question separates
 };
 
@@ -73,17 +73,17 @@ struct HsModelOptions {
   double listing_reliability = 0.5;  // a class learned from n listings counts n / (n + this)
   double bm25_k1 = 1.2;              // term-count saturation
   double bm25_b = 0.5;               // document-length normalisation
-  double prior_weight = 1.0;       // weight of the learned class prior
-  double rule_weight = 1.0;        // weight of the material/knit/part rules
-  double category_weight = 0.0;    // whole category paths (and their prefixes) as learned tokens
-  double head_weight = 0.0;        // extra weight of the title's head noun (its last word)
-  double neighbor_weight = 0.0;    // weight of the vote of the most similar training listings
-  int neighbors = 5;               // how many of them vote
-  double temperature = 1.0;        // softmax temperature before calibration
+  double prior_weight = 1.0;         // weight of the learned class prior
+  double rule_weight = 1.0;          // weight of the material/knit/part rules
+  double category_weight = 0.0;      // whole category paths (and their prefixes) as learned tokens
+  double head_weight = 0.0;          // extra weight of the title's head noun (its last word)
+  double neighbor_weight = 0.0;      // weight of the vote of the most similar training listings
+  int neighbors = 5;                 // how many of them vote
+  double temperature = 1.0;          // softmax temperature before calibration
   double escalation_threshold = 0.90;  // calibrated confidence below this → needs_human
-  int calibration_folds = 5;       // inner folds used to fit the calibration (0 = none)
-  int calibration_features = 1;    // 1: log odds only (Platt); 2: + the subheading's count of
-                                   // training listings; 3: + the heading's (no better held out)
+  int calibration_folds = 5;           // inner folds used to fit the calibration (0 = none)
+  int calibration_features = 1;        // 1: log odds only (Platt); 2: + the subheading's count of
+                                       // training listings; 3: + the heading's (no better held out)
 };
 
 class HsClassifier {

@@ -21,7 +21,8 @@ HsTexts hs_texts_from(const refdata::ReferenceData& data) {
     if (line.code.size() != 10) continue;
     HsNationalText text{line.code, line.description, {}};
     for (const refdata::TariffLine* parent : data.us_hts.ancestors(line)) {
-      if (parent->code.size() > 4 || parent->code.empty()) text.parents.push_back(parent->description);
+      if (parent->code.size() > 4 || parent->code.empty())
+        text.parents.push_back(parent->description);
     }
     texts.national.push_back(std::move(text));
   }

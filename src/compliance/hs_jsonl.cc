@@ -8,7 +8,6 @@
 #include <ostream>
 #include <sstream>
 
-
 namespace kontor::compliance {
 namespace {
 
@@ -46,8 +45,8 @@ Status read_attributes(const json& j, std::string_view where, ProductText& produ
     return invalid_argument(std::string(where) + ", field 'product_attributes': not an object");
   }
   for (const auto& [key, value] : attrs.items()) {
-    product.attributes.emplace_back(key, value.is_string() ? value.get<std::string>()
-                                                           : value.dump());
+    product.attributes.emplace_back(key,
+                                    value.is_string() ? value.get<std::string>() : value.dump());
   }
   return ok_status();
 }
@@ -90,8 +89,8 @@ StatusOr<std::vector<HsBatchItem>> read_lines(std::istream& in, std::string_view
 StatusOr<HsBatchItem> parse_atlas_line(std::string_view line, std::string_view where,
                                        std::size_t number) {
   json j = json::parse(line, nullptr, false);
-  if (j.is_discarded() || !j.is_object() || !j.contains("messages") ||
-      !j["messages"].is_array() || j["messages"].size() < 2) {
+  if (j.is_discarded() || !j.is_object() || !j.contains("messages") || !j["messages"].is_array() ||
+      j["messages"].size() < 2) {
     return invalid_argument(std::string(where) + ": expected {\"messages\":[user, assistant]}");
   }
   HsBatchItem item;
@@ -154,8 +153,9 @@ StatusOr<HsBatchItem> parse_hscodecomp_line(std::string_view line, std::string_v
 StatusOr<std::vector<HsBatchItem>> read_hscodecomp_jsonl(const std::string& path) {
   std::ifstream in(path);
   if (!in) return not_found("cannot open " + path);
-  return read_lines(in, path, [](const std::string& line, const std::string& where,
-                                 std::size_t) { return parse_hscodecomp_line(line, where); });
+  return read_lines(in, path, [](const std::string& line, const std::string& where, std::size_t) {
+    return parse_hscodecomp_line(line, where);
+  });
 }
 
 StatusOr<std::vector<HsBatchItem>> read_atlas_jsonl(const std::string& path) {
@@ -221,10 +221,11 @@ std::string classification_json_line(const HsBatchItem& item, const Classificati
 
 Status classify_batch(const HsClassifier& classifier, std::istream& in, std::string_view name,
                       std::ostream& out, int k) {
-  ASSIGN_OR_RETURN(auto items, read_lines(in, name, [](const std::string& line,
-                                                       const std::string& where, std::size_t) {
-                     return parse_hscodecomp_line(line, where);
-                   }));
+  ASSIGN_OR_RETURN(
+      auto items,
+      read_lines(in, name, [](const std::string& line, const std::string& where, std::size_t) {
+        return parse_hscodecomp_line(line, where);
+      }));
   for (const HsBatchItem& item : items) {
     out << classification_json_line(item, classifier.classify(item.product, k)) << '\n';
   }

@@ -16,7 +16,7 @@
 namespace kontor::compliance {
 
 struct HsBatchItem {
-  std::string task_id;          // as given ("12" for the number 12)
+  std::string task_id;  // as given ("12" for the number 12)
   bool task_id_is_number = false;
   ProductText product;
   std::vector<std::string> gold_codes;  // digits; empty when the line has no answer
@@ -35,7 +35,8 @@ StatusOr<std::vector<HsBatchItem>> read_atlas_jsonl(const std::string& path);
 StatusOr<std::vector<LabeledProduct>> load_development_sets(const std::string& bench_dir);
 std::vector<LabeledProduct> to_labeled(const std::vector<HsBatchItem>& items);
 
-// {"task_id":… (omitted when empty),"candidates":[{"hs6","hs10","confidence","description","rationale"}],
+// {"task_id":… (omitted when
+// empty),"candidates":[{"hs6","hs10","confidence","description","rationale"}],
 //  "needs_human":…,"question":{"field","text","options","candidates"}} on one line, without the
 // newline; "question" only when needs_human.
 std::string classification_json_line(const HsBatchItem& item, const Classification& result);

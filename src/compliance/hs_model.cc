@@ -1,12 +1,12 @@
 #include "compliance/hs_model.h"
 
-#include "compliance/hs_vocabulary.h"
-
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <map>
 #include <unordered_set>
+
+#include "compliance/hs_vocabulary.h"
 
 namespace kontor::compliance {
 namespace {
@@ -19,11 +19,27 @@ std::string lower(std::string_view s) {
 
 // Attribute keys that describe the offer or the shipment, not the goods.
 bool ignored_attribute(std::string_view key) {
-  static const std::unordered_set<std::string> kIgnored = {
-      "origin", "brand name", "measurement unit", "each pack", "sold in", "package weight",
-      "model number", "cn", "hign-concerned chemical", "high-concerned chemical",
-      "is_customized", "certification", "place of origin", "size", "color", "package",
-      "item weight", "semi_choice", "choice", "release date", "warranty"};
+  static const std::unordered_set<std::string> kIgnored = {"origin",
+                                                           "brand name",
+                                                           "measurement unit",
+                                                           "each pack",
+                                                           "sold in",
+                                                           "package weight",
+                                                           "model number",
+                                                           "cn",
+                                                           "hign-concerned chemical",
+                                                           "high-concerned chemical",
+                                                           "is_customized",
+                                                           "certification",
+                                                           "place of origin",
+                                                           "size",
+                                                           "color",
+                                                           "package",
+                                                           "item weight",
+                                                           "semi_choice",
+                                                           "choice",
+                                                           "release date",
+                                                           "warranty"};
   const std::string k = lower(key);
   return kIgnored.contains(k) || k.starts_with("package size");
 }
@@ -91,8 +107,7 @@ std::shared_ptr<const NomenclatureIndex> build_index(const HsTexts& texts,
     index->chapter_of.push_back(ch->second);
     index->heading_classes[h->second].push_back(c);
     index->chapter_classes[ch->second].push_back(c);
-    index->facts.push_back(
-        candidate_facts(e.description, index->texts[heading], chapter));
+    index->facts.push_back(candidate_facts(e.description, index->texts[heading], chapter));
   }
   index->national.resize(index->hs6.size());
   add_national_options(texts, *index);
@@ -298,8 +313,9 @@ void for_each_gain(const HsClassifier::Model& m, const std::string& t, double q,
   const NomenclatureIndex& ix = *m.index;
   const HsModelOptions& o = m.options;
   if (auto it = ix.postings.find(t); it != ix.postings.end()) {
-    const double w = o.nomenclature_weight * q *
-                     idf(static_cast<double>(ix.hs6.size()), static_cast<double>(it->second.size()));
+    const double w =
+        o.nomenclature_weight * q *
+        idf(static_cast<double>(ix.hs6.size()), static_cast<double>(it->second.size()));
     for (const auto& [c, n] : it->second) {
       f(c, TermGain{w * bm25(n, ix.mass[c], ix.average_mass, o), 0});
     }
@@ -353,7 +369,8 @@ void add_neighbor_votes(const HsClassifier::Model& m, const TermWeights& query,
                     [&](int a, int b) { return sim[a] > sim[b]; });
   for (std::size_t i = 0; i < k; ++i) {
     const int d = order[i];
-    if (sim[d] > 0 && m.listing_class[d] >= 0) score[m.listing_class[d]] += o.neighbor_weight * sim[d];
+    if (sim[d] > 0 && m.listing_class[d] >= 0)
+      score[m.listing_class[d]] += o.neighbor_weight * sim[d];
   }
 }
 
@@ -362,16 +379,14 @@ void add_neighbor_votes(const HsClassifier::Model& m, const TermWeights& query,
 std::vector<double> score_classes(const HsClassifier::Model& m, const TermWeights& query) {
   std::vector<double> score = m.log_prior;
   for (const auto& [t, q] : query) {
-    for_each_gain(m, t, q,
-                  [&](int c, const TermGain& g) { score[c] += g.text + g.listings; });
+    for_each_gain(m, t, q, [&](int c, const TermGain& g) { score[c] += g.text + g.listings; });
   }
   add_neighbor_votes(m, query, score);
   return score;
 }
 
 std::vector<std::pair<std::string, std::string>> top_terms(const HsClassifier::Model& m,
-                                                           const TermWeights& query, int c,
-                                                           int n) {
+                                                           const TermWeights& query, int c, int n) {
   std::vector<std::tuple<double, std::string, std::string>> found;
   for (const auto& [t, q] : query) {
     TermGain sum;
@@ -384,9 +399,8 @@ std::vector<std::pair<std::string, std::string>> top_terms(const HsClassifier::M
     found.emplace_back(sum.text + sum.listings, t,
                        sum.text >= sum.listings ? "nomenclature" : "listings");
   }
-  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
-    return std::get<0>(a) > std::get<0>(b);
-  });
+  std::sort(found.begin(), found.end(),
+            [](const auto& a, const auto& b) { return std::get<0>(a) > std::get<0>(b); });
   std::vector<std::pair<std::string, std::string>> out;
   for (const auto& [gain, t, where] : found) {
     if (static_cast<int>(out.size()) >= n) break;

@@ -20,9 +20,9 @@ namespace kontor::compliance {
 
 // The texts the model is grounded in, copied out of refdata so the builder has no other inputs.
 struct HsTextEntry {
-  std::string code;         // 2, 4 or 6 digits
+  std::string code;  // 2, 4 or 6 digits
   std::string description;
-  std::string section;      // Roman numeral
+  std::string section;  // Roman numeral
 };
 struct HsNationalText {
   std::string code;  // 10 digits
@@ -30,9 +30,9 @@ struct HsNationalText {
   std::vector<std::string> parents;  // texts above it below the heading, outermost first
 };
 struct HsTexts {
-  std::vector<HsTextEntry> entries;                          // chapters, headings, subheadings
+  std::vector<HsTextEntry> entries;                           // chapters, headings, subheadings
   std::vector<std::pair<std::string, std::string>> sections;  // numeral → name
-  std::vector<HsNationalText> national;                      // US HTS 10-digit lines
+  std::vector<HsNationalText> national;                       // US HTS 10-digit lines
 };
 
 }  // namespace kontor::compliance
@@ -59,13 +59,13 @@ struct NomenclatureIndex {
   std::vector<std::string> hs6;          // class → code
   std::vector<std::string> description;  // class → subheading text
   std::vector<int> heading_of, chapter_of;
-  std::vector<std::string> headings, chapters;  // index → code
+  std::vector<std::string> headings, chapters;         // index → code
   std::unordered_map<std::string, std::string> texts;  // any 2/4/6 code → description
   std::unordered_map<std::string, int> class_of;       // hs6 → class
   std::unordered_map<std::string, int> heading_index, chapter_index;
   std::vector<std::vector<int>> heading_classes, chapter_classes;
-  Postings postings;               // nomenclature term counts per class
-  std::vector<double> mass;        // nomenclature term mass per class
+  Postings postings;         // nomenclature term counts per class
+  std::vector<double> mass;  // nomenclature term mass per class
   double average_mass = 1;
   std::unordered_map<std::string, double> totals;  // term → total nomenclature count
   double total = 0;
@@ -94,7 +94,7 @@ struct HsClassifier::Model {
   std::unordered_map<std::string, double> item_df;  // listings containing the term
   double average_mass6 = 1, average_mass4 = 1, average_mass2 = 1;
   double item_total = 0;
-  std::vector<double> log_prior;  // per class
+  std::vector<double> log_prior;            // per class
   std::vector<int> count6, count4, count2;  // training listings per class/heading/chapter
   std::unordered_map<std::string, int> hs10_count;
   // Each training listing as a document of its own, for the nearest-neighbour vote.
@@ -118,8 +118,7 @@ std::vector<double> score_classes(const HsClassifier::Model& model, const TermWe
 // The terms that speak most for class `c`, strongest first, each tagged with where it
 // matched ("nomenclature" / "listings").
 std::vector<std::pair<std::string, std::string>> top_terms(const HsClassifier::Model& model,
-                                                           const TermWeights& query, int c,
-                                                           int n);
+                                                           const TermWeights& query, int c, int n);
 
 }  // namespace kontor::compliance
 

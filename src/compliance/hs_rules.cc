@@ -21,20 +21,34 @@ constexpr MaterialMask kAnyBaseMetal = bit(Material::kSteel) | bit(Material::kAl
 
 struct MaterialWords {
   Material material;
-  const char* name;                            // as the nomenclature says it
+  const char* name;                               // as the nomenclature says it
   std::vector<std::vector<std::string>> product;  // normalised words in listings
-  std::vector<std::string> nomenclature;       // lower-case phrases in HS texts
+  std::vector<std::string> nomenclature;          // lower-case phrases in HS texts
 };
 
 const std::vector<MaterialWords>& lexicon() {
   static const std::vector<MaterialWords> kLexicon = {
-      {Material::kPlastics, "plastics",
-       {{"plastic"}, {"pp"}, {"pvc"}, {"abs"}, {"acrylic"}, {"polypropylene"},
-        {"polyethylene"}, {"resin"}, {"eva"}, {"tpu"}, {"tpe"}, {"polycarbonate"},
-        {"silicone"}, {"polystyrene"}, {"melamine"}},
+      {Material::kPlastics,
+       "plastics",
+       {{"plastic"},
+        {"pp"},
+        {"pvc"},
+        {"abs"},
+        {"acrylic"},
+        {"polypropylene"},
+        {"polyethylene"},
+        {"resin"},
+        {"eva"},
+        {"tpu"},
+        {"tpe"},
+        {"polycarbonate"},
+        {"silicone"},
+        {"polystyrene"},
+        {"melamine"}},
        {"plastics", "of plastic"}},
       {Material::kRubber, "rubber", {{"rubber"}, {"latex"}, {"silicone"}}, {"rubber"}},
-      {Material::kSteel, "iron or steel",
+      {Material::kSteel,
+       "iron or steel",
        {{"steel"}, {"stainless"}, {"iron"}, {"304"}, {"316"}, {"316l"}, {"201"}},
        {"iron or steel", "of steel", "stainless", "of iron", "cast iron"}},
       {Material::kAluminum, "aluminium", {{"aluminum"}, {"alu"}}, {"aluminum"}},
@@ -42,19 +56,37 @@ const std::vector<MaterialWords>& lexicon() {
       {Material::kZinc, "zinc", {{"zinc"}}, {"zinc"}},
       {Material::kNickel, "nickel", {{"nickel"}}, {"nickel"}},
       {Material::kBaseMetal, "base metal", {{"metal"}, {"alloy"}}, {"base metal"}},
-      {Material::kPrecious, "precious metal",
+      {Material::kPrecious,
+       "precious metal",
        {{"925"}, {"sterling"}, {"s925"}, {"platinum"}, {"solid", "gold"}},
        {"precious metal", "of silver", "of gold", "platinum"}},
       {Material::kGlass, "glass", {{"glass"}, {"crystal", "glass"}}, {"glass"}},
-      {Material::kCeramic, "ceramics",
-       {{"ceramic"}, {"porcelain"}, {"stoneware"}}, {"ceramic", "porcelain"}},
+      {Material::kCeramic,
+       "ceramics",
+       {{"ceramic"}, {"porcelain"}, {"stoneware"}},
+       {"ceramic", "porcelain"}},
       {Material::kWood, "wood", {{"wood"}, {"wooden"}, {"bamboo"}}, {"wood", "bamboo"}},
-      {Material::kPaper, "paper or paperboard",
-       {{"paper"}, {"paperboard"}, {"cardboard"}, {"kraft"}}, {"paper"}},
+      {Material::kPaper,
+       "paper or paperboard",
+       {{"paper"}, {"paperboard"}, {"cardboard"}, {"kraft"}},
+       {"paper"}},
       {Material::kLeather, "leather", {{"leather"}, {"cowhide"}}, {"leather"}},
-      {Material::kTextile, "textile materials",
-       {{"cotton"}, {"polyester"}, {"spandex"}, {"wool"}, {"silk"}, {"linen"}, {"fabric"},
-        {"nylon"}, {"textile"}, {"rayon"}, {"viscose"}, {"elastane"}, {"felt"}, {"canvas"}},
+      {Material::kTextile,
+       "textile materials",
+       {{"cotton"},
+        {"polyester"},
+        {"spandex"},
+        {"wool"},
+        {"silk"},
+        {"linen"},
+        {"fabric"},
+        {"nylon"},
+        {"textile"},
+        {"rayon"},
+        {"viscose"},
+        {"elastane"},
+        {"felt"},
+        {"canvas"}},
        {"textile", "cotton", "synthetic fiber", "man-made fiber", "wool", "silk", "of felt",
         "artificial fiber"}},
       {Material::kStone, "stone", {{"stone"}, {"marble"}, {"granite"}}, {"stone", "marble"}},
@@ -65,12 +97,24 @@ const std::vector<MaterialWords>& lexicon() {
 // Chapters whose title is a material: the section notes send articles of that material there.
 MaterialMask chapter_material(std::string_view chapter) {
   static const std::array<std::pair<const char*, Material>, 18> kChapters = {{
-      {"39", Material::kPlastics}, {"40", Material::kRubber}, {"41", Material::kLeather},
-      {"44", Material::kWood}, {"47", Material::kPaper}, {"48", Material::kPaper},
-      {"68", Material::kStone}, {"69", Material::kCeramic}, {"70", Material::kGlass},
-      {"72", Material::kSteel}, {"73", Material::kSteel}, {"74", Material::kCopper},
-      {"75", Material::kNickel}, {"76", Material::kAluminum}, {"79", Material::kZinc},
-      {"81", Material::kBaseMetal}, {"82", Material::kBaseMetal}, {"83", Material::kBaseMetal},
+      {"39", Material::kPlastics},
+      {"40", Material::kRubber},
+      {"41", Material::kLeather},
+      {"44", Material::kWood},
+      {"47", Material::kPaper},
+      {"48", Material::kPaper},
+      {"68", Material::kStone},
+      {"69", Material::kCeramic},
+      {"70", Material::kGlass},
+      {"72", Material::kSteel},
+      {"73", Material::kSteel},
+      {"74", Material::kCopper},
+      {"75", Material::kNickel},
+      {"76", Material::kAluminum},
+      {"79", Material::kZinc},
+      {"81", Material::kBaseMetal},
+      {"82", Material::kBaseMetal},
+      {"83", Material::kBaseMetal},
   }};
   for (const auto& [code, material] : kChapters) {
     if (chapter == code) return bit(material);
@@ -147,7 +191,8 @@ ListingTraits listing_traits(const ProductText& product) {
   for (const auto& [key, value] : product.attributes) {
     if (!key_names_material(key)) continue;
     const MaterialMask m = materials_in_words(words(value));
-    if (m != 0 && facts.materials == 0) facts.material_source = "attribute " + key + " = '" + value + "'";
+    if (m != 0 && facts.materials == 0)
+      facts.material_source = "attribute " + key + " = '" + value + "'";
     facts.materials |= m;
   }
   std::string title_text = product.title;
@@ -211,8 +256,8 @@ CandidateFacts candidate_facts(std::string_view hs6_text, std::string_view headi
   std::size_t start = 0;
   while (start < text.size()) {
     std::size_t end = text.find(';', start);
-    std::string clause = text.substr(start, end == std::string::npos ? std::string::npos
-                                                                     : end - start);
+    std::string clause =
+        text.substr(start, end == std::string::npos ? std::string::npos : end - start);
     clause.erase(0, clause.find_first_not_of(' '));
     if (clause.starts_with("parts") || clause.starts_with("part ")) facts.parts_only = true;
     if (end == std::string::npos) break;
@@ -245,9 +290,10 @@ RuleOutcome apply_rules(const ListingTraits& product, const CandidateFacts& cand
     } else {
       out.adjustment -= 5.0;
       out.excluded = true;
-      out.reasons.push_back(product.knit > 0
-                                ? "its text is for goods not knitted or crocheted; the listing is knitted"
-                                : "its text is for knitted or crocheted goods; the listing is woven");
+      out.reasons.push_back(
+          product.knit > 0
+              ? "its text is for goods not knitted or crocheted; the listing is knitted"
+              : "its text is for knitted or crocheted goods; the listing is woven");
     }
   }
   if (candidate.parts_only) {
@@ -262,8 +308,9 @@ RuleOutcome apply_rules(const ListingTraits& product, const CandidateFacts& cand
   if (candidate.raw_state && !product.is_raw) {
     out.adjustment -= 6.0;
     out.excluded = true;
-    out.reasons.push_back("its text is for a material in primary form, waste or unwrought; "
-                          "the listing is a finished article");
+    out.reasons.push_back(
+        "its text is for a material in primary form, waste or unwrought; "
+        "the listing is a finished article");
   }
   return out;
 }
@@ -297,7 +344,8 @@ SeparatingQuestion separating_question(const std::vector<const CandidateFacts*>&
       whole |= !f->parts_only;
     }
     if (knit && woven) {
-      return {"fabric", "Is the fabric knitted or crocheted, or woven?",
+      return {"fabric",
+              "Is the fabric knitted or crocheted, or woven?",
               {"knitted or crocheted", "woven"}};
     }
     if (parts && whole) {

@@ -4,8 +4,8 @@ namespace kontor {
 
 StatusOr<CountryCode> CountryCode::parse(std::string_view text) {
   if (text.size() != 2) {
-    return invalid_argument("expected a 2-letter ISO 3166 country code, got '" +
-                            std::string(text) + "'");
+    return invalid_argument("expected a 2-letter ISO 3166 country code, got '" + std::string(text) +
+                            "'");
   }
   CountryCode c;
   for (int i = 0; i < 2; ++i) {

@@ -5,7 +5,8 @@
 
 namespace kontor {
 
-CsvReader::CsvReader(std::string_view text, std::string file) : text_(text), file_(std::move(file)) {
+CsvReader::CsvReader(std::string_view text, std::string file)
+    : text_(text), file_(std::move(file)) {
   if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
 }
 
@@ -36,8 +37,8 @@ bool CsvReader::next(std::vector<std::string>& fields) {
 }
 
 Status CsvReader::error(std::string_view field, std::string_view reason) const {
-  return data_loss(file_ + " line " + std::to_string(row_line_) + ", field '" +
-                   std::string(field) + "': " + std::string(reason));
+  return data_loss(file_ + " line " + std::to_string(row_line_) + ", field '" + std::string(field) +
+                   "': " + std::string(reason));
 }
 
 bool CsvReader::parse_row(std::vector<std::string>& fields) {
@@ -74,9 +75,9 @@ bool CsvReader::parse_row(std::vector<std::string>& fields) {
         field.push_back(c);
       }
       if (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '\n' && text_[pos_] != '\r') {
-        status_ = data_loss(file_ + " line " + std::to_string(line_) +
-                            ": text after a closing quote in field " +
-                            std::to_string(fields.size() + 1));
+        status_ =
+            data_loss(file_ + " line " + std::to_string(line_) +
+                      ": text after a closing quote in field " + std::to_string(fields.size() + 1));
         return false;
       }
     } else {

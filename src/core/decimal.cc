@@ -32,8 +32,7 @@ M checked_add(M a, M b) {
 // n / d and n % d; with 64-bit division when both fit, which is several times faster than the
 // 128-bit library routine and covers nearly every amount and rate.
 void divide_with_remainder(M n, M d, M& q, M& r) {
-  if (n == static_cast<std::int64_t>(n) && d == static_cast<std::int64_t>(d) &&
-      n != INT64_MIN) {
+  if (n == static_cast<std::int64_t>(n) && d == static_cast<std::int64_t>(d) && n != INT64_MIN) {
     const auto n64 = static_cast<std::int64_t>(n), d64 = static_cast<std::int64_t>(d);
     q = n64 / d64;
     r = n64 % d64;
@@ -59,9 +58,12 @@ M round_quotient(M q, M r, M denominator, bool negative, RoundingMode mode) {
     case RoundingMode::kHalfUp: away = abs_r >= abs_d - abs_r; break;
     case RoundingMode::kHalfEven: {
       M twice = abs_d - abs_r;  // compare 2r with d without overflow
-      if (abs_r > twice) away = true;
-      else if (abs_r < twice) away = false;
-      else away = (q % 2) != 0;
+      if (abs_r > twice)
+        away = true;
+      else if (abs_r < twice)
+        away = false;
+      else
+        away = (q % 2) != 0;
       break;
     }
   }
@@ -222,9 +224,9 @@ StatusOr<Decimal> Decimal::divide(const Decimal& a, const Decimal& b, int scale,
   M denominator = b.mantissa_;
   // A tiny divisor at a large scale can take the scaled operand past 128 bits: an error for
   // the caller, not a crash (found by tests/fuzz/decimal_fuzz).
-  const bool overflow = shift >= 0 ? __builtin_mul_overflow(numerator, kPow10[shift], &numerator)
-                                   : __builtin_mul_overflow(denominator, kPow10[-shift],
-                                                            &denominator);
+  const bool overflow = shift >= 0
+                            ? __builtin_mul_overflow(numerator, kPow10[shift], &numerator)
+                            : __builtin_mul_overflow(denominator, kPow10[-shift], &denominator);
   if (overflow) {
     return out_of_range("division: " + a.to_string() + " / " + b.to_string() + " at scale " +
                         std::to_string(scale) + " is too large");

@@ -10,8 +10,8 @@
 #pragma once
 
 #include <compare>
-#include <iosfwd>
 #include <cstdint>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 
@@ -20,12 +20,12 @@
 namespace kontor {
 
 enum class RoundingMode {
-  kHalfUp,     // ties away from zero: 2.345 -> 2.35, -2.345 -> -2.35 (commercial rounding)
-  kHalfEven,   // ties to the even neighbour: 2.345 -> 2.34, 2.355 -> 2.36 (banker's)
-  kDown,       // toward zero (truncate)
-  kUp,         // away from zero
-  kFloor,      // toward negative infinity
-  kCeiling,    // toward positive infinity
+  kHalfUp,    // ties away from zero: 2.345 -> 2.35, -2.345 -> -2.35 (commercial rounding)
+  kHalfEven,  // ties to the even neighbour: 2.345 -> 2.34, 2.355 -> 2.36 (banker's)
+  kDown,      // toward zero (truncate)
+  kUp,        // away from zero
+  kFloor,     // toward negative infinity
+  kCeiling,   // toward positive infinity
 };
 
 std::string_view rounding_mode_name(RoundingMode mode);
@@ -64,8 +64,7 @@ class Decimal {
   Decimal rounded(int scale, RoundingMode mode) const;
 
   // a / b to `scale` fractional digits with `mode`. Division by zero is an error.
-  static StatusOr<Decimal> divide(const Decimal& a, const Decimal& b, int scale,
-                                  RoundingMode mode);
+  static StatusOr<Decimal> divide(const Decimal& a, const Decimal& b, int scale, RoundingMode mode);
 
   Decimal operator-() const { return raw(-mantissa_, scale_); }
   // The common cases (equal scales; factors within 64 bits) are inline because the pricing loop
@@ -88,9 +87,9 @@ class Decimal {
     const int scale = a.scale_ + b.scale_;
     if (fits_64(a.mantissa_) && fits_64(b.mantissa_) && scale <= kMaxScale) {
       // Two 64-bit factors cannot overflow a 128-bit product.
-      return raw(Mantissa(static_cast<std::int64_t>(a.mantissa_)) *
-                     static_cast<std::int64_t>(b.mantissa_),
-                 scale);
+      return raw(
+          Mantissa(static_cast<std::int64_t>(a.mantissa_)) * static_cast<std::int64_t>(b.mantissa_),
+          scale);
     }
     return multiply_slow(a, b);
   }

@@ -13,8 +13,8 @@ namespace kontor {
 struct FxRate {
   Currency from;
   Currency to;
-  Decimal rate;     // units of `to` for one unit of `from`
-  Date date;        // the date the rate was published for
+  Decimal rate;           // units of `to` for one unit of `from`
+  Date date;              // the date the rate was published for
   Provenance provenance;  // data set and row (or "identity" for from == to)
   // How the rate was obtained when it is not printed as such in the source: for a cross rate
   // both legs with their dates and sources ("EUR/USD 1.1252 and EUR/JPY 163.36, ECB

@@ -46,8 +46,10 @@ StatusOr<Incoterm> parse_incoterm(std::string_view text) {
   for (const Row& row : kRows) {
     if (head == row.name) return row.term;
   }
-  return invalid_argument("incoterm: expected one of EXW FCA FAS FOB CFR CIF CPT CIP DAP DPU DDP "
-                          "(Incoterms 2020), got '" + std::string(text) + "'");
+  return invalid_argument(
+      "incoterm: expected one of EXW FCA FAS FOB CFR CIF CPT CIP DAP DPU DDP "
+      "(Incoterms 2020), got '" +
+      std::string(text) + "'");
 }
 
 IncotermCosts incoterm_costs(Incoterm term) { return kRows[static_cast<int>(term)].costs; }

@@ -10,8 +10,6 @@ std::string Money::amount_text() const {
 
 std::string Money::to_string() const { return amount_text() + " " + std::string(currency_.code()); }
 
-std::ostream& operator<<(std::ostream& out, const Money& money) {
-  return out << money.to_string();
-}
+std::ostream& operator<<(std::ostream& out, const Money& money) { return out << money.to_string(); }
 
 }  // namespace kontor

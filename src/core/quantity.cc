@@ -42,21 +42,51 @@ struct Alias {
 
 // Lower-cased spellings, including those printed in the US HTS and UK tariff.
 constexpr Alias kAliases[] = {
-    {"pcs", Unit::kPiece},      {"pc", Unit::kPiece},          {"piece", Unit::kPiece},
-    {"pieces", Unit::kPiece},   {"no.", Unit::kPiece},         {"no", Unit::kPiece},
-    {"unit", Unit::kPiece},     {"units", Unit::kPiece},       {"each", Unit::kPiece},
-    {"p/st", Unit::kPiece},     {"doz", Unit::kDozen},         {"doz.", Unit::kDozen},
-    {"dozen", Unit::kDozen},    {"dz pcs", Unit::kDozen},      {"gross", Unit::kGross},
-    {"thousand", Unit::kThousand}, {"thousands", Unit::kThousand}, {"1000", Unit::kThousand},
-    {"pr", Unit::kPair},        {"pr.", Unit::kPair},          {"prs.", Unit::kPair},
-    {"pair", Unit::kPair},      {"pairs", Unit::kPair},        {"doz pr", Unit::kDozenPairs},
-    {"doz. prs.", Unit::kDozenPairs}, {"set", Unit::kSet},     {"sets", Unit::kSet},
-    {"kg", Unit::kKilogram},    {"kgs", Unit::kKilogram},      {"g", Unit::kGram},
-    {"lb", Unit::kPound},       {"lbs", Unit::kPound},         {"t", Unit::kTonne},
-    {"carat", Unit::kCarat},    {"l", Unit::kLitre},           {"liter", Unit::kLitre},
-    {"liters", Unit::kLitre},   {"litre", Unit::kLitre},       {"litres", Unit::kLitre},
-    {"m3", Unit::kCubicMetre},  {"m³", Unit::kCubicMetre},     {"bbl", Unit::kBarrel},
-    {"m2", Unit::kSquareMetre}, {"m²", Unit::kSquareMetre},     {"m", Unit::kMetre},
+    {"pcs", Unit::kPiece},
+    {"pc", Unit::kPiece},
+    {"piece", Unit::kPiece},
+    {"pieces", Unit::kPiece},
+    {"no.", Unit::kPiece},
+    {"no", Unit::kPiece},
+    {"unit", Unit::kPiece},
+    {"units", Unit::kPiece},
+    {"each", Unit::kPiece},
+    {"p/st", Unit::kPiece},
+    {"doz", Unit::kDozen},
+    {"doz.", Unit::kDozen},
+    {"dozen", Unit::kDozen},
+    {"dz pcs", Unit::kDozen},
+    {"gross", Unit::kGross},
+    {"thousand", Unit::kThousand},
+    {"thousands", Unit::kThousand},
+    {"1000", Unit::kThousand},
+    {"pr", Unit::kPair},
+    {"pr.", Unit::kPair},
+    {"prs.", Unit::kPair},
+    {"pair", Unit::kPair},
+    {"pairs", Unit::kPair},
+    {"doz pr", Unit::kDozenPairs},
+    {"doz. prs.", Unit::kDozenPairs},
+    {"set", Unit::kSet},
+    {"sets", Unit::kSet},
+    {"kg", Unit::kKilogram},
+    {"kgs", Unit::kKilogram},
+    {"g", Unit::kGram},
+    {"lb", Unit::kPound},
+    {"lbs", Unit::kPound},
+    {"t", Unit::kTonne},
+    {"carat", Unit::kCarat},
+    {"l", Unit::kLitre},
+    {"liter", Unit::kLitre},
+    {"liters", Unit::kLitre},
+    {"litre", Unit::kLitre},
+    {"litres", Unit::kLitre},
+    {"m3", Unit::kCubicMetre},
+    {"m³", Unit::kCubicMetre},
+    {"bbl", Unit::kBarrel},
+    {"m2", Unit::kSquareMetre},
+    {"m²", Unit::kSquareMetre},
+    {"m", Unit::kMetre},
 };
 
 const UnitRow& row(Unit unit) { return kUnits[static_cast<int>(unit)]; }
@@ -71,7 +101,8 @@ Decimal unit_factor(Unit unit) {
 
 StatusOr<Unit> parse_unit(std::string_view text) {
   std::string lower;
-  for (char c : text) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  for (char c : text)
+    lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   while (!lower.empty() && lower.back() == ' ') lower.pop_back();
   while (!lower.empty() && lower.front() == ' ') lower.erase(0, 1);
   for (const Alias& a : kAliases) {

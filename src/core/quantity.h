@@ -15,13 +15,23 @@ namespace kontor {
 enum class Dimension { kCount, kPairs, kSets, kWeight, kVolume, kArea, kLength };
 
 enum class Unit {
-  kPiece, kDozen, kGross, kThousand,  // count (base: piece)
-  kPair, kDozenPairs,                 // pairs (base: pair)
-  kSet,                               // sets
-  kKilogram, kGram, kPound, kTonne, kCarat,  // weight (base: kg)
-  kLitre, kCubicMetre, kBarrel,       // volume (base: litre)
-  kSquareMetre,                       // area
-  kMetre,                             // length
+  kPiece,
+  kDozen,
+  kGross,
+  kThousand,  // count (base: piece)
+  kPair,
+  kDozenPairs,  // pairs (base: pair)
+  kSet,         // sets
+  kKilogram,
+  kGram,
+  kPound,
+  kTonne,
+  kCarat,  // weight (base: kg)
+  kLitre,
+  kCubicMetre,
+  kBarrel,       // volume (base: litre)
+  kSquareMetre,  // area
+  kMetre,        // length
 };
 
 std::string_view unit_symbol(Unit unit);  // "pcs", "kg", "m3", …

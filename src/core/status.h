@@ -47,7 +47,9 @@ class [[nodiscard]] Status {
 };
 
 inline Status ok_status() { return Status(); }
-inline Status invalid_argument(std::string m) { return {StatusCode::kInvalidArgument, std::move(m)}; }
+inline Status invalid_argument(std::string m) {
+  return {StatusCode::kInvalidArgument, std::move(m)};
+}
 inline Status not_found(std::string m) { return {StatusCode::kNotFound, std::move(m)}; }
 inline Status failed_precondition(std::string m) {
   return {StatusCode::kFailedPrecondition, std::move(m)};
@@ -70,7 +72,7 @@ namespace detail {
 template <typename T>
 class [[nodiscard]] StatusOr {
  public:
-  StatusOr(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
+  StatusOr(T value) : value_(std::move(value)) {}         // NOLINT: implicit by design
   StatusOr(Status status) : status_(std::move(status)) {  // NOLINT: implicit by design
     if (status_.ok()) status_ = internal_error("StatusOr constructed from an OK status");
   }
@@ -106,10 +108,10 @@ class [[nodiscard]] StatusOr {
 #define KONTOR_CONCAT(a, b) KONTOR_CONCAT_INNER(a, b)
 
 // Returns the Status from the enclosing function when `expr` is not OK.
-#define RETURN_IF_ERROR(expr)                              \
-  do {                                                     \
-    ::kontor::Status kontor_status_ = (expr);              \
-    if (!kontor_status_.ok()) return kontor_status_;       \
+#define RETURN_IF_ERROR(expr)                        \
+  do {                                               \
+    ::kontor::Status kontor_status_ = (expr);        \
+    if (!kontor_status_.ok()) return kontor_status_; \
   } while (false)
 
 // ASSIGN_OR_RETURN(auto x, f()): binds the value or returns the error.
@@ -121,8 +123,8 @@ class [[nodiscard]] StatusOr {
   lhs = std::move(tmp).value()
 
 // KONTOR_CHECK: an invariant that only a programming error can break; aborts with the location.
-#define KONTOR_CHECK(cond)                                                   \
-  do {                                                                       \
+#define KONTOR_CHECK(cond)                                                  \
+  do {                                                                      \
     if (!(cond)) ::kontor::detail::check_failed(#cond, __FILE__, __LINE__); \
   } while (false)
 

@@ -55,7 +55,8 @@ StatusOr<json> RecordingExecutor::execute(const store::OutboxAction& action) {
 ExecutionLookup RecordingExecutor::lookup(const store::OutboxAction& action) {
   auto counts = executions();
   if (counts.contains(action.key)) {
-    return {ExecutionLookup::Found::kExecuted, json{{"executed", action.kind}, {"key", action.key}}};
+    return {ExecutionLookup::Found::kExecuted,
+            json{{"executed", action.kind}, {"key", action.key}}};
   }
   return {ExecutionLookup::Found::kNotExecuted, nullptr};
 }

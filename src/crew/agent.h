@@ -14,12 +14,11 @@
 
 #include <cstdint>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/date.h"
 #include "core/money.h"
@@ -36,7 +35,7 @@ struct TaskSpec {
   std::string agent;               // registry name of the agent: "sourcing"
   std::vector<std::string> after;  // ids of tasks that must be done first
   nlohmann::json params = nlohmann::json::object();
-  std::string title;               // one line for the progress board: "Find suppliers"
+  std::string title;  // one line for the progress board: "Find suppliers"
 };
 
 // A section as stored: its JSON body and the version the next conditional write must name.
@@ -51,9 +50,9 @@ struct ProposedAction {
   std::string kind;          // "rfq.send", "quote.accept", "payment.deposit", "freight.book"
   std::string counterparty;  // supplier id, forwarder, …
   std::optional<Money> amount;
-  std::string reference;     // what it is about: offer id, RFQ number
+  std::string reference;  // what it is about: offer id, RFQ number
   nlohmann::json params = nlohmann::json::object();
-  std::string reason;        // why the agent proposes it, shown to the approver
+  std::string reason;  // why the agent proposes it, shown to the approver
 };
 
 class TaskContext {
@@ -94,14 +93,13 @@ inline Status update_section(TaskContext& context, std::string_view section,
                              int attempts = 16) {
   for (int i = 0; i < attempts; ++i) {
     ASSIGN_OR_RETURN(Section current, context.read(section));
-    nlohmann::json body =
-        current.version == 0 ? nlohmann::json::object() : std::move(current.body);
+    nlohmann::json body = current.version == 0 ? nlohmann::json::object() : std::move(current.body);
     RETURN_IF_ERROR(change(body));
     Status written = context.write(section, body, current.version);
     if (written.code() != StatusCode::kAborted) return written;
   }
   return aborted("section '" + std::string(section) + "': still conflicting after " +
-                         std::to_string(attempts) + " attempts");
+                 std::to_string(attempts) + " attempts");
 }
 
 }  // namespace kontor::crew

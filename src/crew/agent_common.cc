@@ -38,10 +38,9 @@ std::int64_t order_units(const Brief& brief) {
 PricingDate pricing_date(const Engines& engines, Date as_of) {
   Date latest = engines.reference->fx.latest(refdata::FxSource::kEcb);
   if (as_of - latest <= 45) return {as_of, ""};
-  return {latest, "FX data ends " + latest.to_string() + ", " +
-                      std::to_string(as_of - latest) + " days before the case date " +
-                      as_of.to_string() + ": prices, FX, duty and tax are taken as of " +
-                      latest.to_string()};
+  return {latest, "FX data ends " + latest.to_string() + ", " + std::to_string(as_of - latest) +
+                      " days before the case date " + as_of.to_string() +
+                      ": prices, FX, duty and tax are taken as of " + latest.to_string()};
 }
 
 StatusOr<FxRate> fx_rate(const Engines& engines, const Currency& from, const Currency& to,

@@ -153,8 +153,7 @@ StatusOr<std::string> tariff_code(const Engines& engines, CountryCode destinatio
 }
 
 void add_duty_lines(const Engines& engines, const Brief& brief, const ShortlistEntry& entry,
-                    const std::string& code, Date date, std::int64_t units,
-                    ComplianceSection& c) {
+                    const std::string& code, Date date, std::int64_t units, ComplianceSection& c) {
   trade::LandedCostRequest request;
   request.hs_code = code;
   auto origin = CountryCode::parse(entry.supplier_country);
@@ -162,8 +161,8 @@ void add_duty_lines(const Engines& engines, const Brief& brief, const ShortlistE
   request.origin = *origin;
   request.destination = *brief.destination;
   request.goods_value = entry.tier_price * Decimal(entry.quantity);
-  request.incoterm = parse_incoterm(entry.incoterm).ok() ? *parse_incoterm(entry.incoterm)
-                                                         : Incoterm::kFOB;
+  request.incoterm =
+      parse_incoterm(entry.incoterm).ok() ? *parse_incoterm(entry.incoterm) : Incoterm::kFOB;
   // Goods value only: carriage is set to an explicit zero here; finance prices it.
   for (auto& cost : request.costs) cost = Money::zero(entry.tier_price.currency());
   request.units = Quantity(Decimal(units > 0 ? units : entry.quantity), Unit::kPiece);
@@ -231,17 +230,25 @@ Status requirements(TaskContext& context, const SourcingSection& sourcing, const
         c.flags.push_back(std::string(compliance::product_flag_name(f.flag)) + ": " + f.reason);
       }
     }
-    ASSIGN_OR_RETURN(compliance::Checklist list,
-                     engines.requirements->checklist(facts, *context.brief().destination,
-                                                     context.as_of()));
+    ASSIGN_OR_RETURN(
+        compliance::Checklist list,
+        engines.requirements->checklist(facts, *context.brief().destination, context.as_of()));
     c.market_covered = list.market_covered;
     std::vector<std::string> missing;
     for (const auto& item : list.items) {
       auto [it, inserted] = index.emplace(item.rule.id, c.requirements.size());
       if (inserted) {
-        c.requirements.push_back({item.rule.id, item.rule.requirement, item.rule.kind, item.why,
-                                  "", {}, item.rule.action, item.rule.source,
-                                  item.rule.source_title, item.rule.source_url, item.rule.line});
+        c.requirements.push_back({item.rule.id,
+                                  item.rule.requirement,
+                                  item.rule.kind,
+                                  item.why,
+                                  "",
+                                  {},
+                                  item.rule.action,
+                                  item.rule.source,
+                                  item.rule.source_title,
+                                  item.rule.source_url,
+                                  item.rule.line});
       }
       RequirementEntry& r = c.requirements[it->second];
       r.suppliers.push_back({entry.supplier_id,
@@ -279,9 +286,9 @@ Status ComplianceAgent::run(const TaskSpec& task, TaskContext& context) {
   const Brief& brief = context.brief();
   const Engines& engines = context.engines();
   if (!brief.destination) return failed_precondition("brief.destination: no market to check");
-  ASSIGN_OR_RETURN(std::optional<SourcingSection> sourcing,
-                   detail::read_typed<SourcingSection>(context, kSourcingSection,
-                                                       sourcing_section_from_json));
+  ASSIGN_OR_RETURN(
+      std::optional<SourcingSection> sourcing,
+      detail::read_typed<SourcingSection>(context, kSourcingSection, sourcing_section_from_json));
   detail::PricingDate pricing = detail::pricing_date(engines, context.as_of());
   ComplianceSection c;
   c.destination = std::string(brief.destination->code());
@@ -296,8 +303,8 @@ Status ComplianceAgent::run(const TaskSpec& task, TaskContext& context) {
   RETURN_IF_ERROR(requirements(context, *sourcing, hs6, c));
   std::int64_t units = detail::order_units(brief);
   for (const auto& entry : sourcing->shortlist) {
-    auto code = tariff_code(engines, *brief.destination, pricing.date, hs6,
-                            entry.declared_hs_code, c.warnings);
+    auto code = tariff_code(engines, *brief.destination, pricing.date, hs6, entry.declared_hs_code,
+                            c.warnings);
     if (!code.ok()) {
       c.warnings.push_back(entry.supplier_id + ": " + code.status().message());
       continue;

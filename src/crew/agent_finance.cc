@@ -52,8 +52,10 @@ void add_route_costs(const RouteOption& route, trade::LandedCostRequest& request
                            : line.charge == "destination" ? trade::CostElement::kDestinationDelivery
                                                           : trade::CostElement::kFreight;
     auto it = sums.find(e);
-    if (it == sums.end()) sums.emplace(e, line.amount);
-    else it->second += line.amount;
+    if (it == sums.end())
+      sums.emplace(e, line.amount);
+    else
+      it->second += line.amount;
   }
   for (auto& cost : request.costs) cost = Money::zero(route.cost.currency());
   for (const auto& [element, amount] : sums) request.costs[static_cast<int>(element)] = amount;
@@ -70,7 +72,8 @@ void cite_rate_card(const RouteOption& route, LandedCostLineEntry& line) {
   for (const auto& r : route.lines) {
     if (r.charge != charge) continue;
     if (line.provenance.file.empty()) line.provenance = r.provenance;
-    rows.push_back(r.label + " (" + r.provenance.file + " line " + std::to_string(r.provenance.line) + ")");
+    rows.push_back(r.label + " (" + r.provenance.file + " line " +
+                   std::to_string(r.provenance.line) + ")");
   }
   if (!rows.empty()) {
     line.provenance.summary = join(rows, "; ");
@@ -103,12 +106,12 @@ void fill_margin(const Inputs& in, const trade::MarginResult& m, LandedCostOptio
   o.retail_price = m.retail_price;
   o.retail_net_of_vat = m.net_revenue;
   for (const auto& line : m.fees.lines) {
-    o.channel_fees.push_back({m.fees.channel, line.label, line.amount,
-                              ProvenanceRecord::from(line.provenance)});
+    o.channel_fees.push_back(
+        {m.fees.channel, line.label, line.amount, ProvenanceRecord::from(line.provenance)});
   }
   o.margin_per_unit = m.contribution;
-  o.margin_rate = Decimal::divide(m.margin_percent, Decimal(100), 4, RoundingMode::kHalfEven)
-                      .value();
+  o.margin_rate =
+      Decimal::divide(m.margin_percent, Decimal(100), 4, RoundingMode::kHalfEven).value();
   o.order_margin = m.contribution * Decimal(in.units);
 }
 
@@ -127,7 +130,8 @@ StatusOr<LandedCostOption> price_option(const Inputs& in, const ShortlistEntry& 
   request.mode = transport_mode(route.mode);
   request.as_of = in.pricing;
   request.buyer_currency = in.buyer;
-  ASSIGN_OR_RETURN(trade::LandedCostQuote q, trade::quote_landed_cost(*in.engines.reference, request));
+  ASSIGN_OR_RETURN(trade::LandedCostQuote q,
+                   trade::quote_landed_cost(*in.engines.reference, request));
   LandedCostOption o;
   o.supplier_id = entry.supplier_id;
   o.offer_id = entry.offer_id;
@@ -153,8 +157,10 @@ StatusOr<LandedCostOption> price_option(const Inputs& in, const ShortlistEntry& 
     Money net = q.cost.per_unit_net_of_import_tax;
     if (q.buyer_fx) net = convert(net, *q.buyer_fx).rounded_to(4, RoundingMode::kHalfUp);
     auto m = margin(in, net);
-    if (m.ok()) fill_margin(in, *m, o);
-    else o.warnings.push_back("margin: " + m.status().message());
+    if (m.ok())
+      fill_margin(in, *m, o);
+    else
+      o.warnings.push_back("margin: " + m.status().message());
   }
   return o;
 }
@@ -213,8 +219,8 @@ Recommendation recommend(const FinanceSection& f, const SourcingSection& s, cons
   r.margin_rate = best.margin_rate;
   r.reasons.push_back("lowest landed cost per unit" +
                       std::string(best.on_time ? " among the options that arrive in time" : "") +
-                      ": " + best.per_unit_buyer.rounded(RoundingMode::kHalfUp).to_string() +
-                      " (" + best.mode + ")");
+                      ": " + best.per_unit_buyer.rounded(RoundingMode::kHalfUp).to_string() + " (" +
+                      best.mode + ")");
   if (best.arrival && brief.deadline) {
     r.reasons.push_back(best.on_time ? "in stock by " + best.arrival->to_string() + ", " +
                                            std::to_string(*brief.deadline - *best.arrival) +
@@ -222,19 +228,21 @@ Recommendation recommend(const FinanceSection& f, const SourcingSection& s, cons
                                      : "no option arrives by the deadline; earliest-cost choice");
   }
   if (best.margin_per_unit && best.margin_rate) {
-    r.reasons.push_back("margin " + best.margin_per_unit->rounded(RoundingMode::kHalfUp).to_string() +
-                        " per unit (" + (*best.margin_rate * Decimal(100)).normalized().to_string() +
-                        " % of net revenue) at " + brief.target_retail_price->to_string());
+    r.reasons.push_back(
+        "margin " + best.margin_per_unit->rounded(RoundingMode::kHalfUp).to_string() +
+        " per unit (" + (*best.margin_rate * Decimal(100)).normalized().to_string() +
+        " % of net revenue) at " + brief.target_retail_price->to_string());
   }
-  if (entry != nullptr && !entry->reasons_kept.empty()) r.reasons.push_back(entry->reasons_kept.back());
+  if (entry != nullptr && !entry->reasons_kept.empty())
+    r.reasons.push_back(entry->reasons_kept.back());
   std::vector<std::string> seen = {best.supplier_id};
   for (const LandedCostOption* o : order) {
     if (std::find(seen.begin(), seen.end(), o->supplier_id) != seen.end()) continue;
     seen.push_back(o->supplier_id);
     const ShortlistEntry* e = find_entry(s, o->supplier_id);
-    std::string why = !o->on_time ? "arrives after the deadline"
-                                  : "+" + money_diff(o->per_unit_buyer, best.per_unit_buyer) +
-                                        " per unit landed";
+    std::string why =
+        !o->on_time ? "arrives after the deadline"
+                    : "+" + money_diff(o->per_unit_buyer, best.per_unit_buyer) + " per unit landed";
     r.alternatives.push_back({o->supplier_id, e != nullptr ? e->supplier_name : "", o->mode,
                               o->per_unit_buyer, o->margin_per_unit, why});
     if (r.alternatives.size() == 3) break;
@@ -255,7 +263,8 @@ Status cash_flow(const TaskSpec& task, const Inputs& in, const LandedCostOption&
                  const ShortlistEntry& entry, const RouteOption& route, FinanceSection& f) {
   Decimal to_buyer = Decimal(1);
   if (!(best.total.currency() == in.buyer)) {
-    ASSIGN_OR_RETURN(FxRate rate, detail::fx_rate(in.engines, best.total.currency(), in.buyer, in.pricing));
+    ASSIGN_OR_RETURN(FxRate rate,
+                     detail::fx_rate(in.engines, best.total.currency(), in.buyer, in.pricing));
     to_buyer = rate.rate;
   }
   auto buyer = [&](const Money& m) {
@@ -268,14 +277,16 @@ Status cash_flow(const TaskSpec& task, const Inputs& in, const LandedCostOption&
   c.goods_total = buyer(line_sum(best, {"goods"}));
   c.deposit_share = deposit_share(entry.payment_terms, terms);
   c.ship_date = route.ready_date;
-  c.freight = buyer(line_sum(best, {"origin_charges", "freight", "insurance", "destination_delivery"}));
+  c.freight =
+      buyer(line_sum(best, {"origin_charges", "freight", "insurance", "destination_delivery"}));
   c.arrival_date = route.arrival;
   c.duty = buyer(line_sum(best, {"duty", "additional_duty"}));
   c.import_vat = buyer(line_sum(best, {"import_tax"}));
   c.vat_reclaim_days = static_cast<int>(detail::int_param(task, "vat_reclaim_days", 45));
   c.other_import_costs = buyer(line_sum(best, {"fee", "brokerage"}));
   c.units = in.units;
-  std::int64_t weekly = detail::int_param(task, "units_sold_per_week", std::max<std::int64_t>(1, in.units / 12));
+  std::int64_t weekly =
+      detail::int_param(task, "units_sold_per_week", std::max<std::int64_t>(1, in.units / 12));
   c.units_sold_per_week = weekly;
   c.sales_start_days_after_arrival = 7;
   Money payout = best.retail_net_of_vat.value_or(Money::zero(in.buyer));
@@ -283,15 +294,16 @@ Status cash_flow(const TaskSpec& task, const Inputs& in, const LandedCostOption&
   c.payout_per_unit = payout;
   ASSIGN_OR_RETURN(trade::CashFlow flow, trade::project_cash_flow(c));
   for (const auto& e : flow.events) {
-    std::string basis = e.kind == trade::CashEventKind::kDeposit || e.kind == trade::CashEventKind::kBalance
-                            ? terms
-                        : e.kind == trade::CashEventKind::kPayout
-                            ? "sell-through " + std::to_string(weekly) + " units/week (assumed; task "
-                              "param units_sold_per_week), payout every 14 days"
-                        : e.kind == trade::CashEventKind::kVatReclaim
-                            ? "import VAT recovered " + std::to_string(*c.vat_reclaim_days) +
-                                  " days after arrival (assumed)"
-                            : "landed-cost lines of the recommended option";
+    std::string basis =
+        e.kind == trade::CashEventKind::kDeposit || e.kind == trade::CashEventKind::kBalance ? terms
+        : e.kind == trade::CashEventKind::kPayout
+            ? "sell-through " + std::to_string(weekly) +
+                  " units/week (assumed; task "
+                  "param units_sold_per_week), payout every 14 days"
+        : e.kind == trade::CashEventKind::kVatReclaim
+            ? "import VAT recovered " + std::to_string(*c.vat_reclaim_days) +
+                  " days after arrival (assumed)"
+            : "landed-cost lines of the recommended option";
     f.cash_flow.push_back({e.date, e.label, e.amount, e.cumulative, basis});
   }
   f.peak_cash_need = flow.peak_need;
@@ -304,15 +316,19 @@ Status FinanceAgent::run(const TaskSpec& task, TaskContext& context) {
   const Brief& brief = context.brief();
   const Engines& engines = context.engines();
   if (!brief.destination) return failed_precondition("brief.destination: no market to cost");
-  ASSIGN_OR_RETURN(auto sourcing, detail::read_typed<SourcingSection>(
-                                      context, kSourcingSection, sourcing_section_from_json));
+  ASSIGN_OR_RETURN(auto sourcing, detail::read_typed<SourcingSection>(context, kSourcingSection,
+                                                                      sourcing_section_from_json));
   ASSIGN_OR_RETURN(auto compliance, detail::read_typed<ComplianceSection>(
                                         context, kComplianceSection, compliance_section_from_json));
   ASSIGN_OR_RETURN(auto logistics, detail::read_typed<LogisticsSection>(
                                        context, kLogisticsSection, logistics_section_from_json));
   detail::PricingDate pricing = detail::pricing_date(engines, context.as_of());
-  Inputs in{brief, engines, pricing.date, detail::buyer_currency(brief, *engines.reference),
-            detail::order_units(brief), Decimal::from_scaled(3, 3)};
+  Inputs in{brief,
+            engines,
+            pricing.date,
+            detail::buyer_currency(brief, *engines.reference),
+            detail::order_units(brief),
+            Decimal::from_scaled(3, 3)};
   FinanceSection f;
   f.currency = std::string(in.buyer.code());
   f.quantity = in.units;
@@ -333,7 +349,8 @@ Status FinanceAgent::run(const TaskSpec& task, TaskContext& context) {
   }
   std::int64_t done = 0;
   for (const auto& route : logistics->options) {
-    context.progress(++done, static_cast<std::int64_t>(logistics->options.size()), "options costed");
+    context.progress(++done, static_cast<std::int64_t>(logistics->options.size()),
+                     "options costed");
     const ShortlistEntry* entry = find_entry(*sourcing, route.supplier_id);
     std::string hs = hs_code_for(compliance ? &*compliance : nullptr, route.supplier_id);
     if (entry == nullptr || hs.empty()) continue;
@@ -348,7 +365,9 @@ Status FinanceAgent::run(const TaskSpec& task, TaskContext& context) {
     f.recommendation = recommend(f, *sourcing, brief);
     for (std::size_t i = 0; i < logistics->options.size(); ++i) {
       const RouteOption& route = logistics->options[i];
-      if (route.supplier_id != f.recommendation->supplier_id || route.mode != f.recommendation->mode) continue;
+      if (route.supplier_id != f.recommendation->supplier_id ||
+          route.mode != f.recommendation->mode)
+        continue;
       const LandedCostOption* best = ranked(f.options).front();
       Status flow = cash_flow(task, in, *best, *find_entry(*sourcing, route.supplier_id), route, f);
       if (!flow.ok()) f.notes.push_back("cash flow: " + flow.message());

@@ -16,7 +16,7 @@ using detail::join;
 // facts from the listing and the checklist are filled in; no performance claim is invented.
 struct Phrases {
   std::string_view lang;
-  std::string_view made_of;   // "{product} made of {material}"
+  std::string_view made_of;  // "{product} made of {material}"
   std::string_view material, capacity, certified, delivery, care;
   std::string_view certified_text;  // after the certificate names
   std::string_view care_text;
@@ -29,7 +29,8 @@ constexpr Phrases kPhrases[] = {
      "Prüfberichte des Herstellers liegen vor", "Vor dem ersten Gebrauch gründlich ausspülen",
      "hochwertig verarbeitet, für den täglichen Gebrauch zu Hause, im Büro und unterwegs.", true},
     {"fr", "en", "MATÉRIAU", "CONTENANCE", "CERTIFIÉ", "CONTENU", "ENTRETIEN",
-     "rapports d'essai du fabricant disponibles", "Rincer soigneusement avant la première utilisation",
+     "rapports d'essai du fabricant disponibles",
+     "Rincer soigneusement avant la première utilisation",
      "de qualité, pour un usage quotidien à la maison, au bureau et en déplacement.", false},
     {"es", "de", "MATERIAL", "CAPACIDAD", "CERTIFICADO", "CONTENIDO", "CUIDADO",
      "informes de ensayo del fabricante disponibles", "Enjuagar bien antes del primer uso",
@@ -54,9 +55,9 @@ const Phrases& phrases_for(std::string_view lang) {
 
 std::string market_language(std::string_view country) {
   static const std::pair<std::string_view, std::string_view> kMap[] = {
-      {"DE", "de"}, {"AT", "de"}, {"CH", "de"}, {"FR", "fr"}, {"BE", "fr"}, {"LU", "fr"},
-      {"ES", "es"}, {"MX", "es"}, {"AR", "es"}, {"CO", "es"}, {"CL", "es"}, {"IT", "it"},
-      {"PT", "pt"}, {"BR", "pt"}};
+      {"DE", "de"}, {"AT", "de"}, {"CH", "de"}, {"FR", "fr"}, {"BE", "fr"},
+      {"LU", "fr"}, {"ES", "es"}, {"MX", "es"}, {"AR", "es"}, {"CO", "es"},
+      {"CL", "es"}, {"IT", "it"}, {"PT", "pt"}, {"BR", "pt"}};
   for (const auto& [code, lang] : kMap) {
     if (code == country) return std::string(lang);
   }
@@ -132,8 +133,8 @@ Status ListingAgent::run(const TaskSpec&, TaskContext& context) {
   const Brief& brief = context.brief();
   const Engines& engines = context.engines();
   if (!brief.destination) return failed_precondition("brief.destination: no market to list in");
-  ASSIGN_OR_RETURN(auto sourcing, detail::read_typed<SourcingSection>(
-                                      context, kSourcingSection, sourcing_section_from_json));
+  ASSIGN_OR_RETURN(auto sourcing, detail::read_typed<SourcingSection>(context, kSourcingSection,
+                                                                      sourcing_section_from_json));
   ListingSection l;
   l.market = std::string(brief.destination->code());
   l.language = market_language(l.market);
@@ -165,7 +166,8 @@ Status ListingAgent::run(const TaskSpec&, TaskContext& context) {
   if (p.capitalise_nouns) mat = capitalised(mat, true);
   l.title = name + (mat.empty() ? "" : " " + std::string(p.made_of) + " " + mat) +
             (capacity.empty() ? "" : ", " + capacity);
-  l.bullets.push_back(std::string(p.material) + ": " + (mat.empty() ? name : capitalised(mat, false)));
+  l.bullets.push_back(std::string(p.material) + ": " +
+                      (mat.empty() ? name : capitalised(mat, false)));
   // Keywords are search terms: lower case as shoppers type them.
   std::string mat_key = material_terms.empty() ? "" : material_terms.front();
   l.bullets.push_back(std::string(p.capacity) + ": " + (capacity.empty() ? "—" : capacity));
@@ -181,8 +183,9 @@ Status ListingAgent::run(const TaskSpec&, TaskContext& context) {
       }
     }
   }
-  l.bullets.push_back(std::string(p.certified) + ": " +
-                      (certs.empty() ? "—" : join(certs, ", ") + " – " + std::string(p.certified_text)));
+  l.bullets.push_back(
+      std::string(p.certified) + ": " +
+      (certs.empty() ? "—" : join(certs, ", ") + " – " + std::string(p.certified_text)));
   l.bullets.push_back(std::string(p.delivery) + ": 1 × " + name);
   l.bullets.push_back(std::string(p.care) + ": " + std::string(p.care_text));
   l.description = name + (mat.empty() ? "" : " " + std::string(p.made_of) + " " + mat) + ", " +
@@ -194,11 +197,14 @@ Status ListingAgent::run(const TaskSpec&, TaskContext& context) {
   for (const auto& t : thing_terms) keyword(t + (mat_key.empty() ? "" : " " + mat_key));
   for (const auto& t : thing_terms) keyword(t);
   for (const auto& t : material_terms) keyword(t);
-  if (!capacity.empty()) keyword(thing_terms.empty() ? capacity : thing_terms.front() + " " + capacity);
-  l.notes.push_back("check every claim against the samples before publishing (capacity, "
-                    "materials, test reports); performance claims such as insulation hours are "
-                    "left out until a test report states them");
-  if (thing == nullptr) l.notes.push_back("the glossary has no term for this product: title in the brief's words");
+  if (!capacity.empty())
+    keyword(thing_terms.empty() ? capacity : thing_terms.front() + " " + capacity);
+  l.notes.push_back(
+      "check every claim against the samples before publishing (capacity, "
+      "materials, test reports); performance claims such as insulation hours are "
+      "left out until a test report states them");
+  if (thing == nullptr)
+    l.notes.push_back("the glossary has no term for this product: title in the brief's words");
   return detail::write_owned(context, kListingSection, to_json(l));
 }
 

@@ -33,9 +33,9 @@ StatusOr<logistics::Cargo> cargo_for(const Engines& engines, const ShortlistEntr
   spec.unit_gross_kg = Decimal::parse(kEstimatedKg).value();
   spec.unit_volume_m3 = Decimal::parse(kEstimatedM3).value();
   ASSIGN_OR_RETURN(logistics::Cargo cargo, logistics::make_cargo(spec));
-  shipment = "estimate (the listing states no packed size and weight): " +
-             std::string(kEstimatedKg) + " kg and " + std::string(kEstimatedM3) +
-             " m3 per unit; " + cargo.explanation;
+  shipment =
+      "estimate (the listing states no packed size and weight): " + std::string(kEstimatedKg) +
+      " kg and " + std::string(kEstimatedM3) + " m3 per unit; " + cargo.explanation;
   return cargo;
 }
 
@@ -47,7 +47,8 @@ RouteOption section_option(const ShortlistEntry& entry, const logistics::RouteOp
   r.offer_id = entry.offer_id;
   r.mode = std::string(logistics::freight_mode_name(o.mode));
   r.mode_label = std::string(logistics::freight_mode_label(o.mode));
-  bool by_air = o.mode == logistics::FreightMode::kAir || o.mode == logistics::FreightMode::kExpress;
+  bool by_air =
+      o.mode == logistics::FreightMode::kAir || o.mode == logistics::FreightMode::kExpress;
   r.origin_port = by_air ? o.from.airport.iata : o.from.port.unlocode;
   r.destination_port = by_air ? o.to.airport.iata : o.to.port.unlocode;
   r.cost = o.total;
@@ -87,9 +88,9 @@ Status LogisticsAgent::run(const TaskSpec& task, TaskContext& context) {
   const Brief& brief = context.brief();
   const Engines& engines = context.engines();
   if (!brief.destination) return failed_precondition("brief.destination: no market to ship to");
-  ASSIGN_OR_RETURN(std::optional<SourcingSection> sourcing,
-                   detail::read_typed<SourcingSection>(context, kSourcingSection,
-                                                       sourcing_section_from_json));
+  ASSIGN_OR_RETURN(
+      std::optional<SourcingSection> sourcing,
+      detail::read_typed<SourcingSection>(context, kSourcingSection, sourcing_section_from_json));
   detail::PricingDate pricing = detail::pricing_date(engines, context.as_of());
   Currency buyer = detail::buyer_currency(brief, *engines.reference);
   LogisticsSection l;
@@ -113,14 +114,15 @@ Status LogisticsAgent::run(const TaskSpec& task, TaskContext& context) {
   std::int64_t units = detail::order_units(brief);
   std::int64_t done = 0;
   for (const auto& entry : sourcing ? sourcing->shortlist : std::vector<ShortlistEntry>{}) {
-    context.progress(++done, static_cast<std::int64_t>(sourcing->shortlist.size()), "suppliers routed");
+    context.progress(++done, static_cast<std::int64_t>(sourcing->shortlist.size()),
+                     "suppliers routed");
     std::string shipment;
     bool estimated = false;
     auto cargo = cargo_for(engines, entry, units > 0 ? units : entry.quantity, shipment, estimated);
     auto origin = CountryCode::parse(entry.supplier_country);
     if (!cargo.ok() || !origin.ok()) {
-      l.notes.push_back(entry.supplier_id + ": no cargo: " +
-                        (cargo.ok() ? origin.status() : cargo.status()).message());
+      l.notes.push_back(entry.supplier_id +
+                        ": no cargo: " + (cargo.ok() ? origin.status() : cargo.status()).message());
       continue;
     }
     logistics::RouteRequest request;

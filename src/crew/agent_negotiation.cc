@@ -44,9 +44,9 @@ Money target_price(const ShortlistEntry& e, const LandedCostOption* o, const Dec
   Money target_landed = *o->retail_net_of_vat * (Decimal(1) - goal) - fees;
   Money gap = o->per_unit_buyer - target_landed;  // buyer currency, positive: too expensive
   if (!gap.is_negative() && !gap.is_zero() && !e.unit_price.is_zero()) {
-    Decimal factor = Decimal::divide(e.tier_price.amount(), e.unit_price.amount(), 10,
-                                     RoundingMode::kHalfEven)
-                         .value();
+    Decimal factor =
+        Decimal::divide(e.tier_price.amount(), e.unit_price.amount(), 10, RoundingMode::kHalfEven)
+            .value();
     Money gap_offer(gap.amount() * factor, current.currency());
     Money target = (current - gap_offer).rounded(RoundingMode::kDown);
     basis = "landed " + o->per_unit_buyer.rounded(RoundingMode::kHalfUp).to_string() +
@@ -86,10 +86,10 @@ std::string rfq_message(const ShortlistEntry& e, const Money& target) {
 
 Status NegotiationAgent::run(const TaskSpec& task, TaskContext& context) {
   if (task.params.value("kind", "") == "request_evidence") return request_evidence(task, context);
-  ASSIGN_OR_RETURN(auto sourcing, detail::read_typed<SourcingSection>(
-                                      context, kSourcingSection, sourcing_section_from_json));
-  ASSIGN_OR_RETURN(auto finance, detail::read_typed<FinanceSection>(
-                                     context, kFinanceSection, finance_section_from_json));
+  ASSIGN_OR_RETURN(auto sourcing, detail::read_typed<SourcingSection>(context, kSourcingSection,
+                                                                      sourcing_section_from_json));
+  ASSIGN_OR_RETURN(auto finance, detail::read_typed<FinanceSection>(context, kFinanceSection,
+                                                                    finance_section_from_json));
   NegotiationSection n;
   Decimal goal = Decimal::from_scaled(35, 2);
   if (auto it = task.params.find("margin_goal"); it != task.params.end() && it->is_string()) {
@@ -125,11 +125,15 @@ Status NegotiationAgent::run(const TaskSpec& task, TaskContext& context) {
     rfq.offer_id = e.offer_id;
     rfq.quantity = e.quantity;
     rfq.current_price = e.tier_price;
-    rfq.target_price = target_price(e, cheapest_option(finance ? &*finance : nullptr, e.supplier_id),
-                                     goal, rfq.basis);
+    rfq.target_price = target_price(
+        e, cheapest_option(finance ? &*finance : nullptr, e.supplier_id), goal, rfq.basis);
     rfq.message = rfq_message(e, rfq.target_price);
-    ProposedAction a{"rfq.send", e.supplier_id, std::nullopt, rfq.rfq_id,
-                     {{"quantity", e.quantity}, {"target_price", money_to_json(rfq.target_price)},
+    ProposedAction a{"rfq.send",
+                     e.supplier_id,
+                     std::nullopt,
+                     rfq.rfq_id,
+                     {{"quantity", e.quantity},
+                      {"target_price", money_to_json(rfq.target_price)},
                       {"message", rfq.message}},
                      "ask for " + rfq.target_price.to_string() + " per unit: " + rfq.basis};
     RETURN_IF_ERROR(context.propose(a));
@@ -140,7 +144,8 @@ Status NegotiationAgent::run(const TaskSpec& task, TaskContext& context) {
   const ShortlistEntry& first = *order.front();
   if (first.samples) {
     std::int64_t pieces = detail::int_param(task, "sample_units", 3);
-    ProposedAction a{"sample.order", first.supplier_id,
+    ProposedAction a{"sample.order",
+                     first.supplier_id,
                      (first.tier_price * Decimal(pieces)).rounded(RoundingMode::kHalfUp),
                      "SAMPLE-" + first.offer_id,
                      {{"units", pieces}},
@@ -148,8 +153,9 @@ Status NegotiationAgent::run(const TaskSpec& task, TaskContext& context) {
     RETURN_IF_ERROR(context.propose(a));
     n.actions.push_back({a.kind, a.counterparty, a.amount, a.reference, a.reason});
   }
-  n.notes.push_back("all actions are proposals: nothing is sent or paid until policy or the "
-                    "owner approves");
+  n.notes.push_back(
+      "all actions are proposals: nothing is sent or paid until policy or the "
+      "owner approves");
   return detail::write_owned(context, kNegotiationSection, to_json(n));
 }
 

@@ -60,9 +60,8 @@ std::vector<PriceBand> price_bands(const std::vector<Listing>& listings) {
   bands.push_back(band_of("ALL", all));
   std::vector<std::pair<std::string, std::vector<const Listing*>>> origins(by_origin.begin(),
                                                                            by_origin.end());
-  std::stable_sort(origins.begin(), origins.end(), [](const auto& a, const auto& b) {
-    return a.second.size() > b.second.size();
-  });
+  std::stable_sort(origins.begin(), origins.end(),
+                   [](const auto& a, const auto& b) { return a.second.size() > b.second.size(); });
   for (const auto& [origin, group] : origins) bands.push_back(band_of(origin, group));
   return bands;
 }
@@ -92,12 +91,14 @@ std::vector<std::string> demand_notes(const ResearchSection& r, const std::vecto
   const PriceBand& all = r.price_bands.front();
   notes.push_back("median unit price " + all.median.to_string() + " at " +
                   std::to_string(r.quantity) + " pcs, range " + all.low.amount_text() + "–" +
-                  all.high.to_string() + " (" + join(all.incoterms, "/") + ", before freight and duty)");
-  notes.push_back("MOQs from " + std::to_string(moq_min) + " to " + std::to_string(moq_max) + " pcs");
+                  all.high.to_string() + " (" + join(all.incoterms, "/") +
+                  ", before freight and duty)");
+  notes.push_back("MOQs from " + std::to_string(moq_min) + " to " + std::to_string(moq_max) +
+                  " pcs");
   if (brief.target_retail_price && brief.destination &&
       brief.target_retail_price->currency() == all.median.currency() && !all.median.is_zero()) {
-    auto vat = engines.reference->vat.rate(*brief.destination, pricing,
-                                           refdata::VatRateKind::kStandard);
+    auto vat =
+        engines.reference->vat.rate(*brief.destination, pricing, refdata::VatRateKind::kStandard);
     Money net = *brief.target_retail_price;
     std::string vat_text;
     if (vat.ok()) {
@@ -113,8 +114,9 @@ std::vector<std::string> demand_notes(const ResearchSection& r, const std::vecto
     }
   }
   if (r.demo) {
-    notes.push_back("the catalog is the generated demo marketplace: prices and suppliers are "
-                    "illustrative, not market data");
+    notes.push_back(
+        "the catalog is the generated demo marketplace: prices and suppliers are "
+        "illustrative, not market data");
   }
   return notes;
 }
@@ -129,9 +131,9 @@ Status ResearchAgent::run(const TaskSpec& task, TaskContext& context) {
   Currency buyer = detail::buyer_currency(brief, *engines.reference);
   std::int64_t units = detail::order_units(brief);
 
-  catalog::SearchQuery query = product_query(
-      *engines.glossary, brief, static_cast<int>(detail::int_param(task, "listings", 100)),
-      pricing.date);
+  catalog::SearchQuery query =
+      product_query(*engines.glossary, brief,
+                    static_cast<int>(detail::int_param(task, "listings", 100)), pricing.date);
   ASSIGN_OR_RETURN(catalog::SearchResponse response, engines.catalog->search(query));
 
   ResearchSection r;

@@ -99,14 +99,13 @@ StatusOr<ShortlistEntry> make_entry(const Engines& engines, const catalog::Searc
   e.match_explanation = r.explanation;
   e.matched_terms = r.matched_terms;
   if (f.units > 0) {
-    e.reasons_kept.push_back("MOQ " + std::to_string(offer.moq) + " ≤ " +
-                             std::to_string(f.units) + " pcs");
+    e.reasons_kept.push_back("MOQ " + std::to_string(offer.moq) + " ≤ " + std::to_string(f.units) +
+                             " pcs");
   }
-  e.reasons_kept.push_back("tier price " + e.tier_price.to_string() + " at " +
-                           std::to_string(quantity) + " pcs" +
-                           (e.fx ? " = " + e.unit_price.rounded(RoundingMode::kHalfUp).to_string()
-                                 : std::string()) +
-                           ", " + e.incoterm + " " + offer.named_place);
+  e.reasons_kept.push_back(
+      "tier price " + e.tier_price.to_string() + " at " + std::to_string(quantity) + " pcs" +
+      (e.fx ? " = " + e.unit_price.rounded(RoundingMode::kHalfUp).to_string() : std::string()) +
+      ", " + e.incoterm + " " + offer.named_place);
   e.reasons_kept.push_back(catalog::supplier_quality(supplier).second);
   if (!f.certifications.empty()) {
     e.reasons_kept.push_back("holds " + join(f.certifications, ", "));
@@ -120,7 +119,8 @@ Status SourcingAgent::run(const TaskSpec& task, TaskContext& context) {
   const Brief& brief = context.brief();
   const Engines& engines = context.engines();
   if (brief.product.empty()) return failed_precondition("brief.product: no product to source");
-  std::size_t top = static_cast<std::size_t>(std::max<std::int64_t>(1, detail::int_param(task, "top", 5)));
+  std::size_t top =
+      static_cast<std::size_t>(std::max<std::int64_t>(1, detail::int_param(task, "top", 5)));
   detail::PricingDate pricing = detail::pricing_date(engines, context.as_of());
   Currency buyer = detail::buyer_currency(brief, *engines.reference);
 
@@ -139,7 +139,8 @@ Status SourcingAgent::run(const TaskSpec& task, TaskContext& context) {
   s.max_moq = brief.max_moq;
   for (const auto& c : brief.avoid_origins) s.avoid_origins.emplace_back(c.code());
   s.required_certifications = brief.required_certifications;
-  for (const auto& t : response.terms) s.query_terms.push_back(t.term + " ← " + t.source + " (" + t.via + ")");
+  for (const auto& t : response.terms)
+    s.query_terms.push_back(t.term + " ← " + t.source + " (" + t.via + ")");
   s.matches_estimated = response.matches_estimated;
   s.fx_date = pricing.date;
   s.demo = engines.catalog->demo();
@@ -158,9 +159,12 @@ Status SourcingAgent::run(const TaskSpec& task, TaskContext& context) {
     if (offer == nullptr || supplier == nullptr) continue;
     if (r.text_score < best * kMinRelativeRelevance || !detail::names_the_product(r, head)) {
       if (unrelated.size() < 3) {
-        unrelated.push_back({supplier->id, supplier->name, offer->id, r.title,
-                             {"another product: matches none of the words '" + join(head, " ") +
-                              "'"}});
+        unrelated.push_back(
+            {supplier->id,
+             supplier->name,
+             offer->id,
+             r.title,
+             {"another product: matches none of the words '" + join(head, " ") + "'"}});
       }
       continue;
     }

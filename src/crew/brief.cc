@@ -25,8 +25,11 @@ Status field_error(std::string_view path, std::string_view reason) {
 }
 
 json question_json(const Question& q) {
-  return {{"id", q.id},     {"field", q.field},       {"text", q.text},
-          {"options", q.options}, {"asked_by", q.asked_by}};
+  return {{"id", q.id},
+          {"field", q.field},
+          {"text", q.text},
+          {"options", q.options},
+          {"asked_by", q.asked_by}};
 }
 
 // Reads an optional string member; absent is fine, another type is an error naming the path.
@@ -56,7 +59,8 @@ StatusOr<Question> question_from_json(const json& j, const std::string& path) {
   RETURN_IF_ERROR(read_string(j, "field", path + ".field", q.field));
   RETURN_IF_ERROR(read_string(j, "text", path + ".text", q.text));
   RETURN_IF_ERROR(read_string(j, "asked_by", path + ".asked_by", q.asked_by));
-  if (j.contains("options")) RETURN_IF_ERROR(read_string_list(j["options"], path + ".options", q.options));
+  if (j.contains("options"))
+    RETURN_IF_ERROR(read_string_list(j["options"], path + ".options", q.options));
   if (q.field.empty()) return field_error(path + ".field", "missing");
   return q;
 }

@@ -11,9 +11,12 @@ std::string sections_collection(std::string_view case_id) {
 }
 
 json to_json(const CaseInfo& info) {
-  return {{"id", info.id},         {"goal", info.goal},
-          {"skill", info.skill},   {"as_of", info.as_of},
-          {"created_at", info.created_at}, {"status", info.status},
+  return {{"id", info.id},
+          {"goal", info.goal},
+          {"skill", info.skill},
+          {"as_of", info.as_of},
+          {"created_at", info.created_at},
+          {"status", info.status},
           {"brief", info.brief}};
 }
 
@@ -24,8 +27,12 @@ StatusOr<CaseInfo> case_from_record(const store::Record& record) {
   if (j.is_discarded() || !j.is_object()) {
     return data_loss("cases/" + record.key + ": not a JSON object");
   }
-  return CaseInfo{j.value("id", record.key), j.value("goal", ""),       j.value("skill", ""),
-                  j.value("as_of", ""),      j.value("created_at", ""), j.value("status", ""),
+  return CaseInfo{j.value("id", record.key),
+                  j.value("goal", ""),
+                  j.value("skill", ""),
+                  j.value("as_of", ""),
+                  j.value("created_at", ""),
+                  j.value("status", ""),
                   j.value("brief", json::object())};
 }
 
@@ -56,20 +63,18 @@ StatusOr<SectionRecord> section_from_record(const store::Record& record) {
                        j.value("at", "")};
 }
 
-StatusOr<std::vector<SectionRecord>> list_sections(store::Store& store,
-                                                   std::string_view case_id) {
+StatusOr<std::vector<SectionRecord>> list_sections(store::Store& store, std::string_view case_id) {
   std::vector<SectionRecord> sections;
-  RETURN_IF_ERROR(store.scan(sections_collection(case_id),
-                             [&](const store::Record& record) -> Status {
-                               ASSIGN_OR_RETURN(SectionRecord s, section_from_record(record));
-                               sections.push_back(std::move(s));
-                               return ok_status();
-                             }));
+  RETURN_IF_ERROR(
+      store.scan(sections_collection(case_id), [&](const store::Record& record) -> Status {
+        ASSIGN_OR_RETURN(SectionRecord s, section_from_record(record));
+        sections.push_back(std::move(s));
+        return ok_status();
+      }));
   return sections;
 }
 
-StatusOr<std::optional<SectionRecord>> read_section(store::Store& store,
-                                                    std::string_view case_id,
+StatusOr<std::optional<SectionRecord>> read_section(store::Store& store, std::string_view case_id,
                                                     std::string_view name) {
   ASSIGN_OR_RETURN(auto record, store.get(sections_collection(case_id), name));
   if (!record) return std::optional<SectionRecord>();
@@ -83,12 +88,12 @@ StatusOr<CaseState> load_case_state(store::Store& store, std::string_view case_i
   CaseState state;
   if (snapshot) {
     auto restored = CaseState::from_json(snapshot->state);
-    if (!restored.ok()) return restored.status().with_context("case '" + std::string(case_id) + "'");
+    if (!restored.ok())
+      return restored.status().with_context("case '" + std::string(case_id) + "'");
     state = std::move(restored).value();
   }
-  RETURN_IF_ERROR(journal.read(state.seq, [&](const store::JournalEvent& event) {
-    return state.apply(event);
-  }));
+  RETURN_IF_ERROR(journal.read(
+      state.seq, [&](const store::JournalEvent& event) { return state.apply(event); }));
   if (state.seq == 0) return not_found("case '" + std::string(case_id) + "': no such case");
   return state;
 }

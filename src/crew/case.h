@@ -12,12 +12,11 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/status.h"
 #include "crew/case_state.h"
@@ -53,8 +52,7 @@ nlohmann::json to_json(const CaseInfo& info);
 StatusOr<std::vector<CaseInfo>> list_cases(store::Store& store);  // by id
 StatusOr<CaseInfo> find_case(store::Store& store, std::string_view case_id);
 StatusOr<std::vector<SectionRecord>> list_sections(store::Store& store, std::string_view case_id);
-StatusOr<std::optional<SectionRecord>> read_section(store::Store& store,
-                                                    std::string_view case_id,
+StatusOr<std::optional<SectionRecord>> read_section(store::Store& store, std::string_view case_id,
                                                     std::string_view name);
 StatusOr<SectionRecord> section_from_record(const store::Record& record);
 // Latest snapshot plus the events after it.

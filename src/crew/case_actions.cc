@@ -19,14 +19,13 @@ StatusOr<std::string> CaseRun::propose(std::string_view task_id, const ProposedA
   Status status = commit([&](store::Transaction& txn, std::vector<PendingEvent>& events) -> Status {
     ASSIGN_OR_RETURN(auto added, outbox_.add(txn, entry));
     if (!added.second) return ok_status();  // proposed by an earlier attempt of this task
-    events.push_back({"action.proposed", {{"key", entry.key},
-                                          {"task", task_id},
-                                          {"kind", action.kind},
-                                          {"action", action_json}}});
+    events.push_back(
+        {"action.proposed",
+         {{"key", entry.key}, {"task", task_id}, {"kind", action.kind}, {"action", action_json}}});
     PolicyDecision decision = env_.policy.decide_in(txn, added.first, action);
-    ActionState to = decision.verdict == PolicyVerdict::kAllow   ? ActionState::kApproved
+    ActionState to = decision.verdict == PolicyVerdict::kAllow  ? ActionState::kApproved
                      : decision.verdict == PolicyVerdict::kDeny ? ActionState::kDenied
-                                                                 : ActionState::kAwaitingApproval;
+                                                                : ActionState::kAwaitingApproval;
     RETURN_IF_ERROR(outbox_.transition(txn, entry.key, to, nullptr, entry.updated_at).status());
     events.push_back({"action." + std::string(store::action_state_name(to)),
                       {{"key", entry.key}, {"by", "policy"}, {"reason", decision.reason}}});
@@ -45,14 +44,15 @@ Status CaseRun::execute_if_approved(const std::string& key) {
 Status CaseRun::execute_action(const std::string& key) {
   store::OutboxAction claimed;
   Status claim = commit([&](store::Transaction& txn, std::vector<PendingEvent>& events) -> Status {
-    ASSIGN_OR_RETURN(claimed, outbox_.transition(txn, key, ActionState::kExecuting, nullptr,
-                                                 env_.now()));
+    ASSIGN_OR_RETURN(claimed,
+                     outbox_.transition(txn, key, ActionState::kExecuting, nullptr, env_.now()));
     events.push_back({"action.executing", {{"key", key}}});
     // The policy re-checks the approval against the action as stored now; a refusal fails it.
     Status gate = env_.policy.before_execute(txn, claimed);
     if (!gate.ok()) {
       json error{{"error", gate.to_string()}};
-      RETURN_IF_ERROR(outbox_.transition(txn, key, ActionState::kFailed, error, env_.now()).status());
+      RETURN_IF_ERROR(
+          outbox_.transition(txn, key, ActionState::kFailed, error, env_.now()).status());
       RETURN_IF_ERROR(env_.policy.released(txn, claimed));
       events.push_back({"action.failed", {{"key", key}, {"error", gate.to_string()}}});
       claimed.state = ActionState::kFailed;
@@ -86,8 +86,8 @@ Status CaseRun::reconcile(const store::OutboxAction& action) {
   const std::string& key = action.key;
   if (action.state == ActionState::kExecuting) {
     RETURN_IF_ERROR(commit([&](store::Transaction& txn, std::vector<PendingEvent>& events) {
-      RETURN_IF_ERROR(outbox_.transition(txn, key, ActionState::kOutcomeUnknown, nullptr,
-                                         env_.now()).status());
+      RETURN_IF_ERROR(
+          outbox_.transition(txn, key, ActionState::kOutcomeUnknown, nullptr, env_.now()).status());
       events.push_back({"action.outcome_unknown", {{"key", key}}});
       return ok_status();
     }));
@@ -96,15 +96,15 @@ Status CaseRun::reconcile(const store::OutboxAction& action) {
   if (lookup.found == ExecutionLookup::Found::kUnknown) return ok_status();  // for a human
   const bool executed = lookup.found == ExecutionLookup::Found::kExecuted;
   RETURN_IF_ERROR(commit([&](store::Transaction& txn, std::vector<PendingEvent>& events) {
-    events.push_back({"action.reconciled",
-                      {{"key", key}, {"found", executed ? "executed" : "not_executed"}}});
+    events.push_back(
+        {"action.reconciled", {{"key", key}, {"found", executed ? "executed" : "not_executed"}}});
     if (executed) {
-      RETURN_IF_ERROR(outbox_.transition(txn, key, ActionState::kDone, lookup.result,
-                                         env_.now()).status());
+      RETURN_IF_ERROR(
+          outbox_.transition(txn, key, ActionState::kDone, lookup.result, env_.now()).status());
       events.push_back({"action.done", {{"key", key}, {"result", lookup.result}}});
     } else {
-      RETURN_IF_ERROR(outbox_.transition(txn, key, ActionState::kApproved, nullptr,
-                                         env_.now()).status());
+      RETURN_IF_ERROR(
+          outbox_.transition(txn, key, ActionState::kApproved, nullptr, env_.now()).status());
       RETURN_IF_ERROR(env_.policy.retried(txn, action));
       events.push_back({"action.approved", {{"key", key}, {"by", "reconciliation"}}});
     }
@@ -145,8 +145,7 @@ StatusOr<std::string> CaseRun::resolve_action_key(std::string_view key_or_prefix
   }
   if (matches.size() == 1) return matches[0];
   if (matches.empty()) {
-    return not_found("action '" + std::string(key_or_prefix) + "': not in case '" + case_id_ +
-                     "'");
+    return not_found("action '" + std::string(key_or_prefix) + "': not in case '" + case_id_ + "'");
   }
   return invalid_argument("action '" + std::string(key_or_prefix) + "': prefix matches " +
                           std::to_string(matches.size()) + " actions; give more digits");

@@ -42,8 +42,8 @@ Status CaseRun::create(const NewCase& new_case, const std::string& created_at,
     if (also) RETURN_IF_ERROR(also(txn));
     ASSIGN_OR_RETURN(auto existing, txn.get(kCasesCollection, case_id_));
     if (existing) return already_exists("case '" + case_id_ + "': already exists");
-    CaseInfo info{case_id_, new_case.brief.goal, new_case.skill, new_case.as_of.to_string(),
-                  created_at, "running", brief};
+    CaseInfo info{case_id_,   new_case.brief.goal, new_case.skill, new_case.as_of.to_string(),
+                  created_at, "running",           brief};
     RETURN_IF_ERROR(txn.put(kCasesCollection, case_id_, to_json(info).dump()).status());
     events.push_back({"case.created",
                       {{"case", case_id_},
@@ -55,8 +55,11 @@ Status CaseRun::create(const NewCase& new_case, const std::string& created_at,
     for (const Question& q : new_case.brief.questions) {
       events.push_back({"question.asked",
                         {{"question",
-                          {{"id", q.id}, {"field", q.field}, {"text", q.text},
-                           {"options", q.options}, {"asked_by", q.asked_by}}},
+                          {{"id", q.id},
+                           {"field", q.field},
+                           {"text", q.text},
+                           {"options", q.options},
+                           {"asked_by", q.asked_by}}},
                          {"task", ""}}});
     }
     return ok_status();
@@ -117,8 +120,8 @@ Status CaseRun::commit(const Prepare& prepare) {
 }
 
 Status CaseRun::append_and_apply(store::Transaction& txn, std::vector<PendingEvent>& pending,
-                                 const std::string& at,
-                                 std::vector<store::JournalEvent>& appended, bool& snapshot_due) {
+                                 const std::string& at, std::vector<store::JournalEvent>& appended,
+                                 bool& snapshot_due) {
   std::vector<store::NewEvent> events;
   events.reserve(pending.size());
   for (PendingEvent& p : pending) events.push_back({std::move(p.type), std::move(p.data)});
@@ -194,8 +197,8 @@ StatusOr<Section> CaseRun::read_section(std::string_view section) {
   return Section{std::move(stored.body), stored.version};
 }
 
-Status CaseRun::write_section(std::string_view writer, std::string_view section,
-                              const json& body, std::int64_t expected_version) {
+Status CaseRun::write_section(std::string_view writer, std::string_view section, const json& body,
+                              std::int64_t expected_version) {
   if (section.empty()) return invalid_argument("section: empty name");
   const std::string collection = sections_collection(case_id_);
   return commit([&](store::Transaction& txn, std::vector<PendingEvent>& events) -> Status {
@@ -217,8 +220,8 @@ Status CaseRun::write_section(std::string_view writer, std::string_view section,
       RETURN_IF_ERROR(txn.put_if_version(collection, section, record.dump(), version).status());
       ++version;
     }
-    events.push_back({"section.written",
-                      {{"section", section}, {"task", writer}, {"version", version}}});
+    events.push_back(
+        {"section.written", {{"section", section}, {"task", writer}, {"version", version}}});
     return ok_status();
   });
 }
@@ -248,8 +251,11 @@ Status CaseRun::ask(std::string_view task_id, const Question& q, bool* answered)
     if (existing != nullptr) return ok_status();
     events.push_back({"question.asked",
                       {{"question",
-                        {{"id", q.id}, {"field", q.field}, {"text", q.text},
-                         {"options", q.options}, {"asked_by", q.asked_by}}},
+                        {{"id", q.id},
+                         {"field", q.field},
+                         {"text", q.text},
+                         {"options", q.options},
+                         {"asked_by", q.asked_by}}},
                        {"task", task_id}}});
     return ok_status();
   });
@@ -293,9 +299,12 @@ Status CaseRun::run_until_quiet() {
   {
     std::lock_guard lock(mutex_);
     scheduling_ = true;
-    Status status = state_.ready_tasks().empty() ? ok_status() : commit_locked(
-        [](store::Transaction&, std::vector<PendingEvent>&) { return ok_status(); }, started,
-        /*schedule_anyway=*/true);
+    Status status = state_.ready_tasks().empty()
+                        ? ok_status()
+                        : commit_locked([](store::Transaction&,
+                                           std::vector<PendingEvent>&) { return ok_status(); },
+                                        started,
+                                        /*schedule_anyway=*/true);
     stop(std::move(status));
   }
   dispatch(started);

@@ -15,8 +15,11 @@ constexpr std::array<std::string_view, 5> kTaskStateNames = {"pending", "running
                                                              "done", "failed"};
 
 json question_to_json(const Question& q) {
-  return {{"id", q.id},           {"field", q.field},       {"text", q.text},
-          {"options", q.options}, {"asked_by", q.asked_by}};
+  return {{"id", q.id},
+          {"field", q.field},
+          {"text", q.text},
+          {"options", q.options},
+          {"asked_by", q.asked_by}};
 }
 
 Question question_from_json(const json& j) {
@@ -30,9 +33,8 @@ Question question_from_json(const json& j) {
 }
 
 json task_to_json(const TaskRecord& t) {
-  return {{"spec", to_json(t.spec)},   {"state", task_state_name(t.state)},
-          {"attempts", t.attempts},    {"error", t.error},
-          {"waiting_on", t.waiting_on}, {"added_by", t.added_by}};
+  return {{"spec", to_json(t.spec)}, {"state", task_state_name(t.state)}, {"attempts", t.attempts},
+          {"error", t.error},        {"waiting_on", t.waiting_on},        {"added_by", t.added_by}};
 }
 
 }  // namespace
@@ -49,7 +51,8 @@ std::optional<TaskState> parse_task_state(std::string_view name) {
 }
 
 TaskRecord* CaseState::task(std::string_view id) {
-  auto it = std::find_if(tasks.begin(), tasks.end(), [&](const auto& t) { return t.spec.id == id; });
+  auto it =
+      std::find_if(tasks.begin(), tasks.end(), [&](const auto& t) { return t.spec.id == id; });
   return it == tasks.end() ? nullptr : &*it;
 }
 
@@ -64,7 +67,8 @@ QuestionRecord* CaseState::question(std::string_view id) {
 }
 
 ActionRecord* CaseState::action(std::string_view key) {
-  auto it = std::find_if(actions.begin(), actions.end(), [&](const auto& a) { return a.key == key; });
+  auto it =
+      std::find_if(actions.begin(), actions.end(), [&](const auto& a) { return a.key == key; });
   return it == actions.end() ? nullptr : &*it;
 }
 
@@ -128,8 +132,8 @@ Status CaseState::apply(const store::JournalEvent& event) {
     auto spec = task_spec_from_json(d.value("task", json::object()));
     if (!spec.ok()) return bad(spec.status().message());
     if (task(spec->id) == nullptr) {
-      tasks.push_back(TaskRecord{std::move(spec).value(), TaskState::kPending, 0, "", {},
-                                 d.value("by", "")});
+      tasks.push_back(
+          TaskRecord{std::move(spec).value(), TaskState::kPending, 0, "", {}, d.value("by", "")});
     }
     return ok_status();
   }
@@ -207,9 +211,15 @@ json CaseState::to_json() const {
                            {"kind", a.kind},
                            {"state", store::action_state_name(a.state)}});
   }
-  return {{"case", case_id},       {"goal", goal},          {"skill", skill},
-          {"as_of", as_of},        {"brief", brief},        {"tasks", task_list},
-          {"questions", question_list}, {"actions", action_list}, {"seq", seq}};
+  return {{"case", case_id},
+          {"goal", goal},
+          {"skill", skill},
+          {"as_of", as_of},
+          {"brief", brief},
+          {"tasks", task_list},
+          {"questions", question_list},
+          {"actions", action_list},
+          {"seq", seq}};
 }
 
 StatusOr<CaseState> CaseState::from_json(const json& j) {
@@ -230,8 +240,8 @@ StatusOr<CaseState> CaseState::from_json(const json& j) {
                        t.value("added_by", "")});
   }
   for (const json& q : j.value("questions", json::array())) {
-    QuestionRecord r{question_from_json(q.value("question", json::object())),
-                     q.value("task", ""), {}};
+    QuestionRecord r{
+        question_from_json(q.value("question", json::object())), q.value("task", ""), {}};
     if (q.contains("answer")) r.answer = q["answer"].get<std::string>();
     s.questions.push_back(std::move(r));
   }

@@ -8,12 +8,11 @@
 
 #include <cstdint>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/status.h"
 #include "crew/agent.h"
@@ -53,7 +52,7 @@ struct CaseState {
   std::string case_id;
   std::string goal;
   std::string skill;
-  std::string as_of;  // YYYY-MM-DD
+  std::string as_of;                                // YYYY-MM-DD
   nlohmann::json brief = nlohmann::json::object();  // crew/brief.h JSON form
   std::vector<TaskRecord> tasks;                    // plan order, then added tasks
   std::vector<QuestionRecord> questions;            // asking order

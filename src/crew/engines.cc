@@ -114,8 +114,8 @@ Status load_tables(const EngineOptions& options, const refdata::ReferenceData& r
   return load_optional<trade::ChannelFeeTable>(
       options.channel_fees_path,
       [](const std::string& p) { return trade::ChannelFeeTable::load(p); },
-      [&] { return trade::ChannelFeeTable::load_default(repo); }, "channel fees",
-      set.channel_fees_, e.warnings);
+      [&] { return trade::ChannelFeeTable::load_default(repo); }, "channel fees", set.channel_fees_,
+      e.warnings);
 }
 
 }  // namespace

@@ -75,9 +75,7 @@ class EngineSet {
 
   const Engines& engines() const { return engines_; }
   std::shared_ptr<const refdata::ReferenceData> shared_reference() const { return reference_; }
-  std::shared_ptr<const compliance::HsClassifier> shared_classifier() const {
-    return classifier_;
-  }
+  std::shared_ptr<const compliance::HsClassifier> shared_classifier() const { return classifier_; }
   // Where the load spent its time, in order (bench/goal_to_report_bench prints it).
   const std::vector<EngineLoadTime>& load_times() const { return load_times_; }
 

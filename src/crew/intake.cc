@@ -11,8 +11,7 @@ void add_country_names(const refdata::CountryTable& countries, Lexicon& lexicon)
     for (const std::string& name : {info.name, info.official_name}) {
       // "US", "UK" as names would match the pronoun "us": abbreviations are exact-case rows.
       if (name.size() <= 3) continue;
-      lexicon.add(name, LexEntry{"country", "*", std::string(info.code.code()), info.line},
-                  false);
+      lexicon.add(name, LexEntry{"country", "*", std::string(info.code.code()), info.line}, false);
     }
   }
 }
@@ -67,11 +66,20 @@ StatusOr<Brief> Intake::read_goal(std::string_view goal, Date today) const {
 }
 
 const std::vector<std::string_view>& brief_field_names() {
-  static const std::vector<std::string_view> kNames = {
-      "product",     "quantity",       "destination",      "target_retail_price",
-      "target_landed_cost", "budget",  "deadline",         "channels",
-      "required_certifications", "avoid_origins", "preferred_origins", "max_moq",
-      "language",    "price_role"};
+  static const std::vector<std::string_view> kNames = {"product",
+                                                       "quantity",
+                                                       "destination",
+                                                       "target_retail_price",
+                                                       "target_landed_cost",
+                                                       "budget",
+                                                       "deadline",
+                                                       "channels",
+                                                       "required_certifications",
+                                                       "avoid_origins",
+                                                       "preferred_origins",
+                                                       "max_moq",
+                                                       "language",
+                                                       "price_role"};
   return kNames;
 }
 

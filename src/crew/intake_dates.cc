@@ -30,11 +30,12 @@ std::vector<std::string_view> split_any(std::string_view text, char sep) {
 }
 
 constexpr std::array<std::string_view, 10> kOrdinals = {"st", "nd", "rd", "th", "er",
-                                                         "o", "º", "ª", "e", "eme"};
+                                                        "o",  "º",  "ª",  "e",  "eme"};
 // Deadline cues that cannot mean anything else: left without a readable date, they are asked.
 constexpr std::array<std::string_view, 12> kStrongCues = {
-    "deadline",   "spatestens", "prazo",        "frist",          "fecha limite", "date limite",
-    "a mas tardar", "au plus tard", "no later than", "bis spatestens", "in stock by", "ready by"};
+    "deadline",      "spatestens",     "prazo",        "frist",
+    "fecha limite",  "date limite",    "a mas tardar", "au plus tard",
+    "no later than", "bis spatestens", "in stock by",  "ready by"};
 
 }  // namespace
 
@@ -129,8 +130,8 @@ void GoalReader::read_written_dates() {
       day_before = true;
       j = i + 1;
       if (j < tok_.size() && !tok_[j].space_before &&
-          (tok_[j].text == "." || std::find(kOrdinals.begin(), kOrdinals.end(), tok_[j].key) !=
-                                      kOrdinals.end())) {
+          (tok_[j].text == "." ||
+           std::find(kOrdinals.begin(), kOrdinals.end(), tok_[j].key) != kOrdinals.end())) {
         ++j;
       }
       if (j < tok_.size() && (tok_[j].key == "de" || tok_[j].key == "of")) ++j;
@@ -138,8 +139,8 @@ void GoalReader::read_written_dates() {
     const std::size_t mn = month_at(j, month);
     if (mn == 0) continue;
     std::size_t k = j + mn;
-    if (!day && k < tok_.size() && tok_[k].kind == TokenKind::kNumber &&
-        tok_[k].text.size() <= 2 && !year_at(k)) {
+    if (!day && k < tok_.size() && tok_[k].kind == TokenKind::kNumber && tok_[k].text.size() <= 2 &&
+        !year_at(k)) {
       day = small_int(tok_[k].text);  // "March 1"
       ++k;
       if (k < tok_.size() && !tok_[k].space_before &&

@@ -115,8 +115,8 @@ StatusOr<Money> read_money_value(const IntakeTables& t, const Brief& brief, std:
   detail::MoneyMention& m = found[0];
   if (m.currencies.size() > 1 && brief.destination) {
     auto info = t.countries.find(*brief.destination);
-    if (info.ok() && std::find(m.currencies.begin(), m.currencies.end(),
-                               (*info)->currency_code) != m.currencies.end()) {
+    if (info.ok() && std::find(m.currencies.begin(), m.currencies.end(), (*info)->currency_code) !=
+                         m.currencies.end()) {
       m.currencies = {(*info)->currency_code};
     }
   }
@@ -179,9 +179,8 @@ Status apply_scalar_field(const IntakeTables& t, Brief& b, std::string_view fiel
   if (field == "product") {
     b.product = value;
   } else if (field == "language") {
-    if (value.size() != 2 || !std::all_of(value.begin(), value.end(), [](char c) {
-          return c >= 'a' && c <= 'z';
-        })) {
+    if (value.size() != 2 ||
+        !std::all_of(value.begin(), value.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
       return field_error(field, "expected an ISO 639-1 code such as 'en' or 'de'");
     }
     b.language = value;
@@ -189,8 +188,8 @@ Status apply_scalar_field(const IntakeTables& t, Brief& b, std::string_view fiel
     GoalReader reader(t, value, today);
     auto quantity = reader.read_quantity_only();
     if (!quantity || quantity->value().sign() <= 0) {
-      return field_error(field, "expected a positive number of units, e.g. '2000 pcs', got '" +
-                                    value + "'");
+      return field_error(
+          field, "expected a positive number of units, e.g. '2000 pcs', got '" + value + "'");
     }
     if (field == "quantity") {
       b.quantity = *quantity;
@@ -210,15 +209,17 @@ Status apply_scalar_field(const IntakeTables& t, Brief& b, std::string_view fiel
     std::optional<Date> date = iso.ok() ? std::optional<Date>(*iso) : std::nullopt;
     if (!date) date = GoalReader(t, value, today).read_deadline_only();
     if (!date) {
-      return field_error(field, "cannot read a date in '" + value +
-                                    "' (e.g. 2027-03-01, 'March', 'in 6 weeks')");
+      return field_error(
+          field, "cannot read a date in '" + value + "' (e.g. 2027-03-01, 'March', 'in 6 weeks')");
     }
     if (*date < today) return field_error(field, date->to_string() + " is in the past");
     b.deadline = *date;
   } else {
     std::string known;
-    for (std::string_view name : brief_field_names()) known += (known.empty() ? "" : ", ") + std::string(name);
-    return field_error("field", "unknown field '" + std::string(field) + "' (known: " + known + ")");
+    for (std::string_view name : brief_field_names())
+      known += (known.empty() ? "" : ", ") + std::string(name);
+    return field_error("field",
+                       "unknown field '" + std::string(field) + "' (known: " + known + ")");
   }
   return ok_status();
 }
@@ -236,8 +237,10 @@ Status Intake::apply_field(Brief& brief, std::string_view field, std::string_vie
     // The value is one of the question's options: "target_landed_cost=6 USD".
     const std::size_t eq = text.find('=');
     if (eq == std::string::npos || !is_money_field(trim(text.substr(0, eq)))) {
-      return field_error(field, "expected 'target_retail_price=24.99 EUR', "
-                                "'target_landed_cost=…' or 'budget=…', got '" + text + "'");
+      return field_error(field,
+                         "expected 'target_retail_price=24.99 EUR', "
+                         "'target_landed_cost=…' or 'budget=…', got '" +
+                             text + "'");
     }
     const std::string target = trim(text.substr(0, eq));
     RETURN_IF_ERROR(apply_field(brief, target, text.substr(eq + 1), today));
@@ -248,8 +251,8 @@ Status Intake::apply_field(Brief& brief, std::string_view field, std::string_vie
       return q.field == "price_role" &&
              std::any_of(q.options.begin(), q.options.end(), [&](const std::string& option) {
                const std::size_t at = option.find('=');
-               return option == text ||
-                      (at != std::string::npos && money_amount_text(option.substr(at + 1)) == amount);
+               return option == text || (at != std::string::npos &&
+                                         money_amount_text(option.substr(at + 1)) == amount);
              });
     });
     return ok_status();

@@ -12,12 +12,11 @@ namespace kontor::crew::detail {
 namespace {
 
 constexpr std::array<std::string_view, 32> kKinds = {
-    "verb",     "filler",     "article",   "unit",      "mult",       "currency",
-    "role",     "per_unit",   "comparator", "dl_cue",   "dl_rel",     "dl_glue",
-    "dl_part",  "period",     "month",     "dest_cue",  "origin_cue", "avoid_cue",
-    "conj",     "market",     "country",   "adjective", "code",       "channel",
-    "channel_cue", "cert",    "cert_i",    "cert_cue",  "moq_cue",    "language",
-    "sell_cue", "price_prep"};
+    "verb",      "filler",     "article",    "unit",        "mult",    "currency", "role",
+    "per_unit",  "comparator", "dl_cue",     "dl_rel",      "dl_glue", "dl_part",  "period",
+    "month",     "dest_cue",   "origin_cue", "avoid_cue",   "conj",    "market",   "country",
+    "adjective", "code",       "channel",    "channel_cue", "cert",    "cert_i",   "cert_cue",
+    "moq_cue",   "language",   "sell_cue",   "price_prep"};
 
 std::vector<std::string_view> split(std::string_view text, char sep) {
   std::vector<std::string_view> parts;

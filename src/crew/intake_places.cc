@@ -12,10 +12,10 @@ namespace kontor::crew::detail {
 namespace {
 
 constexpr std::array<std::pair<std::string_view, std::string_view>, 20> kAmazonDomains = {{
-    {"de", "DE"}, {"fr", "FR"}, {"es", "ES"}, {"it", "IT"}, {"nl", "NL"},
-    {"se", "SE"}, {"pl", "PL"}, {"co.uk", "GB"}, {"com", "US"}, {"ca", "CA"},
+    {"de", "DE"},     {"fr", "FR"},    {"es", "ES"},     {"it", "IT"},     {"nl", "NL"},
+    {"se", "SE"},     {"pl", "PL"},    {"co.uk", "GB"},  {"com", "US"},    {"ca", "CA"},
     {"com.au", "AU"}, {"co.jp", "JP"}, {"com.br", "BR"}, {"com.mx", "MX"}, {"com.be", "BE"},
-    {"com.tr", "TR"}, {"ae", "AE"}, {"sa", "SA"}, {"sg", "SG"}, {"in", "IN"},
+    {"com.tr", "TR"}, {"ae", "AE"},    {"sa", "SA"},     {"sg", "SG"},     {"in", "IN"},
 }};
 
 bool is_upper_pair(std::string_view text) {

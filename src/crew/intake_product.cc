@@ -9,8 +9,8 @@ namespace {
 
 // Words that may not start or end a product phrase ("for", "de", "the", "and", "with"…).
 constexpr std::array<std::string_view, 14> kEdgeKinds = {
-    "verb",      "filler",   "article",  "conj",       "dest_cue",  "origin_cue", "avoid_cue",
-    "dl_cue",    "dl_rel",   "dl_glue",  "comparator", "per_unit",  "channel_cue", "cert_cue"};
+    "verb",   "filler", "article", "conj",       "dest_cue", "origin_cue",  "avoid_cue",
+    "dl_cue", "dl_rel", "dl_glue", "comparator", "per_unit", "channel_cue", "cert_cue"};
 
 }  // namespace
 

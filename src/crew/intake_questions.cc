@@ -33,8 +33,9 @@ constexpr std::array<Text, 13> kTexts = {{
      "Em qual país da UE a mercadoria será importada?",
      "In welches EU-Land wird die Ware eingeführt?",
      "Dans quel pays de l'UE la marchandise sera-t-elle importée ?"},
-    {"price", "What retail price will you sell at (or which landed cost per unit or total budget "
-              "do you aim for)?",
+    {"price",
+     "What retail price will you sell at (or which landed cost per unit or total budget "
+     "do you aim for)?",
      "¿A qué precio de venta venderá (o qué coste puesto en destino por unidad o presupuesto "
      "total busca)?",
      "Por qual preço de venda você vai vender (ou qual custo por unidade posto no destino ou "
@@ -43,8 +44,9 @@ constexpr std::array<Text, 13> kTexts = {{
      "Gesamtbudget streben Sie an)?",
      "À quel prix de vente allez-vous vendre (ou quel coût de revient unitaire ou budget total "
      "visez-vous) ?"},
-    {"price_role", "What is {0}: the retail price per unit, the landed cost per unit or the "
-                   "total budget?",
+    {"price_role",
+     "What is {0}: the retail price per unit, the landed cost per unit or the "
+     "total budget?",
      "¿Qué es {0}: el precio de venta por unidad, el coste puesto en destino por unidad o el "
      "presupuesto total?",
      "O que é {0}: o preço de venda por unidade, o custo posto no destino por unidade ou o "
@@ -99,8 +101,8 @@ std::string question_text(std::string_view key, std::string_view lang, std::stri
   for (const Text& t : kTexts) {
     if (t.key != key) continue;
     std::string out(pick(t, lang));
-    for (const auto& [marker, arg] : {std::pair{std::string_view("{0}"), arg0},
-                                      std::pair{std::string_view("{1}"), arg1}}) {
+    for (const auto& [marker, arg] :
+         {std::pair{std::string_view("{0}"), arg0}, std::pair{std::string_view("{1}"), arg1}}) {
       const std::size_t pos = out.find(marker);
       if (pos != std::string::npos) out.replace(pos, marker.size(), arg);
     }

@@ -1,21 +1,21 @@
 // GoalReader: the passes over numbers — money, MOQ, quantities — and the roles of money. The
 // order of passes matters: money and MOQ claim their numbers before quantities do, and a bare
 // count is taken as the quantity only after every other reading of numbers failed.
+#include "crew/detail/intake_reader.h"
+
 #include <algorithm>
 #include <set>
 #include <utility>
 
 #include "catalog/text.h"
 #include "catalog/types.h"
-#include "crew/detail/intake_reader.h"
 
 namespace kontor::crew::detail {
 namespace {
 
 bool is_upper_code(std::string_view text) {
-  return text.size() == 3 && std::all_of(text.begin(), text.end(), [](char c) {
-           return c >= 'A' && c <= 'Z';
-         });
+  return text.size() == 3 &&
+         std::all_of(text.begin(), text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
 std::vector<std::string> split_codes(std::string_view value) {
@@ -70,12 +70,12 @@ void GoalReader::merge_spaced_groups() {
   for (std::size_t i = 0; i + 1 < tok_.size(); ++i) {
     GoalToken& a = tok_[i];
     if (a.kind != TokenKind::kNumber) continue;
-    const bool first_ok = (digits_only(a.text) && a.text.size() <= 3) ||
-                          a.text.find(' ') != std::string::npos;
+    const bool first_ok =
+        (digits_only(a.text) && a.text.size() <= 3) || a.text.find(' ') != std::string::npos;
     while (first_ok && i + 1 < tok_.size()) {
       const GoalToken& b = tok_[i + 1];
-      const bool glued_next = i + 2 < tok_.size() && !tok_[i + 2].space_before &&
-                              tok_[i + 2].kind == TokenKind::kWord;
+      const bool glued_next =
+          i + 2 < tok_.size() && !tok_[i + 2].space_before && tok_[i + 2].kind == TokenKind::kWord;
       if (b.kind != TokenKind::kNumber || !b.space_before || b.text.size() != 3 ||
           !digits_only(b.text) || glued_next) {
         break;
@@ -282,8 +282,8 @@ void GoalReader::assign_money_roles() {
     std::size_t p = m.begin;
     for (int skip = 0; skip < 3 && p > 0 && !tok_[p - 1].used; ++skip) {
       const GoalToken& t = tok_[p - 1];
-      const bool skippable = t.text == ":" || t_.lexicon.is(t, "filler") ||
-                             t_.lexicon.is(t, "article");
+      const bool skippable =
+          t.text == ":" || t_.lexicon.is(t, "filler") || t_.lexicon.is(t, "article");
       if (!skippable || t_.lexicon.longest_ending(tok_, p, "role") > 0) break;
       --p;
     }

@@ -10,7 +10,7 @@ namespace kontor::crew::detail {
 namespace {
 
 constexpr std::array<std::string_view, 3> kMoneyFields = {"target_retail_price",
-                                                           "target_landed_cost", "budget"};
+                                                          "target_landed_cost", "budget"};
 
 std::string_view role_field(std::string_view role) {
   if (role == "retail") return kMoneyFields[0];
@@ -69,19 +69,20 @@ void GoalReader::settle_destination() {
   const bool eu = std::find(candidates.begin(), candidates.end(), "EU") != candidates.end();
   candidates.erase(std::remove(candidates.begin(), candidates.end(), "EU"), candidates.end());
   if (candidates.empty() && eu) {
-    destination_questions_.push_back({"brief.destination", "destination",
+    destination_questions_.push_back({"brief.destination",
+                                      "destination",
                                       question_text("destination_eu", lang),
-                                      {"DE", "FR", "IT", "ES", "NL", "PL"}, "intake"});
+                                      {"DE", "FR", "IT", "ES", "NL", "PL"},
+                                      "intake"});
     return;
   }
   if (candidates.size() == 1 && !destinations.empty()) {
     b_.destination = *CountryCode::parse(candidates[0]);
     return;
   }
-  destination_questions_.push_back({"brief.destination", "destination",
-                                    question_text("destination_which", lang,
-                                                  join(candidates, ", ")),
-                                    candidates, "intake"});
+  destination_questions_.push_back(
+      {"brief.destination", "destination",
+       question_text("destination_which", lang, join(candidates, ", ")), candidates, "intake"});
 }
 
 void GoalReader::settle_money() {
@@ -98,9 +99,9 @@ void GoalReader::settle_money() {
             m.currencies.end()) {
       m.currencies = {*destination_currency};
     }
-    std::vector<std::string> currency_options(m.currencies.begin(),
-                                              m.currencies.begin() +
-                                                  std::min<std::ptrdiff_t>(3, m.currencies.size()));
+    std::vector<std::string> currency_options(
+        m.currencies.begin(),
+        m.currencies.begin() + std::min<std::ptrdiff_t>(3, m.currencies.size()));
     std::vector<std::string> amounts;
     for (const std::string& code : currency_options) {
       auto currency = t_.currencies.find(code);

@@ -2,6 +2,8 @@
 // because a goal's meaning sits in what word breaking throws away: "€24.99" must stay three
 // parts (symbol, number) and "24,99" one number, "US$" one symbol, "2k" a number glued to a
 // multiplier, and whether a token was glued to the previous one.
+#include "crew/detail/intake_text.h"
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -10,7 +12,6 @@
 #include <vector>
 
 #include "catalog/text.h"
-#include "crew/detail/intake_text.h"
 
 namespace kontor::crew::detail {
 namespace {
@@ -49,12 +50,27 @@ bool is_space(char32_t c) {
 bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
 bool is_symbol(char32_t c) {
   switch (c) {
-    case '$': case '<': case '>': case '~': case '%': case '+': case '=': case '&':
-    case 0x20AC: case 0xA3: case 0xA5: case 0x20B9: case 0x20A9: case 0x20BA: case 0x20BD:
-    case 0x20AB: case 0x2264: case 0x2265: case 0x2266: case 0x2267:
-      return true;
-    default:
-      return false;
+    case '$':
+    case '<':
+    case '>':
+    case '~':
+    case '%':
+    case '+':
+    case '=':
+    case '&':
+    case 0x20AC:
+    case 0xA3:
+    case 0xA5:
+    case 0x20B9:
+    case 0x20A9:
+    case 0x20BA:
+    case 0x20BD:
+    case 0x20AB:
+    case 0x2264:
+    case 0x2265:
+    case 0x2266:
+    case 0x2267: return true;
+    default: return false;
   }
 }
 bool is_letter(char32_t c) {
@@ -67,10 +83,10 @@ bool is_apostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
 
 // French elisions before a vowel-initial word: "l'Allemagne", "d'ici", "jusqu'à".
 std::size_t elision_length(std::string_view word) {
-  for (std::string_view prefix : {"l'", "d'", "j'", "m'", "n'", "s'", "t'", "c'", "qu'",
-                                  "jusqu'", "l\u2019", "d\u2019", "qu\u2019", "jusqu\u2019"}) {
-    if (word.size() > prefix.size() && fold_key(word.substr(0, prefix.size())) ==
-                                           fold_key(prefix)) {
+  for (std::string_view prefix : {"l'", "d'", "j'", "m'", "n'", "s'", "t'", "c'", "qu'", "jusqu'",
+                                  "l\u2019", "d\u2019", "qu\u2019", "jusqu\u2019"}) {
+    if (word.size() > prefix.size() &&
+        fold_key(word.substr(0, prefix.size())) == fold_key(prefix)) {
       return prefix.size();
     }
   }
@@ -101,8 +117,8 @@ std::size_t scan_word(std::string_view s, std::size_t i) {
       j += cp.length;
       continue;
     }
-    const bool joiner = cp.value == '-' || cp.value == '.' || cp.value == '&' ||
-                        is_apostrophe(cp.value);
+    const bool joiner =
+        cp.value == '-' || cp.value == '.' || cp.value == '&' || is_apostrophe(cp.value);
     if (joiner && j + cp.length < s.size() && is_letter(decode(s, j + cp.length).value)) {
       j += cp.length;
       continue;
@@ -139,12 +155,12 @@ void push_word(std::vector<GoalToken>& out, std::string_view s, std::size_t i, s
 }
 
 constexpr std::array<std::pair<std::string_view, std::string_view>, 40> kAccents = {{
-    {"à", "a"}, {"á", "a"}, {"â", "a"}, {"ã", "a"}, {"ä", "a"}, {"å", "a"}, {"æ", "ae"},
-    {"ç", "c"}, {"è", "e"}, {"é", "e"}, {"ê", "e"}, {"ë", "e"}, {"ì", "i"}, {"í", "i"},
-    {"î", "i"}, {"ï", "i"}, {"ñ", "n"}, {"ò", "o"}, {"ó", "o"}, {"ô", "o"}, {"õ", "o"},
-    {"ö", "o"}, {"ø", "o"}, {"ù", "u"}, {"ú", "u"}, {"û", "u"}, {"ü", "u"}, {"ý", "y"},
-    {"ÿ", "y"}, {"œ", "oe"}, {"ł", "l"}, {"ś", "s"}, {"ź", "z"}, {"ż", "z"}, {"ć", "c"},
-    {"ń", "n"}, {"ă", "a"}, {"ș", "s"}, {"ț", "t"}, {"\u2019", "'"},
+    {"à", "a"}, {"á", "a"},  {"â", "a"}, {"ã", "a"}, {"ä", "a"},      {"å", "a"}, {"æ", "ae"},
+    {"ç", "c"}, {"è", "e"},  {"é", "e"}, {"ê", "e"}, {"ë", "e"},      {"ì", "i"}, {"í", "i"},
+    {"î", "i"}, {"ï", "i"},  {"ñ", "n"}, {"ò", "o"}, {"ó", "o"},      {"ô", "o"}, {"õ", "o"},
+    {"ö", "o"}, {"ø", "o"},  {"ù", "u"}, {"ú", "u"}, {"û", "u"},      {"ü", "u"}, {"ý", "y"},
+    {"ÿ", "y"}, {"œ", "oe"}, {"ł", "l"}, {"ś", "s"}, {"ź", "z"},      {"ż", "z"}, {"ć", "c"},
+    {"ń", "n"}, {"ă", "a"},  {"ș", "s"}, {"ț", "t"}, {"\u2019", "'"},
 }};
 
 }  // namespace

@@ -4,10 +4,9 @@
 // to do, never how: running it is the Runner's job (runner.h), watching it the observers'.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/status.h"
 #include "crew/agent.h"

@@ -105,8 +105,8 @@ std::string glossary_forms(const catalog::Glossary& glossary, std::string_view t
   return out;
 }
 
-catalog::SearchQuery product_query(const catalog::Glossary& glossary, const Brief& brief,
-                                   int limit, Date fx_date) {
+catalog::SearchQuery product_query(const catalog::Glossary& glossary, const Brief& brief, int limit,
+                                   Date fx_date) {
   catalog::SearchQuery query;
   query.lang = brief.language;
   query.text = glossary_forms(glossary, brief.product, brief.language);

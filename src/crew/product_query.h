@@ -26,7 +26,7 @@ std::string glossary_forms(const catalog::Glossary& glossary, std::string_view t
 
 // The search for the brief's product: its text in glossary forms, in the brief's language
 // ("" when the brief names none: the index identifies it), `limit` results priced on `fx_date`.
-catalog::SearchQuery product_query(const catalog::Glossary& glossary, const Brief& brief,
-                                   int limit, Date fx_date);
+catalog::SearchQuery product_query(const catalog::Glossary& glossary, const Brief& brief, int limit,
+                                   Date fx_date);
 
 }  // namespace kontor::crew

@@ -19,9 +19,8 @@ std::string_view symbol(TaskState state) {
 
 std::string bar(std::int64_t done, std::int64_t total) {
   constexpr int kWidth = 20;
-  int filled = total > 0 ? static_cast<int>(std::clamp<std::int64_t>(done * kWidth / total, 0,
-                                                                      kWidth))
-                         : 0;
+  int filled =
+      total > 0 ? static_cast<int>(std::clamp<std::int64_t>(done * kWidth / total, 0, kWidth)) : 0;
   return "[" + std::string(static_cast<std::size_t>(filled), '#') +
          std::string(static_cast<std::size_t>(kWidth - filled), '.') + "]";
 }
@@ -40,13 +39,12 @@ std::string padded(std::string_view text, std::size_t width) {
 ProgressBoard::ProgressBoard(std::FILE* out, bool ansi) : out_(out), ansi_(ansi) {}
 
 std::string ProgressBoard::task_line(const TaskRecord& task) const {
-  std::string line = "  " + std::string(symbol(task.state)) + " " + padded(task.spec.id, 14) +
-                     " " + padded(task.spec.title, 36) + " ";
+  std::string line = "  " + std::string(symbol(task.state)) + " " + padded(task.spec.id, 14) + " " +
+                     padded(task.spec.title, 36) + " ";
   auto tick = ticks_.find(task.spec.id);
   if (task.state == TaskState::kRunning && tick != ticks_.end() && tick->second.total > 0) {
-    line += bar(tick->second.done, tick->second.total) + " " +
-            std::to_string(tick->second.done) + "/" + std::to_string(tick->second.total) + " " +
-            tick->second.what;
+    line += bar(tick->second.done, tick->second.total) + " " + std::to_string(tick->second.done) +
+            "/" + std::to_string(tick->second.total) + " " + tick->second.what;
   } else if (task.state == TaskState::kWaiting) {
     line += "waiting for an answer";
   } else if (task.state == TaskState::kFailed) {
@@ -68,8 +66,8 @@ void ProgressBoard::on_event(const store::JournalEvent& event, const CaseState& 
   }
 }
 
-void ProgressBoard::on_progress(const CaseState& state, std::string_view task_id,
-                                std::int64_t done, std::int64_t total, std::string_view what) {
+void ProgressBoard::on_progress(const CaseState& state, std::string_view task_id, std::int64_t done,
+                                std::int64_t total, std::string_view what) {
   Tick& tick = ticks_[std::string(task_id)];
   tick.done = done;
   tick.total = total;

@@ -82,9 +82,9 @@ class Runner::Impl {
   }
 
   StatusOr<std::unique_ptr<CaseLease>> lease(std::string_view case_id) {
-    ASSIGN_OR_RETURN(auto lease, store::Lease::acquire(env_.store, std::string(case_id),
-                                                       "case " + std::string(case_id),
-                                                       lease_options()));
+    ASSIGN_OR_RETURN(auto lease,
+                     store::Lease::acquire(env_.store, std::string(case_id),
+                                           "case " + std::string(case_id), lease_options()));
     return std::make_unique<CaseLease>(renewer_, std::move(lease));
   }
 
@@ -99,9 +99,8 @@ class Runner::Impl {
   StatusOr<CaseSummary> run(CaseRun& run, CaseLease& lease) {
     RETURN_IF_ERROR(run.run_until_quiet());
     ASSIGN_OR_RETURN(CaseSummary summary, run.summary());
-    RETURN_IF_ERROR(run.save_status(summary.status, [&](store::Transaction& txn) {
-      return lease.lease().release(txn);
-    }));
+    RETURN_IF_ERROR(run.save_status(
+        summary.status, [&](store::Transaction& txn) { return lease.lease().release(txn); }));
     return summary;
   }
 
@@ -150,8 +149,8 @@ StatusOr<CaseSummary> Runner::start(const NewCase& new_case) {
   // ... and takes the case's lease.
   store::LeaseHolder taken;
   RETURN_IF_ERROR(run.create(new_case, impl_->env().now(), [&](store::Transaction& txn) -> Status {
-    ASSIGN_OR_RETURN(taken, store::Lease::acquire_in(txn, id, "case " + id,
-                                                     impl_->lease_options()));
+    ASSIGN_OR_RETURN(taken,
+                     store::Lease::acquire_in(txn, id, "case " + id, impl_->lease_options()));
     return ok_status();
   }));
   auto lease = impl_->adopt_lease(id, std::move(taken));

@@ -75,7 +75,7 @@ struct RunnerServices {
 struct NewCase {
   std::string id;  // "" → generated: "K20261123-1a2b3c"
   Brief brief;
-  Date as_of;      // the case's "today"
+  Date as_of;  // the case's "today"
   Plan plan;
   std::string skill;  // name of the skill the plan came from, for the record
 };

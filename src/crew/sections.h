@@ -19,12 +19,11 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/date.h"
 #include "core/decimal.h"
@@ -51,26 +50,26 @@ inline constexpr int kSectionSchema = 1;
 
 // An owned copy of a Provenance (which views immutable reference data), fit for storing.
 struct ProvenanceRecord {
-  std::string source;   // DataSource id ("eu_cet_2020"); "" for a rule, user input or catalog
-  std::string file;     // data file name ("tariff_uk_global_tariff_2021_vs_eu_cet_2020.csv")
-  std::string edition;  // the data's own as-of ("CN2020")
+  std::string source;      // DataSource id ("eu_cet_2020"); "" for a rule, user input or catalog
+  std::string file;        // data file name ("tariff_uk_global_tariff_2021_vs_eu_cet_2020.csv")
+  std::string edition;     // the data's own as-of ("CN2020")
   std::uint32_t line = 0;  // 1-based line in `file`, 0 if none
-  std::string key;      // tariff line, currency pair, rule id: "7323 93 00 00", "USD/EUR"
-  std::string text;     // the rate or parameter as printed in the source: "3.2%", "19"
-  std::string rule;     // the rule applied: "Art. 70 UCC transaction value"
-  std::string summary;  // Provenance::to_string(): one line for reports
+  std::string key;         // tariff line, currency pair, rule id: "7323 93 00 00", "USD/EUR"
+  std::string text;        // the rate or parameter as printed in the source: "3.2%", "19"
+  std::string rule;        // the rule applied: "Art. 70 UCC transaction value"
+  std::string summary;     // Provenance::to_string(): one line for reports
 
   static ProvenanceRecord from(const Provenance& provenance);
 };
 
 // An FX conversion used by a figure.
 struct FxUse {
-  std::string from;  // ISO 4217 of the amount converted: "USD"
-  std::string to;    // "EUR"
-  Decimal rate;      // units of `to` for one `from`
-  Date date;         // the date the rate was published for
+  std::string from;             // ISO 4217 of the amount converted: "USD"
+  std::string to;               // "EUR"
+  Decimal rate;                 // units of `to` for one `from`
+  Date date;                    // the date the rate was published for
   ProvenanceRecord provenance;  // data set and row (ECB/Fed/HMRC file)
-  std::string detail;  // cross-rate legs when not a direct rate, else ""
+  std::string detail;           // cross-rate legs when not a direct rate, else ""
 
   static FxUse from_rate(const FxRate& rate);
 };
@@ -94,8 +93,8 @@ struct PriceBand {
 };
 
 struct ResearchSection {
-  std::string query;       // product text searched (the brief's product)
-  std::string query_lang;  // ISO 639-1 identified for it
+  std::string query;          // product text searched (the brief's product)
+  std::string query_lang;     // ISO 639-1 identified for it
   std::int64_t quantity = 0;  // the brief's quantity the tier prices are taken at (0: none)
   std::string currency;       // the buyer currency of every band
   std::int64_t comparable_listings = 0;  // listings in the bands (MOQ fit, price known)
@@ -106,7 +105,7 @@ struct ResearchSection {
   // Deterministic observations for the owner: supply depth, price spread, the retail price as a
   // multiple of the median unit price, origins, MOQ range.
   std::vector<std::string> demand_notes;
-  Date fx_date;  // the date FX conversions were taken at (the case's as-of)
+  Date fx_date;       // the date FX conversions were taken at (the case's as-of)
   bool demo = false;  // true: the listings are the generated demo marketplace
 };
 
@@ -114,38 +113,38 @@ struct ResearchSection {
 // sourcing: the shortlist of offers, normalised to the brief's quantity and currency.
 
 struct ShortlistEntry {
-  int rank = 0;                 // 1 = best score
-  std::string supplier_id;      // "DEMO-SUP-0042"
+  int rank = 0;             // 1 = best score
+  std::string supplier_id;  // "DEMO-SUP-0042"
   std::string supplier_name;
   std::string supplier_country;  // ISO 3166-1: the origin of the goods
   std::string port;              // port of loading
   std::string product_id;
-  std::string product_title;    // original listing title
-  std::string title_lang;       // its language
+  std::string product_title;               // original listing title
+  std::string title_lang;                  // its language
   std::vector<std::string> category_path;  // English, root first
-  std::string declared_hs_code;  // the supplier's own HS code (digits), may be ""
+  std::string declared_hs_code;            // the supplier's own HS code (digits), may be ""
   std::string offer_id;
-  std::int64_t quantity = 0;    // the brief's quantity the price is taken at
-  Money tier_price;             // per unit, offer currency, the tier that applies at `quantity`
-  Money unit_price;             // the same in the buyer currency (equal when no FX needed)
-  std::optional<FxUse> fx;      // the conversion used, when the currencies differ
-  Money order_value;            // unit_price × quantity, buyer currency
-  std::int64_t moq = 0;         // minimum order quantity, units
-  int lead_time_days = 0;       // production until ready at the named place
-  std::string incoterm;         // "FOB", "EXW", …
-  std::string named_place;      // "Ningbo"
-  bool samples = false;         // the supplier sends samples
-  Date valid_until;             // the offer's validity
+  std::int64_t quantity = 0;  // the brief's quantity the price is taken at
+  Money tier_price;           // per unit, offer currency, the tier that applies at `quantity`
+  Money unit_price;           // the same in the buyer currency (equal when no FX needed)
+  std::optional<FxUse> fx;    // the conversion used, when the currencies differ
+  Money order_value;          // unit_price × quantity, buyer currency
+  std::int64_t moq = 0;       // minimum order quantity, units
+  int lead_time_days = 0;     // production until ready at the named place
+  std::string incoterm;       // "FOB", "EXW", …
+  std::string named_place;    // "Ningbo"
+  bool samples = false;       // the supplier sends samples
+  Date valid_until;           // the offer's validity
   std::vector<std::string> certifications;  // held by offer or supplier: "LFGB", "ISO 9001"
   std::vector<std::string> payment_terms;   // "T/T 30/70"
-  Decimal on_time_rate;         // supplier's share of orders delivered on time, 0..1
-  Decimal defect_rate;          // share of units returned defective, 0..1
-  double score = 0;             // blended search score, 0..1
-  double text_score = 0;        // relevance of the listing to the product text, 0..1
-  double quality_score = 0;     // supplier quality, 0..1
-  std::string match_explanation;           // the search engine's explanation
-  std::vector<std::string> matched_terms;  // "保温瓶 ← insulated bottle (glossary …)"
-  std::vector<std::string> reasons_kept;   // why it is on the shortlist
+  Decimal on_time_rate;                     // supplier's share of orders delivered on time, 0..1
+  Decimal defect_rate;                      // share of units returned defective, 0..1
+  double score = 0;                         // blended search score, 0..1
+  double text_score = 0;                    // relevance of the listing to the product text, 0..1
+  double quality_score = 0;                 // supplier quality, 0..1
+  std::string match_explanation;            // the search engine's explanation
+  std::vector<std::string> matched_terms;   // "保温瓶 ← insulated bottle (glossary …)"
+  std::vector<std::string> reasons_kept;    // why it is on the shortlist
 };
 
 struct RejectedOffer {
@@ -177,10 +176,10 @@ struct SourcingSection {
 // compliance: HS classification, requirements checklist, duty and import tax.
 
 struct HsCandidateEntry {
-  std::string hs6;                // "961700"
-  std::string hs10;               // US statistical line when chosen, else ""
-  double confidence = 0;          // calibrated probability, 0..1
-  std::string description;        // HS 2022 subheading text
+  std::string hs6;                     // "961700"
+  std::string hs10;                    // US statistical line when chosen, else ""
+  double confidence = 0;               // calibrated probability, 0..1
+  std::string description;             // HS 2022 subheading text
   std::vector<std::string> rationale;  // why, strongest first
 };
 
@@ -198,11 +197,11 @@ struct RequirementEntry {
   std::string why;          // the matched condition: "food_contact (keyword 'bottle' in title)"
   std::string status;       // worst over the shortlist: "missing" > "to_check" > "held"
   std::vector<SupplierRequirementStatus> suppliers;
-  std::string action;       // what to do
-  std::string source;       // "Regulation (EC) No 1935/2004"
+  std::string action;  // what to do
+  std::string source;  // "Regulation (EC) No 1935/2004"
   std::string source_title;
   std::string source_url;
-  std::uint32_t line = 0;   // line in data/market_requirements.csv
+  std::uint32_t line = 0;  // line in data/market_requirements.csv
 };
 
 // A duty or import-tax line for one origin, computed on the customs value of the order's goods
@@ -210,13 +209,13 @@ struct RequirementEntry {
 // finance adds in the full landed cost).
 struct DutyTaxLine {
   std::string supplier_id;
-  std::string origin;     // ISO 3166-1
-  std::string kind;       // "duty", "additional_duty", "import_tax"
-  std::string label;      // "Customs duty (MFN)", "Import VAT"
+  std::string origin;       // ISO 3166-1
+  std::string kind;         // "duty", "additional_duty", "import_tax"
+  std::string label;        // "Customs duty (MFN)", "Import VAT"
   std::string tariff_code;  // the tariff line used: "7323930010"
   std::string rate_text;    // "3.2%", "19%"
-  Money base;             // what the rate applies to, customs currency
-  Money amount;           // rounded per the rule, customs currency
+  Money base;               // what the rate applies to, customs currency
+  Money amount;             // rounded per the rule, customs currency
   ProvenanceRecord provenance;
   std::optional<FxUse> fx;  // conversion of the goods value into the customs currency
 };
@@ -229,20 +228,20 @@ struct CertificationGap {
 };
 
 struct ComplianceSection {
-  std::string destination;       // ISO 3166-1
-  std::string classified_text;   // the listing text the classifier saw (first shortlisted)
+  std::string destination;      // ISO 3166-1
+  std::string classified_text;  // the listing text the classifier saw (first shortlisted)
   std::vector<HsCandidateEntry> candidates;  // best first
-  double threshold = 0;          // classifier's escalation threshold
-  std::string chosen_hs6;        // "" while the question is open
-  std::string chosen_reason;     // "classifier 0.91 ≥ 0.80", "answer to hs.code", "…"
-  std::string open_question_id;  // "hs.code" when a human must choose, else ""
-  std::string open_question;     // the separating question text
+  double threshold = 0;                      // classifier's escalation threshold
+  std::string chosen_hs6;                    // "" while the question is open
+  std::string chosen_reason;       // "classifier 0.91 ≥ 0.80", "answer to hs.code", "…"
+  std::string open_question_id;    // "hs.code" when a human must choose, else ""
+  std::string open_question;       // the separating question text
   std::vector<std::string> flags;  // product flags with reasons: "food_contact: keyword …"
   std::vector<RequirementEntry> requirements;  // rules-file order
-  bool market_covered = false;   // false: only the "*" rules exist for the destination
-  std::vector<DutyTaxLine> duty_tax_lines;   // per shortlisted supplier, duty then tax
-  std::vector<CertificationGap> gaps;        // missing evidence → tasks added
-  std::vector<std::string> warnings;         // e.g. "tariff data is the 2020 edition"
+  bool market_covered = false;              // false: only the "*" rules exist for the destination
+  std::vector<DutyTaxLine> duty_tax_lines;  // per shortlisted supplier, duty then tax
+  std::vector<CertificationGap> gaps;       // missing evidence → tasks added
+  std::vector<std::string> warnings;        // e.g. "tariff data is the 2020 edition"
   Date as_of;
 };
 
@@ -262,13 +261,13 @@ struct RouteChargeEntry {
 struct RouteOption {
   std::string supplier_id;
   std::string offer_id;
-  std::string mode;            // logistics::freight_mode_name: "sea_lcl", "sea_fcl_20",
-                               // "sea_fcl_40", "air", "express", "rail"
-  std::string mode_label;      // "Sea freight, LCL"
-  std::string origin_port;     // UN/LOCODE or IATA of the gateway used: "CNNGB", "PVG"
-  std::string destination_port;  // "DEHAM", "FRA"
-  Money cost;                  // freight and charges for the whole order, buyer currency
-  Money cost_per_unit;         // cost ÷ quantity, buyer currency, 4 decimals half-up
+  std::string mode;                     // logistics::freight_mode_name: "sea_lcl", "sea_fcl_20",
+                                        // "sea_fcl_40", "air", "express", "rail"
+  std::string mode_label;               // "Sea freight, LCL"
+  std::string origin_port;              // UN/LOCODE or IATA of the gateway used: "CNNGB", "PVG"
+  std::string destination_port;         // "DEHAM", "FRA"
+  Money cost;                           // freight and charges for the whole order, buyer currency
+  Money cost_per_unit;                  // cost ÷ quantity, buyer currency, 4 decimals half-up
   std::vector<RouteChargeEntry> lines;  // what `cost` is made of
   int transit_days_min = 0;
   int transit_days = 0;        // ready at origin → in stock at destination, worst case
@@ -288,7 +287,7 @@ struct LogisticsSection {
   std::string destination;
   std::optional<Date> deadline;
   Date as_of;
-  std::string currency;             // buyer currency
+  std::string currency;              // buyer currency
   std::vector<RouteOption> options;  // by supplier rank, then cost ascending
   std::string rate_card;             // the card used: "builtin 2026" or a file name
   std::vector<std::string> notes;
@@ -298,9 +297,9 @@ struct LogisticsSection {
 // finance: landed cost per supplier × mode, margin, cash flow, recommendation.
 
 struct LandedCostLineEntry {
-  std::string kind;       // trade::line_kind_name: "goods", "freight", "duty", "import_tax", …
+  std::string kind;  // trade::line_kind_name: "goods", "freight", "duty", "import_tax", …
   std::string label;
-  Money amount;           // customs currency
+  Money amount;               // customs currency
   std::optional<Money> base;  // what a rate was applied to
   std::string rate_text;
   ProvenanceRecord provenance;
@@ -318,22 +317,22 @@ struct ChannelFeeEntry {
 struct LandedCostOption {
   std::string supplier_id;
   std::string offer_id;
-  std::string mode;          // as in RouteOption::mode
-  std::string hs_code;       // the tariff line the duty came from
-  Money total;               // whole order delivered and cleared, customs currency
-  Money per_unit;            // total ÷ units, customs currency
+  std::string mode;                  // as in RouteOption::mode
+  std::string hs_code;               // the tariff line the duty came from
+  Money total;                       // whole order delivered and cleared, customs currency
+  Money per_unit;                    // total ÷ units, customs currency
   Money per_unit_net_of_import_tax;  // for a VAT-registered importer who recovers import VAT
-  Money total_buyer;         // total in the buyer currency
-  Money per_unit_buyer;      // per unit in the buyer currency
+  Money total_buyer;                 // total in the buyer currency
+  Money per_unit_buyer;              // per unit in the buyer currency
   std::vector<LandedCostLineEntry> lines;
   std::vector<FxUse> fx;
   // Margin at the brief's target retail price (all optional: absent without a retail price).
   std::optional<Money> retail_price;       // gross, as the consumer pays, buyer currency
   std::optional<Money> retail_net_of_vat;  // retail ÷ (1 + VAT rate)
   std::vector<ChannelFeeEntry> channel_fees;
-  std::optional<Money> margin_per_unit;    // net retail − channel fees − landed (net of VAT)
-  std::optional<Decimal> margin_rate;      // margin ÷ net retail, 4 decimals
-  std::optional<Money> order_margin;       // margin_per_unit × quantity
+  std::optional<Money> margin_per_unit;  // net retail − channel fees − landed (net of VAT)
+  std::optional<Decimal> margin_rate;    // margin ÷ net retail, 4 decimals
+  std::optional<Money> order_margin;     // margin_per_unit × quantity
   bool on_time = true;
   std::optional<Date> arrival;
   std::vector<std::string> warnings;
@@ -361,7 +360,7 @@ struct Recommendation {
   std::string supplier_name;
   std::string offer_id;
   std::string mode;
-  Money per_unit_buyer;                   // landed cost per unit, buyer currency
+  Money per_unit_buyer;  // landed cost per unit, buyer currency
   std::optional<Money> margin_per_unit;
   std::optional<Decimal> margin_rate;
   std::vector<std::string> reasons;
@@ -371,7 +370,7 @@ struct Recommendation {
 struct FinanceSection {
   std::string currency;  // buyer currency
   std::int64_t quantity = 0;
-  std::vector<LandedCostOption> options;  // per supplier × mode
+  std::vector<LandedCostOption> options;         // per supplier × mode
   std::optional<Recommendation> recommendation;  // absent when nothing is feasible
   std::vector<CashFlowEntry> cash_flow;          // of the recommended option, by date
   std::optional<Money> peak_cash_need;           // most negative balance, as a positive amount
@@ -389,24 +388,24 @@ struct ListingSection {
   std::string title;
   std::vector<std::string> bullets;  // five
   std::string description;
-  std::vector<std::string> keywords;  // search terms in `language`, most specific first
+  std::vector<std::string> keywords;           // search terms in `language`, most specific first
   std::vector<std::string> glossary_concepts;  // glossary ids the words came from
-  std::vector<std::string> notes;  // claims to verify before publishing
+  std::vector<std::string> notes;              // claims to verify before publishing
 };
 
 // ---------------------------------------------------------------------------------------------
 // negotiation: RFQs and money actions proposed (never executed by the agent).
 
 struct RfqProposal {
-  std::string rfq_id;         // "RFQ-<case-independent digest>": the action's reference
+  std::string rfq_id;  // "RFQ-<case-independent digest>": the action's reference
   std::string supplier_id;
   std::string supplier_name;
   std::string offer_id;
   std::int64_t quantity = 0;
-  Money current_price;        // tier price at the quantity, offer currency
-  Money target_price;         // asked price per unit, offer currency
-  std::string basis;          // how the target was derived (margin goal, landed cost)
-  std::string message;        // the RFQ text in the supplier's language or English
+  Money current_price;  // tier price at the quantity, offer currency
+  Money target_price;   // asked price per unit, offer currency
+  std::string basis;    // how the target was derived (margin goal, landed cost)
+  std::string message;  // the RFQ text in the supplier's language or English
 };
 
 struct ProposedActionEntry {

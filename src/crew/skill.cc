@@ -12,16 +12,25 @@ namespace {
 using nlohmann::json;
 
 // The Brief JSON keys a condition may name (crew/brief.h).
-constexpr std::array<std::string_view, 15> kBriefFields = {
-    "goal",     "language",         "product",        "quantity",
-    "destination", "target_retail_price", "target_landed_cost", "budget",
-    "deadline", "channels",         "required_certifications", "avoid_origins",
-    "preferred_origins", "max_moq", "questions"};
+constexpr std::array<std::string_view, 15> kBriefFields = {"goal",
+                                                           "language",
+                                                           "product",
+                                                           "quantity",
+                                                           "destination",
+                                                           "target_retail_price",
+                                                           "target_landed_cost",
+                                                           "budget",
+                                                           "deadline",
+                                                           "channels",
+                                                           "required_certifications",
+                                                           "avoid_origins",
+                                                           "preferred_origins",
+                                                           "max_moq",
+                                                           "questions"};
 
 constexpr std::array<std::string_view, 6> kStepKeys = {"id",     "agent", "after",
                                                        "params", "title", "when"};
-constexpr std::array<std::string_view, 4> kSkillKeys = {"name", "description", "version",
-                                                        "steps"};
+constexpr std::array<std::string_view, 4> kSkillKeys = {"name", "description", "version", "steps"};
 
 template <std::size_t N>
 bool known(const std::array<std::string_view, N>& keys, std::string_view key) {

@@ -12,11 +12,10 @@
 // Unknown keys are errors, so a typo cannot silently change a plan.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/status.h"
 #include "crew/agent.h"

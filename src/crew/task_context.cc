@@ -20,8 +20,7 @@ class RunningTask final : public TaskContext {
   const Engines& engines() const override { return run_.engines(); }
   Date as_of() const override { return run_.as_of(); }
   StatusOr<Section> read(std::string_view section) override { return run_.read_section(section); }
-  Status write(std::string_view section, const json& body,
-               std::int64_t expected_version) override {
+  Status write(std::string_view section, const json& body, std::int64_t expected_version) override {
     return run_.write_section(task_.id, section, body, expected_version);
   }
   Status add_task(const TaskSpec& task) override { return run_.add_task(task_.id, task); }
@@ -97,7 +96,7 @@ Status CaseRun::finish_task(FinishedTask finished, std::optional<TaskSpec>* next
   // few of them first lets their ends join this group instead of each needing a commit.
   for (int i = 0; i < kMaxRunBeforeGroupCommit && env_.pool.run_one(); ++i) {
   }
-  std::vector<std::string> ended;    // committed (or dropped by a failed run) by this call
+  std::vector<std::string> ended;     // committed (or dropped by a failed run) by this call
   std::vector<std::string> proposed;  // actions of the tasks committed, executed afterwards
   while (true) {
     std::vector<FinishedTask> batch;
@@ -135,8 +134,7 @@ Status CaseRun::finish_task(FinishedTask finished, std::optional<TaskSpec>* next
   return ok_status();
 }
 
-Status CaseRun::commit_finished(std::vector<FinishedTask>& batch,
-                                std::vector<TaskSpec>& started) {
+Status CaseRun::commit_finished(std::vector<FinishedTask>& batch, std::vector<TaskSpec>& started) {
   std::lock_guard lock(mutex_);
   return fail(commit_locked(
       [&](store::Transaction&, std::vector<PendingEvent>& events) {
@@ -184,8 +182,7 @@ Status CaseRun::answer(std::string_view question_id, std::string_view text) {
   std::optional<Brief> brief;
   if (is_brief_field(question.field)) {
     brief = brief_;
-    Status applied = apply_field(*brief, question.field, text, as_of_,
-                                 IntakeOptions{env_.intake});
+    Status applied = apply_field(*brief, question.field, text, as_of_, IntakeOptions{env_.intake});
     if (!applied.ok()) return applied.with_context("question '" + question.id + "'");
   }
   // The answer becomes readable by the agent before the task is re-queued.
@@ -203,7 +200,8 @@ Status CaseRun::answer(std::string_view question_id, std::string_view text) {
       json brief_json = to_json(*brief);
       RETURN_IF_ERROR(update_case_record(txn, [&](json& record) { record["brief"] = brief_json; }));
       events.push_back({"brief.updated",
-                        {{"field", question.field}, {"question", question_id},
+                        {{"field", question.field},
+                         {"question", question_id},
                          {"brief", std::move(brief_json)}}});
     }
     for (const TaskRecord& task : state_.tasks) {
@@ -243,9 +241,8 @@ Status CaseRun::update_case_record(store::Transaction& txn,
 Status CaseRun::save_status(CaseStatus status,
                             const std::function<Status(store::Transaction&)>& also) {
   ASSIGN_OR_RETURN(auto txn, env_.store.begin());
-  RETURN_IF_ERROR(update_case_record(*txn, [&](json& record) {
-    record["status"] = case_status_name(status);
-  }));
+  RETURN_IF_ERROR(
+      update_case_record(*txn, [&](json& record) { record["status"] = case_status_name(status); }));
   if (also) RETURN_IF_ERROR(also(*txn));
   return txn->commit();
 }
@@ -263,7 +260,7 @@ StatusOr<CaseSummary> CaseRun::summary() {
     all_done = all_done && task.state == TaskState::kDone;
   }
   bool open = !summary.open_questions().empty() || !summary.pending_approvals().empty();
-  summary.status = failed               ? CaseStatus::kFailed
+  summary.status = failed                ? CaseStatus::kFailed
                    : (!all_done || open) ? CaseStatus::kWaiting
                                          : CaseStatus::kCompleted;
   return summary;

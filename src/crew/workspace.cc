@@ -26,11 +26,11 @@ StatusOr<std::unique_ptr<Workspace>> Workspace::open(WorkspaceOptions options) {
     options.engines.store = ws->store_;
     ASSIGN_OR_RETURN(ws->engines_, load_engines(options.engines));
   }
-  ws->runner_ = std::make_unique<Runner>(
-      *ws->store_, ws->agents_,
-      RunnerServices{ws->engines_ ? &ws->engines_->engines() : nullptr, options.policy,
-                     ws->executor_.get()},
-      std::move(options.runner));
+  ws->runner_ =
+      std::make_unique<Runner>(*ws->store_, ws->agents_,
+                               RunnerServices{ws->engines_ ? &ws->engines_->engines() : nullptr,
+                                              options.policy, ws->executor_.get()},
+                               std::move(options.runner));
   return ws;
 }
 
@@ -43,9 +43,9 @@ StatusOr<NewCase> Workspace::new_case(const std::string& goal, Date today,
                                       const std::map<std::string, std::string>& fields,
                                       const std::string& skill_path,
                                       const std::string& case_id) const {
-  ASSIGN_OR_RETURN(Skill skill, load_skill_file(skill_path.empty()
-                                                    ? builtin_skill_path("source-product")
-                                                    : skill_path));
+  ASSIGN_OR_RETURN(
+      Skill skill,
+      load_skill_file(skill_path.empty() ? builtin_skill_path("source-product") : skill_path));
   ASSIGN_OR_RETURN(Brief brief, read_goal(goal, today));
   for (const auto& [field, value] : fields) {
     Status applied = apply_field(brief, field, value, today);

@@ -6,10 +6,9 @@
 // idempotency key), printed as 64 lowercase hex digits.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "crew/agent.h"
 #include "store/outbox.h"

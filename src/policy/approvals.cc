@@ -45,11 +45,11 @@ StatusOr<Approval> from_json(std::string_view text, std::string_view key) {
 
 }  // namespace
 
-StatusOr<Approval> ApprovalBook::approve(store::Transaction& txn,
-                                         const store::OutboxAction& action, std::string_view by,
-                                         std::int64_t now, std::int64_t expires_at) {
-  Approval approval{action.key, action.case_id, action_digest(action), std::string(by), now,
-                    expires_at, std::nullopt};
+StatusOr<Approval> ApprovalBook::approve(store::Transaction& txn, const store::OutboxAction& action,
+                                         std::string_view by, std::int64_t now,
+                                         std::int64_t expires_at) {
+  Approval approval{action.key, action.case_id, action_digest(action), std::string(by),
+                    now,        expires_at,     std::nullopt};
   RETURN_IF_ERROR(txn.put(kCollection, action.key, to_json(approval).dump()).status());
   return approval;
 }

@@ -37,8 +37,7 @@ class ApprovalBook {
 
   // Approves `action` as it is now (replacing an earlier approval of the same key).
   static StatusOr<Approval> approve(store::Transaction& txn, const store::OutboxAction& action,
-                                    std::string_view by, std::int64_t now,
-                                    std::int64_t expires_at);
+                                    std::string_view by, std::int64_t now, std::int64_t expires_at);
   // OK, and the approval is marked used, when an unused, unexpired approval is bound to exactly
   // this action; failed_precondition naming the reason otherwise.
   static Status consume(store::Transaction& txn, const store::OutboxAction& action,

@@ -84,9 +84,8 @@ std::string entry_hash(const AuditEntry& entry) {
 }
 
 json to_json(const AuditEntry& entry) {
-  return {{"seq", entry.seq},   {"at", entry.at},     {"case", entry.case_id},
-          {"kind", entry.kind}, {"body", entry.body}, {"prev", entry.prev},
-          {"hash", entry.hash}};
+  return {{"seq", entry.seq},   {"at", entry.at},     {"case", entry.case_id}, {"kind", entry.kind},
+          {"body", entry.body}, {"prev", entry.prev}, {"hash", entry.hash}};
 }
 
 StatusOr<AuditEntry> audit_entry_from_json(const json& j) {
@@ -106,9 +105,7 @@ StatusOr<AuditEntry> audit_entry_from_json(const json& j) {
   return entry;
 }
 
-std::string audit_collection(std::string_view case_id) {
-  return "audit/" + std::string(case_id);
-}
+std::string audit_collection(std::string_view case_id) { return "audit/" + std::string(case_id); }
 
 AuditLog::AuditLog(store::Store& store) : store_(store) {}
 
@@ -117,8 +114,8 @@ StatusOr<AuditEntry> AuditLog::append(store::Transaction& txn, std::string_view 
                                       std::optional<std::int64_t> journal_seq) {
   if (case_id.empty()) return invalid_argument("audit: empty case id");
   if (kind.empty()) return invalid_argument("audit: empty kind");
-  if (!body.is_object()) return invalid_argument("audit: body of '" + std::string(kind) +
-                                                 "' is not a JSON object");
+  if (!body.is_object())
+    return invalid_argument("audit: body of '" + std::string(kind) + "' is not a JSON object");
   ASSIGN_OR_RETURN(auto head_record, txn.get(kAuditHeadCollection, case_id));
   ASSIGN_OR_RETURN(auto head, head_from(head_record, case_id));
   AuditEntry entry;
@@ -141,8 +138,8 @@ StatusOr<AuditEntry> AuditLog::append(store::Transaction& txn, std::string_view 
   return entry;
 }
 
-StatusOr<AuditEntry> AuditLog::append(std::string_view case_id, std::string_view kind,
-                                      json body, std::string at) {
+StatusOr<AuditEntry> AuditLog::append(std::string_view case_id, std::string_view kind, json body,
+                                      std::string at) {
   std::lock_guard lock(mutex_);
   Status last;
   for (int attempt = 0; attempt < kAppendAttempts; ++attempt) {
@@ -191,8 +188,8 @@ StatusOr<AuditVerdict> AuditLog::verify(std::string_view case_id) {
       return aborted("stop");
     }
     if (*key_seq > expected) {
-      broken = bad(verdict, expected, "missing (deleted); the next entry is " +
-                                          std::to_string(*key_seq));
+      broken = bad(verdict, expected,
+                   "missing (deleted); the next entry is " + std::to_string(*key_seq));
       return aborted("stop");
     }
     auto entry = audit_entry_from_json(json::parse(record.body, nullptr, false));
@@ -201,14 +198,15 @@ StatusOr<AuditVerdict> AuditLog::verify(std::string_view case_id) {
       return aborted("stop");
     }
     if (entry->seq != *key_seq) {
-      broken = bad(verdict, *key_seq, "stored at position " + std::to_string(*key_seq) +
-                                          " but numbered " + std::to_string(entry->seq) +
-                                          " (reordered or inserted)");
+      broken = bad(verdict, *key_seq,
+                   "stored at position " + std::to_string(*key_seq) + " but numbered " +
+                       std::to_string(entry->seq) + " (reordered or inserted)");
     } else if (entry->case_id != case_id) {
       broken = bad(verdict, *key_seq, "belongs to case '" + entry->case_id + "' (moved or edited)");
     } else if (entry->prev != verdict.head_hash) {
-      broken = bad(verdict, *key_seq, "does not follow entry " + std::to_string(*key_seq - 1) +
-                                          " (inserted, reordered, or the one before replaced)");
+      broken = bad(verdict, *key_seq,
+                   "does not follow entry " + std::to_string(*key_seq - 1) +
+                       " (inserted, reordered, or the one before replaced)");
     } else if (entry_hash(*entry) != entry->hash) {
       broken = bad(verdict, *key_seq, "content does not match its hash (edited)");
     }
@@ -229,9 +227,9 @@ StatusOr<AuditVerdict> AuditLog::verify(std::string_view case_id) {
   }
   ASSIGN_OR_RETURN(auto head, head_from(head_record, case_id));
   if (head.first.seq > verdict.entries) {
-    return bad(verdict, verdict.entries + 1,
-               "missing (deleted); the head says the log ends at " +
-                   std::to_string(head.first.seq));
+    return bad(
+        verdict, verdict.entries + 1,
+        "missing (deleted); the head says the log ends at " + std::to_string(head.first.seq));
   }
   if (head.first.seq < verdict.entries) {
     return bad(verdict, head.first.seq + 1,

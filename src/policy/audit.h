@@ -17,12 +17,11 @@
 #include <cstdint>
 #include <functional>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/status.h"
 #include "store/store.h"
@@ -57,8 +56,8 @@ std::string audit_collection(std::string_view case_id);  // "audit/<case>"
 inline constexpr std::string_view kAuditHeadCollection = "audit.head";
 
 struct AuditHead {
-  std::int64_t seq = 0;  // 0: no entry yet
-  std::string hash;      // kGenesisHash when empty
+  std::int64_t seq = 0;          // 0: no entry yet
+  std::string hash;              // kGenesisHash when empty
   std::int64_t journal_seq = 0;  // the last journal event turned into an entry (AuditObserver)
 };
 
@@ -67,10 +66,10 @@ struct AuditHead {
 struct AuditVerdict {
   std::string case_id;
   bool ok = true;
-  std::int64_t entries = 0;        // entries read
-  std::int64_t first_bad = 0;      // seq (0 when ok)
-  std::string problem;             // one line, names the entry
-  std::string head_hash;           // hash of the last good entry
+  std::int64_t entries = 0;    // entries read
+  std::int64_t first_bad = 0;  // seq (0 when ok)
+  std::string problem;         // one line, names the entry
+  std::string head_hash;       // hash of the last good entry
 };
 
 class AuditLog {
@@ -79,8 +78,8 @@ class AuditLog {
 
   // Appends one entry in its own transaction and returns it. `body` must be a JSON object.
   // Retries a few times when another writer took the seq first (kAborted).
-  StatusOr<AuditEntry> append(std::string_view case_id, std::string_view kind,
-                              nlohmann::json body, std::string at);
+  StatusOr<AuditEntry> append(std::string_view case_id, std::string_view kind, nlohmann::json body,
+                              std::string at);
   // As append(), inside `txn` (durable with its commit); `journal_seq`, when given, is
   // recorded in the head as the last journal event audited.
   StatusOr<AuditEntry> append(store::Transaction& txn, std::string_view case_id,

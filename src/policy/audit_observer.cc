@@ -93,9 +93,9 @@ Status AuditObserver::audit(const store::JournalEvent& event, const crew::CaseSt
 Status AuditObserver::append_one(const store::JournalEvent& event, const crew::CaseState& state) {
   AuditItem item = audit_item(store_, event, state);
   ASSIGN_OR_RETURN(auto txn, store_.begin());
-  RETURN_IF_ERROR(log_.append(*txn, state.case_id, item.kind, std::move(item.body), event.at,
-                              event.seq)
-                      .status());
+  RETURN_IF_ERROR(
+      log_.append(*txn, state.case_id, item.kind, std::move(item.body), event.at, event.seq)
+          .status());
   return txn->commit();
 }
 

@@ -1,8 +1,7 @@
 #include "policy/budget.h"
 
-#include <optional>
-
 #include <nlohmann/json.hpp>
+#include <optional>
 
 namespace kontor::policy {
 namespace {
@@ -23,7 +22,8 @@ StatusOr<Counter> parse_counter(const std::optional<store::Record>& record,
     return data_loss("budget " + std::string(counter) + ": stored record is malformed");
   }
   auto spent = Decimal::parse(body["spent"].get<std::string>());
-  if (!spent.ok()) return data_loss("budget " + std::string(counter) + ": spent: " + spent.status().message());
+  if (!spent.ok())
+    return data_loss("budget " + std::string(counter) + ": spent: " + spent.status().message());
   const json& actions = body.contains("actions") ? body["actions"] : json();
   return Counter{*spent, actions.is_number_integer() ? actions.get<std::int64_t>() : 0};
 }
@@ -72,20 +72,24 @@ StatusOr<BudgetOutcome> BudgetLedger::reserve(store::Transaction& txn,
   };
   std::vector<Pending> pending;
   for (const EffectiveGrant::Budget& budget : budgets) {
-    const std::string where =
-        budget.block == 0 ? "grant " + std::string(grant_id)
-                          : "block " + std::to_string(budget.block) + " of grant " + std::string(grant_id);
+    const std::string where = budget.block == 0 ? "grant " + std::string(grant_id)
+                                                : "block " + std::to_string(budget.block) +
+                                                      " of grant " + std::string(grant_id);
     if (budget.cap.currency != amount.currency) {
-      return BudgetOutcome{false, "amount in " + amount.currency + " but the budget " +
-                                      budget.cap.to_string() + " of " + where + " is in " +
-                                      budget.cap.currency, {}};
+      return BudgetOutcome{false,
+                           "amount in " + amount.currency + " but the budget " +
+                               budget.cap.to_string() + " of " + where + " is in " +
+                               budget.cap.currency,
+                           {}};
     }
     ASSIGN_OR_RETURN(Counter counter, load_counter(txn, budget.counter));
     ASSIGN_OR_RETURN(auto reserved, txn.get(kReservations, reservation_key(budget, digest)));
     if (!reserved && counter.spent + amount.amount > budget.cap.amount) {
-      return BudgetOutcome{false, "over the budget " + budget.cap.to_string() + " of " + where +
-                                      " (spent " + Cap{counter.spent, amount.currency}.to_string() +
-                                      ", this action " + amount.to_string() + ")", {}};
+      return BudgetOutcome{false,
+                           "over the budget " + budget.cap.to_string() + " of " + where +
+                               " (spent " + Cap{counter.spent, amount.currency}.to_string() +
+                               ", this action " + amount.to_string() + ")",
+                           {}};
     }
     pending.push_back({&budget, counter, reserved.has_value()});
   }
@@ -130,7 +134,8 @@ StatusOr<Decimal> BudgetLedger::release(store::Transaction& txn,
       return data_loss("budget reservation " + key + ": stored record is malformed");
     }
     auto amount = Decimal::parse(body["amount"].get<std::string>());
-    if (!amount.ok()) return data_loss("budget reservation " + key + ": amount: " + amount.status().message());
+    if (!amount.ok())
+      return data_loss("budget reservation " + key + ": amount: " + amount.status().message());
     ASSIGN_OR_RETURN(Counter counter, load_counter(txn, budget.counter));
     counter.spent = counter.spent - *amount;
     counter.actions = counter.actions > 0 ? counter.actions - 1 : 0;

@@ -30,8 +30,8 @@ CaseGrantPolicy::CaseGrantPolicy(const PublicKey& root, std::optional<Grant> off
 
 std::int64_t CaseGrantPolicy::now() const { return options_.now ? options_.now() : unix_now(); }
 
-Status CaseGrantPolicy::bind(store::Transaction& txn, std::string_view case_id,
-                             const Grant& grant, std::int64_t now) {
+Status CaseGrantPolicy::bind(store::Transaction& txn, std::string_view case_id, const Grant& grant,
+                             std::int64_t now) {
   const std::string token = grant.encode();
   ASSIGN_OR_RETURN(auto record, txn.get(kCollection, case_id));
   ASSIGN_OR_RETURN(std::optional<std::string> bound, token_in(record, case_id));
@@ -41,8 +41,8 @@ Status CaseGrantPolicy::bind(store::Transaction& txn, std::string_view case_id,
     return already_exists("case " + std::string(case_id) + " runs under grant " +
                           (other.ok() ? other->id() : "(unreadable)") + ", not " + grant.id());
   }
-  json body{{"case", case_id}, {"grant", grant.id()}, {"token", token},
-            {"bound_at", format_time(now)}};
+  json body{
+      {"case", case_id}, {"grant", grant.id()}, {"token", token}, {"bound_at", format_time(now)}};
   return txn.put(kCollection, case_id, body.dump()).status();
 }
 
@@ -70,12 +70,12 @@ PolicyDecision CaseGrantPolicy::decide(std::string_view case_id, std::string_vie
                                        const crew::ProposedAction& action) {
   if (!offered_) return default_.decide(case_id, task_id, action);
   auto effective = cache_.effective(offered_token_);
-  if (!effective.ok()) return {PolicyVerdict::kDeny, "grant invalid: " + effective.status().message()};
+  if (!effective.ok())
+    return {PolicyVerdict::kDeny, "grant invalid: " + effective.status().message()};
   return GrantPolicy(**effective, options_).decide(case_id, task_id, action);
 }
 
-PolicyDecision CaseGrantPolicy::decide_in(store::Transaction& txn,
-                                          const store::OutboxAction& entry,
+PolicyDecision CaseGrantPolicy::decide_in(store::Transaction& txn, const store::OutboxAction& entry,
                                           const crew::ProposedAction& action) {
   std::string token;
   auto policy = stored(txn, entry.case_id, &token);
@@ -90,7 +90,8 @@ PolicyDecision CaseGrantPolicy::decide_in(store::Transaction& txn,
   }
   if (!offered_) return default_.decide_in(txn, entry, action);
   auto effective = cache_.effective(offered_token_);
-  if (!effective.ok()) return {PolicyVerdict::kDeny, "grant invalid: " + effective.status().message()};
+  if (!effective.ok())
+    return {PolicyVerdict::kDeny, "grant invalid: " + effective.status().message()};
   Status bound = bind(txn, entry.case_id, *offered_, now());
   if (!bound.ok()) return {PolicyVerdict::kNeedsApproval, "grant not stored: " + bound.to_string()};
   return GrantPolicy(**effective, options_).decide_in(txn, entry, action);
@@ -101,8 +102,7 @@ Status CaseGrantPolicy::approved(store::Transaction& txn, const store::OutboxAct
   return policy ? policy->approved(txn, action) : default_.approved(txn, action);
 }
 
-Status CaseGrantPolicy::before_execute(store::Transaction& txn,
-                                       const store::OutboxAction& action) {
+Status CaseGrantPolicy::before_execute(store::Transaction& txn, const store::OutboxAction& action) {
   ASSIGN_OR_RETURN(auto policy, stored(txn, action.case_id));
   return policy ? policy->before_execute(txn, action) : default_.before_execute(txn, action);
 }

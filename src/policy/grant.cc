@@ -53,7 +53,8 @@ bool signature_ok(const PublicKey& key, const Signature& signature, std::string_
 // start of its signature, which differs for every block ever signed.
 std::string counter_for(const std::string& grant_id, std::size_t index, const Signature& sig) {
   if (index == 0) return grant_id;
-  return grant_id + "/" + std::to_string(index) + "-" + to_hex({reinterpret_cast<const char*>(sig.data()), 8});
+  return grant_id + "/" + std::to_string(index) + "-" +
+         to_hex({reinterpret_cast<const char*>(sig.data()), 8});
 }
 
 bool parse_two(std::string_view text, std::size_t pos, int& out) {
@@ -150,7 +151,8 @@ std::string format_time(std::int64_t unix_seconds) {
 
 StatusOr<std::int64_t> parse_time(std::string_view text) {
   auto date = Date::parse(text.substr(0, 10));
-  if (!date.ok()) return invalid_argument("time '" + std::string(text) + "': not YYYY-MM-DD[THH:MM:SSZ]");
+  if (!date.ok())
+    return invalid_argument("time '" + std::string(text) + "': not YYYY-MM-DD[THH:MM:SSZ]");
   const std::int64_t day = static_cast<std::int64_t>(date->days_since_epoch()) * 86400;
   if (text.size() == 10) return day + 86399;
   int h = 0, m = 0, s = 0;
@@ -210,7 +212,8 @@ StatusOr<Grant> Grant::attenuate_unchecked(const Block& restriction) const {
 
 StatusOr<Grant> Grant::append(Block restriction, bool check) const {
   if (blocks_.size() >= kMaxBlocks) {
-    return invalid_argument("grant " + id() + ": already " + std::to_string(kMaxBlocks) + " blocks");
+    return invalid_argument("grant " + id() + ": already " + std::to_string(kMaxBlocks) +
+                            " blocks");
   }
   const std::size_t index = blocks_.size();
   if (check) {
@@ -232,9 +235,7 @@ StatusOr<Grant> Grant::append(Block restriction, bool check) const {
   return grant;
 }
 
-Status Grant::verify(const PublicKey& root) const {
-  return effective(root).status();
-}
+Status Grant::verify(const PublicKey& root) const { return effective(root).status(); }
 
 StatusOr<EffectiveGrant> Grant::effective(const PublicKey& root) const {
   const PublicKey* signer = &root;
@@ -244,8 +245,8 @@ StatusOr<EffectiveGrant> Grant::effective(const PublicKey& root) const {
     const Signature* previous = i == 0 ? nullptr : &blocks_[i - 1].signature;
     if (!signature_ok(*signer, b.signature, signed_message(previous, b.body))) {
       return invalid_argument("block " + std::to_string(i) + ": signature: does not verify" +
-                              (i == 0 ? " with the workspace root key" : " with block " +
-                              std::to_string(i - 1) + "'s next key"));
+                              (i == 0 ? " with the workspace root key"
+                                      : " with block " + std::to_string(i - 1) + "'s next key"));
     }
     std::string counter = counter_for(blocks_[0].block.id, i, b.signature);
     if (i == 0) {
@@ -289,8 +290,8 @@ StatusOr<Grant> Grant::parse(std::string_view token) {
   };
   ASSIGN_OR_RETURN(std::string_view header, take(2, "the header"));
   if (header[0] != 1) {
-    return invalid_argument("token: version " + std::to_string(static_cast<unsigned char>(header[0])) +
-                            ": not 1");
+    return invalid_argument("token: version " +
+                            std::to_string(static_cast<unsigned char>(header[0])) + ": not 1");
   }
   const auto count = static_cast<unsigned char>(header[1]);
   if (count == 0 || count > kMaxBlocks) {

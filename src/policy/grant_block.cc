@@ -1,18 +1,17 @@
 #include "policy/grant_block.h"
 
 #include <algorithm>
-#include <set>
-
 #include <nlohmann/json.hpp>
+#include <set>
 
 namespace kontor::policy::detail {
 namespace {
 
 using nlohmann::json;
 
-const std::set<std::string> kFields{"actions", "budget", "cases", "counterparties", "expires",
-                                    "forbid",  "holder", "id",    "max",            "next",
-                                    "v"};
+const std::set<std::string> kFields{"actions", "budget", "cases",  "counterparties",
+                                    "expires", "forbid", "holder", "id",
+                                    "max",     "next",   "v"};
 
 std::string at(std::size_t index, std::string_view field) {
   return "block " + std::to_string(index) + ": " + std::string(field) + ": ";
@@ -27,7 +26,9 @@ bool valid_pattern(std::string_view p) {
   });
 }
 
-json cap_json(const Cap& cap) { return {{"amount", cap.amount.to_string()}, {"currency", cap.currency}}; }
+json cap_json(const Cap& cap) {
+  return {{"amount", cap.amount.to_string()}, {"currency", cap.currency}};
+}
 
 StatusOr<std::vector<std::string>> string_list(const json& body, std::string_view field,
                                                std::size_t index) {
@@ -77,8 +78,7 @@ Status narrow_cap(std::optional<Cap>& current, const std::optional<Cap>& next, s
   if (!next) return ok_status();
   if (current && next->currency != current->currency) {
     return invalid_argument(at(index, field) + "widens the grant: " + next->to_string() +
-                            " is not in the currency of the earlier cap " +
-                            current->to_string());
+                            " is not in the currency of the earlier cap " + current->to_string());
   }
   if (current && next->amount > current->amount) {
     return invalid_argument(at(index, field) + "widens the grant: " + next->to_string() +
@@ -114,11 +114,12 @@ Status validate_block(const Block& block, std::size_t index) {
       }
     }
   }
-  for (const auto& [cap, field] : {std::pair{&block.max, "max"}, std::pair{&block.budget, "budget"}}) {
+  for (const auto& [cap, field] :
+       {std::pair{&block.max, "max"}, std::pair{&block.budget, "budget"}}) {
     if (!*cap) continue;
     const Cap& c = **cap;
-    if (c.currency.size() != 3 ||
-        !std::all_of(c.currency.begin(), c.currency.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; })) {
+    if (c.currency.size() != 3 || !std::all_of(c.currency.begin(), c.currency.end(),
+                                               [](char ch) { return ch >= 'A' && ch <= 'Z'; })) {
       return invalid_argument(at(index, field) + "currency: not three capital letters: '" +
                               c.currency + "'");
     }
@@ -229,16 +230,15 @@ Status narrow_effective(EffectiveGrant& effective, const Block& block, std::size
   }
   RETURN_IF_ERROR(narrow_cap(effective.max, block.max, index, "max"));
   if (block.budget) {
-    std::optional<Cap> last = effective.budgets.empty()
-                                  ? std::nullopt
-                                  : std::optional<Cap>(effective.budgets.back().cap);
+    std::optional<Cap> last =
+        effective.budgets.empty() ? std::nullopt : std::optional<Cap>(effective.budgets.back().cap);
     RETURN_IF_ERROR(narrow_cap(last, block.budget, index, "budget"));
     effective.budgets.push_back({std::move(counter), index, *block.budget});
   }
   if (block.expires) {
     if (*block.expires > effective.expires) {
-      return invalid_argument(at(index, "expires") + "widens the grant: " +
-                              format_time(*block.expires) + " is after " +
+      return invalid_argument(at(index, "expires") +
+                              "widens the grant: " + format_time(*block.expires) + " is after " +
                               format_time(effective.expires));
     }
     effective.expires = *block.expires;

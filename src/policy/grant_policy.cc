@@ -22,9 +22,7 @@ bool contains(const std::vector<std::string>& items, std::string_view item) {
   return std::find(items.begin(), items.end(), item) != items.end();
 }
 
-Cap cap_of(const Money& money) {
-  return Cap{money.amount(), std::string(money.currency().code())};
-}
+Cap cap_of(const Money& money) { return Cap{money.amount(), std::string(money.currency().code())}; }
 
 // The amount of an outbox action (crew::action_to_json), nullopt when it moves no money.
 StatusOr<std::optional<Cap>> amount_of(const store::OutboxAction& action) {
@@ -35,7 +33,8 @@ StatusOr<std::optional<Cap>> amount_of(const store::OutboxAction& action) {
     return data_loss("action " + action.key + ": amount: malformed");
   }
   auto value = Decimal::parse(amount["amount"].get<std::string>());
-  if (!value.ok()) return data_loss("action " + action.key + ": amount: " + value.status().message());
+  if (!value.ok())
+    return data_loss("action " + action.key + ": amount: " + value.status().message());
   return std::optional<Cap>(Cap{*value, amount["currency"].get<std::string>()});
 }
 
@@ -73,22 +72,25 @@ std::optional<PolicyDecision> GrantPolicy::check_rules(std::string_view case_id,
   const EffectiveGrant& g = *effective_;
   const std::string of = " of grant " + g.id;
   if (now() > g.expires) {
-    return PolicyDecision{PolicyVerdict::kDeny, "grant " + g.id + " expired at " + format_time(g.expires)};
+    return PolicyDecision{PolicyVerdict::kDeny,
+                          "grant " + g.id + " expired at " + format_time(g.expires)};
   }
   for (const std::string& pattern : g.forbid) {
     if (pattern_matches(pattern, action.kind)) {
-      return PolicyDecision{PolicyVerdict::kDeny, "action " + action.kind + " is forbidden by grant " +
-                                                      g.id + " ('" + pattern + "')"};
+      return PolicyDecision{
+          PolicyVerdict::kDeny,
+          "action " + action.kind + " is forbidden by grant " + g.id + " ('" + pattern + "')"};
     }
   }
   if (g.cases && !contains(*g.cases, case_id)) {
-    return PolicyDecision{PolicyVerdict::kNeedsApproval, "case " + std::string(case_id) +
-                                                             " is outside the scope" + of};
+    return PolicyDecision{PolicyVerdict::kNeedsApproval,
+                          "case " + std::string(case_id) + " is outside the scope" + of};
   }
   if (std::none_of(g.actions.begin(), g.actions.end(),
                    [&](const std::string& p) { return pattern_matches(p, action.kind); })) {
-    return PolicyDecision{PolicyVerdict::kNeedsApproval, "action " + action.kind + " is outside grant " +
-                                                             g.id + " (allows " + joined(g.actions) + ")"};
+    return PolicyDecision{PolicyVerdict::kNeedsApproval, "action " + action.kind +
+                                                             " is outside grant " + g.id +
+                                                             " (allows " + joined(g.actions) + ")"};
   }
   if (g.counterparties && !contains(*g.counterparties, action.counterparty)) {
     return PolicyDecision{PolicyVerdict::kNeedsApproval,
@@ -99,13 +101,14 @@ std::optional<PolicyDecision> GrantPolicy::check_rules(std::string_view case_id,
     const Cap amount = cap_of(*action.amount);
     if (amount.currency != g.max->currency) {
       return PolicyDecision{PolicyVerdict::kNeedsApproval,
-                            "amount " + amount.to_string() + " is not in the currency of the per-action cap " +
+                            "amount " + amount.to_string() +
+                                " is not in the currency of the per-action cap " +
                                 g.max->to_string() + of};
     }
     if (amount.amount > g.max->amount) {
-      return PolicyDecision{PolicyVerdict::kNeedsApproval, "over the per-action cap " +
-                                                               g.max->to_string() + of + ": " +
-                                                               amount.to_string()};
+      return PolicyDecision{
+          PolicyVerdict::kNeedsApproval,
+          "over the per-action cap " + g.max->to_string() + of + ": " + amount.to_string()};
     }
   }
   return std::nullopt;
@@ -118,7 +121,8 @@ PolicyDecision GrantPolicy::decide(std::string_view case_id, std::string_view,
     return {PolicyVerdict::kNeedsApproval,
             "the budget of grant " + effective_->id + " can only be spent in a store transaction"};
   }
-  return {PolicyVerdict::kAllow, effective_ ? "within grant " + effective_->id : "no amount involved"};
+  return {PolicyVerdict::kAllow,
+          effective_ ? "within grant " + effective_->id : "no amount involved"};
 }
 
 PolicyDecision GrantPolicy::decide_in(store::Transaction& txn, const store::OutboxAction& entry,
@@ -134,7 +138,8 @@ PolicyDecision GrantPolicy::decide_in(store::Transaction& txn, const store::Outb
       auto outcome = BudgetLedger::reserve(txn, effective_->budgets, cap_of(*action.amount),
                                            effective_->id, digest);
       if (!outcome.ok()) {
-        return {PolicyVerdict::kNeedsApproval, "budget not checked: " + outcome.status().to_string()};
+        return {PolicyVerdict::kNeedsApproval,
+                "budget not checked: " + outcome.status().to_string()};
       }
       if (!outcome->within) return {PolicyVerdict::kNeedsApproval, outcome->reason};
       reserved = true;
@@ -143,13 +148,13 @@ PolicyDecision GrantPolicy::decide_in(store::Transaction& txn, const store::Outb
                 Cap{outcome->spent_after.front(), first.cap.currency}.to_string() + " spent)";
     }
   }
-  auto approval = ApprovalBook::approve(txn, entry,
-                                        effective_ ? "grant " + effective_->id : "policy", now(),
-                                        expires);
+  auto approval = ApprovalBook::approve(
+      txn, entry, effective_ ? "grant " + effective_->id : "policy", now(), expires);
   if (!approval.ok()) {
     // The action now waits for a human: what was reserved for it goes back.
     if (reserved) (void)BudgetLedger::release(txn, effective_->budgets, digest);
-    return {PolicyVerdict::kNeedsApproval, "approval not recorded: " + approval.status().to_string()};
+    return {PolicyVerdict::kNeedsApproval,
+            "approval not recorded: " + approval.status().to_string()};
   }
   return {PolicyVerdict::kAllow, reason};
 }

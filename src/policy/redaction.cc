@@ -204,8 +204,9 @@ void find_cards(std::string_view t, std::vector<Span>& out) {
 // password=…, "api_key": "…", Authorization: Bearer …, and tokens with a vendor prefix.
 void find_secrets(std::string_view t, std::vector<Span>& out) {
   static constexpr std::array<std::string_view, 14> kKeys = {
-      "password", "passwd", "pwd", "passwort", "secret", "client_secret", "token", "access_token",
-      "refresh_token", "api_key", "apikey", "api-key", "private_key", "authorization"};
+      "password",      "passwd",  "pwd",          "passwort",      "secret",
+      "client_secret", "token",   "access_token", "refresh_token", "api_key",
+      "apikey",        "api-key", "private_key",  "authorization"};
   for (std::size_t i = 0; i < t.size(); ++i) {
     if (!word_start(t, i) || !is_alpha(t[i])) continue;
     for (std::string_view key : kKeys) {
@@ -239,8 +240,8 @@ void find_secrets(std::string_view t, std::vector<Span>& out) {
       continue;
     }
     static constexpr std::array<std::string_view, 12> kPrefixes = {
-        "sk-", "sk_live_", "sk_test_", "rk_live_", "pk_live_", "ghp_", "gho_", "github_pat_",
-        "xoxb-", "xoxp-", "glpat-", "AIza"};
+        "sk-",  "sk_live_",    "sk_test_", "rk_live_", "pk_live_", "ghp_",
+        "gho_", "github_pat_", "xoxb-",    "xoxp-",    "glpat-",   "AIza"};
     for (std::string_view prefix : kPrefixes) {
       if (t.substr(at, prefix.size()) != prefix) continue;
       std::size_t e = at + prefix.size();

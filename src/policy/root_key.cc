@@ -1,10 +1,9 @@
 #include "policy/root_key.h"
 
 #include <fcntl.h>
+#include <sodium.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#include <sodium.h>
 
 #include <cstdio>
 #include <cstring>
@@ -61,7 +60,8 @@ StatusOr<KeyPair> load_or_create_root_key(const std::filesystem::path& folder) {
   if (error) return unavailable(folder.string() + ": cannot create: " + error.message());
   KeyPair key = KeyPair::generate();
   Status written = write_new_key(folder / kRootKeyFile, key);
-  if (written.code() == StatusCode::kUnavailable && std::filesystem::exists(folder / kRootKeyFile)) {
+  if (written.code() == StatusCode::kUnavailable &&
+      std::filesystem::exists(folder / kRootKeyFile)) {
     return load_root_key(folder);  // another process created it first
   }
   RETURN_IF_ERROR(written);

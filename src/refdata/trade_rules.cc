@@ -118,9 +118,9 @@ StatusOr<DeMinimisScope> parse_scope(const CsvReader& reader, const std::string&
 Status load_de_minimis(const std::string& path, std::vector<DeMinimisRule>* rules,
                        std::vector<std::string>* texts) {
   ASSIGN_OR_RETURN(
-      auto file, detail::open_csv(
-                     path, {"jurisdiction", "scope", "threshold", "currency", "basis", "valid_from",
-                            "valid_to", "origin_scope", "suspended", "collection", "source", "note"}));
+      auto file, detail::open_csv(path, {"jurisdiction", "scope", "threshold", "currency", "basis",
+                                         "valid_from", "valid_to", "origin_scope", "suspended",
+                                         "collection", "source", "note"}));
   std::vector<std::string> row;
   const CsvReader& reader = *file->reader;
   while (file->reader->next(row)) {

@@ -9,16 +9,16 @@
 namespace kontor::report {
 
 Block paragraph(std::string text, std::string css_class) {
-  return Block{.kind = Block::Kind::kParagraph, .text = std::move(text),
-               .css_class = std::move(css_class)};
+  return Block{
+      .kind = Block::Kind::kParagraph, .text = std::move(text), .css_class = std::move(css_class)};
 }
 Block facts(std::vector<std::pair<std::string, std::string>> facts) {
   return Block{.kind = Block::Kind::kFacts, .facts = std::move(facts)};
 }
 Block table(Table table) { return Block{.kind = Block::Kind::kTable, .table = std::move(table)}; }
 Block list(std::vector<std::string> items, std::string css_class) {
-  return Block{.kind = Block::Kind::kList, .css_class = std::move(css_class),
-               .items = std::move(items)};
+  return Block{
+      .kind = Block::Kind::kList, .css_class = std::move(css_class), .items = std::move(items)};
 }
 Block chart(std::string svg, std::string caption) {
   return Block{.kind = Block::Kind::kChart, .text = std::move(caption), .svg = std::move(svg)};
@@ -55,11 +55,16 @@ std::string BuildContext::supplier(const std::string& id) const {
 }
 
 std::string mode_name(const std::string& mode) {
-  static const std::map<std::string, std::string> kNames = {
-      {"sea_lcl", "Sea LCL"},        {"sea_fcl", "Sea FCL"}, {"sea_fcl_20", "Sea FCL 20'"},
-      {"sea_fcl_40", "Sea FCL 40'"}, {"air", "Air"},         {"express", "Express"},
-      {"rail", "Rail"},              {"road", "Road"},       {"sea", "Sea"},
-      {"courier", "Courier"}};
+  static const std::map<std::string, std::string> kNames = {{"sea_lcl", "Sea LCL"},
+                                                            {"sea_fcl", "Sea FCL"},
+                                                            {"sea_fcl_20", "Sea FCL 20'"},
+                                                            {"sea_fcl_40", "Sea FCL 40'"},
+                                                            {"air", "Air"},
+                                                            {"express", "Express"},
+                                                            {"rail", "Rail"},
+                                                            {"road", "Road"},
+                                                            {"sea", "Sea"},
+                                                            {"courier", "Courier"}};
   auto it = kNames.find(mode);
   return it == kNames.end() ? humanize(mode) : it->second;
 }
@@ -99,18 +104,19 @@ std::optional<ReportSection> summary_section(const BuildContext& c) {
   const json& rec = member(c.section("finance"), "recommendation");
   std::vector<std::pair<std::string, std::string>> f;
   if (rec.is_object()) {
-    s.blocks.push_back(paragraph(
-        "Recommended: " + c.supplier(text(rec, "supplier_id")) + ", " +
-            mode_name(text(rec, "mode")) + ", landed cost " + text(rec, "per_unit_buyer") +
-            " per unit" +
-            (rec.contains("margin_per_unit")
-                 ? ", margin " + text(rec, "margin_per_unit") + " per unit (" +
-                       percent_text(member(rec, "margin_rate")) + ")"
-                 : "") +
-            ".",
-        "recommended"));
+    s.blocks.push_back(
+        paragraph("Recommended: " + c.supplier(text(rec, "supplier_id")) + ", " +
+                      mode_name(text(rec, "mode")) + ", landed cost " +
+                      text(rec, "per_unit_buyer") + " per unit" +
+                      (rec.contains("margin_per_unit")
+                           ? ", margin " + text(rec, "margin_per_unit") + " per unit (" +
+                                 percent_text(member(rec, "margin_rate")) + ")"
+                           : "") +
+                      ".",
+                  "recommended"));
   } else if (!c.section("finance").is_null()) {
-    s.blocks.push_back(paragraph("No supplier and shipping option meets the brief yet.", "warning"));
+    s.blocks.push_back(
+        paragraph("No supplier and shipping option meets the brief yet.", "warning"));
   }
   if (const json& peak = member(c.section("finance"), "peak_cash_need"); !peak.is_null()) {
     f.emplace_back("Peak cash need", text(peak));
@@ -142,8 +148,8 @@ namespace {
 // crew::sales_channel_name values as people write them.
 std::string channels_text(const json& channels) {
   static const std::map<std::string, std::string> kNames = {
-      {"amazon", "Amazon"}, {"shopify", "Shopify"}, {"tiktok_shop", "TikTok Shop"},
-      {"ebay", "eBay"},     {"etsy", "Etsy"},       {"wholesale", "Wholesale"},
+      {"amazon", "Amazon"},      {"shopify", "Shopify"}, {"tiktok_shop", "TikTok Shop"},
+      {"ebay", "eBay"},          {"etsy", "Etsy"},       {"wholesale", "Wholesale"},
       {"own_store", "Own store"}};
   std::string out;
   for (const json& channel : channels) {
@@ -177,15 +183,17 @@ std::optional<ReportSection> brief_section(const BuildContext& c) {
   std::set<std::string> shown = {"questions"};
   for (const auto& [key, label] : kFields) {
     shown.insert(key);
-    const std::string value = std::string(key) == "channels" ? channels_text(member(b, key))
-                                                              : text(b, key);
+    const std::string value =
+        std::string(key) == "channels" ? channels_text(member(b, key)) : text(b, key);
     if (!value.empty()) f.emplace_back(label, value);
   }
   for (const auto& [key, value] : b.items()) {
     if (!shown.count(key) && !text(value).empty()) f.emplace_back(humanize(key), text(value));
   }
-  if (f.empty()) s.blocks.push_back(paragraph("The case has no brief yet.", "note"));
-  else s.blocks.push_back(facts(std::move(f)));
+  if (f.empty())
+    s.blocks.push_back(paragraph("The case has no brief yet.", "note"));
+  else
+    s.blocks.push_back(facts(std::move(f)));
   return s;
 }
 
@@ -198,8 +206,11 @@ std::optional<ReportSection> questions_section(const BuildContext& c) {
   Table t{.caption = "Questions waiting for your answer (kontor answer CASE ID VALUE)",
           .headers = {"Question", "About", "Options", "Asked by", "Id"}};
   for (const json& q : c.view.questions) {
-    t.rows.push_back({{text(q, "text")}, {text(q, "field")}, {text(q, "options")},
-                      {text(q, "asked_by")}, {text(q, "id")}});
+    t.rows.push_back({{text(q, "text")},
+                      {text(q, "field")},
+                      {text(q, "options")},
+                      {text(q, "asked_by")},
+                      {text(q, "id")}});
   }
   s.blocks.push_back(table(std::move(t)));
   return s;
@@ -214,9 +225,13 @@ std::optional<ReportSection> approvals_section(const BuildContext& c) {
   Table t{.caption = "Actions waiting for approval (kontor approve / kontor deny)",
           .headers = {"Action", "Counterparty", "Amount", "Reference", "Reason", "State", "Id"}};
   for (const json& a : c.view.actions) {
-    t.rows.push_back({{text(a, "kind")}, {c.supplier(text(a, "counterparty"))},
-                      num(text(a, "amount")), {text(a, "reference")}, {text(a, "reason")},
-                      {text(a, "state")}, {text(a, "id")}});
+    t.rows.push_back({{text(a, "kind")},
+                      {c.supplier(text(a, "counterparty"))},
+                      num(text(a, "amount")),
+                      {text(a, "reference")},
+                      {text(a, "reason")},
+                      {text(a, "state")},
+                      {text(a, "id")}});
   }
   s.blocks.push_back(table(std::move(t)));
   return s;
@@ -234,7 +249,8 @@ namespace {
 
 bool is_amount(const json& j) {
   return j.is_object() && j.size() == 2 &&
-         ((j.contains("amount") && j.contains("currency")) || (j.contains("value") && j.contains("unit")));
+         ((j.contains("amount") && j.contains("currency")) ||
+          (j.contains("value") && j.contains("unit")));
 }
 
 void add_generic(const std::string& label, const json& value, int depth,
@@ -299,23 +315,23 @@ ReportDocument build_document(const CaseView& view) {
   const std::string destination = text(view.brief, "destination");
   document.title = !view.title.empty() ? view.title
                    : product.empty()   ? "Kontor case " + view.case_id
-                                       : product + (destination.empty() ? "" : " → " + destination);
-  document.subtitle = "Case " + view.case_id + (view.as_of.empty() ? "" : " · as of " + view.as_of) +
+                                     : product + (destination.empty() ? "" : " → " + destination);
+  document.subtitle = "Case " + view.case_id +
+                      (view.as_of.empty() ? "" : " · as of " + view.as_of) +
                       (view.status.empty() ? "" : " · " + view.status);
   using Builder = std::optional<ReportSection> (*)(const BuildContext&);
   static constexpr Builder kBuilders[] = {
-      summary_section,        brief_section,         recommendation_section,
-      landed_cost_section,    duty_tax_section,      classification_section,
-      certifications_section, logistics_section,     margin_cash_section,
-      suppliers_section,      research_section,      listing_section,
-      negotiation_section,    questions_section,     approvals_section};
+      summary_section,     brief_section,          recommendation_section, landed_cost_section,
+      duty_tax_section,    classification_section, certifications_section, logistics_section,
+      margin_cash_section, suppliers_section,      research_section,       listing_section,
+      negotiation_section, questions_section,      approvals_section};
   for (Builder builder : kBuilders) {
     if (std::optional<ReportSection> section = builder(context)) {
       document.sections.push_back(std::move(*section));
     }
   }
-  static const std::set<std::string> kKnown = {"research", "sourcing",   "compliance", "logistics",
-                                               "finance",  "listing",    "negotiation"};
+  static const std::set<std::string> kKnown = {"research", "sourcing", "compliance", "logistics",
+                                               "finance",  "listing",  "negotiation"};
   for (const auto& [name, body] : view.sections) {
     if (!kKnown.count(name)) document.sections.push_back(generic_section(name, body));
   }

@@ -33,8 +33,7 @@ Status read_objects(const json& j, const char* key, std::vector<json>& target) {
   if (!j[key].is_array()) return invalid_argument(std::string(key) + ": expected an array");
   for (std::size_t i = 0; i < j[key].size(); ++i) {
     if (!j[key][i].is_object()) {
-      return invalid_argument(std::string(key) + "[" + std::to_string(i) +
-                              "]: expected an object");
+      return invalid_argument(std::string(key) + "[" + std::to_string(i) + "]: expected an object");
     }
     target.push_back(j[key][i]);
   }

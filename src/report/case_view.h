@@ -4,20 +4,19 @@
 #pragma once
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/status.h"
 
 namespace kontor::report {
 
 struct CaseView {
-  std::string case_id;   // "c-20261123-0001"
-  std::string title;     // optional; the brief's product when empty
-  std::string as_of;     // the case's "today", "YYYY-MM-DD"
-  std::string status;    // "running", "waiting", "done", "failed" (free text)
+  std::string case_id;  // "c-20261123-0001"
+  std::string title;    // optional; the brief's product when empty
+  std::string as_of;    // the case's "today", "YYYY-MM-DD"
+  std::string status;   // "running", "waiting", "done", "failed" (free text)
   nlohmann::json brief = nlohmann::json::object();  // crew::to_json(Brief)
   // Section name → body as stored (crew/sections.h defines the typed forms); ordered by name
   // so that output is deterministic.

@@ -1,11 +1,10 @@
 // Internal: reading display text out of case JSON without ever passing money through a double.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "core/decimal.h"
 

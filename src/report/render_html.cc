@@ -60,8 +60,7 @@ std::string render_block(const Block& block) {
       block.css_class.empty() ? "" : " class=\"" + escape_html(block.css_class) + "\"";
   if (!block.lang.empty()) cls += " lang=\"" + escape_html(block.lang) + "\"";
   switch (block.kind) {
-    case Block::Kind::kParagraph:
-      return "<p" + cls + ">" + escape_html(block.text) + "</p>\n";
+    case Block::Kind::kParagraph: return "<p" + cls + ">" + escape_html(block.text) + "</p>\n";
     case Block::Kind::kFacts: {
       std::string h = "<dl class=\"facts\"" +
                       (block.lang.empty() ? "" : " lang=\"" + escape_html(block.lang) + "\"") +
@@ -106,8 +105,8 @@ std::string render_document_html(const ReportDocument& document) {
   h += "</ol>\n</nav>\n<main>\n";
   for (const ReportSection& section : document.sections) {
     const std::string id = escape_html(section.id);
-    h += "<section id=\"" + id + "\" aria-labelledby=\"" + id + "-h\">\n<h2 id=\"" + id +
-         "-h\">" + escape_html(section.title) + "</h2>\n";
+    h += "<section id=\"" + id + "\" aria-labelledby=\"" + id + "-h\">\n<h2 id=\"" + id + "-h\">" +
+         escape_html(section.title) + "</h2>\n";
     for (const Block& block : section.blocks) h += render_block(block);
     h += "</section>\n";
   }

@@ -17,8 +17,7 @@ std::string render_block(const Block& block) {
       }
       return m + "\n";
     }
-    case Block::Kind::kTable:
-      return render_markdown_table(block.table) + "\n";
+    case Block::Kind::kTable: return render_markdown_table(block.table) + "\n";
     case Block::Kind::kList: {
       std::string m;
       for (const std::string& item : block.items) m += "- " + escape_markdown(item) + "\n";
@@ -33,8 +32,8 @@ std::string render_block(const Block& block) {
 }  // namespace
 
 std::string render_document_markdown(const ReportDocument& document) {
-  std::string m = "# " + escape_markdown(document.title) + "\n\n" +
-                  escape_markdown(document.subtitle) + "\n\n";
+  std::string m =
+      "# " + escape_markdown(document.title) + "\n\n" + escape_markdown(document.subtitle) + "\n\n";
   for (const ReportSection& section : document.sections) {
     m += "## " + escape_markdown(section.title) + "\n\n";
     for (const Block& block : section.blocks) m += render_block(block);

@@ -7,9 +7,7 @@
 
 namespace kontor::report {
 
-std::string render_html(const CaseView& view) {
-  return render_document_html(build_document(view));
-}
+std::string render_html(const CaseView& view) { return render_document_html(build_document(view)); }
 
 std::string render_markdown(const CaseView& view) {
   return render_document_markdown(build_document(view));
@@ -33,13 +31,18 @@ std::string render_json(const CaseView& view) {
 Status write_report(const CaseView& view, std::string_view format,
                     const std::filesystem::path& out) {
   std::string body;
-  if (format == "html") body = render_html(view);
-  else if (format == "md" || format == "markdown") body = render_markdown(view);
-  else if (format == "json") body = render_json(view);
-  else return invalid_argument("format: expected html, md or json, got '" + std::string(format) + "'");
+  if (format == "html")
+    body = render_html(view);
+  else if (format == "md" || format == "markdown")
+    body = render_markdown(view);
+  else if (format == "json")
+    body = render_json(view);
+  else
+    return invalid_argument("format: expected html, md or json, got '" + std::string(format) + "'");
   std::error_code ec;
   if (out.has_parent_path()) std::filesystem::create_directories(out.parent_path(), ec);
-  if (ec) return unavailable(out.parent_path().string() + ": cannot create directory: " + ec.message());
+  if (ec)
+    return unavailable(out.parent_path().string() + ": cannot create directory: " + ec.message());
   std::filesystem::path temporary = out;
   temporary += ".tmp";
   {

@@ -7,8 +7,8 @@
 namespace kontor::report::detail {
 namespace {
 
-constexpr const char* kChartSeries[] = {"Goods", "Freight", "Insurance", "Duty", "Import VAT",
-                                        "Fees"};
+constexpr const char* kChartSeries[] = {"Goods", "Freight",    "Insurance",
+                                        "Duty",  "Import VAT", "Fees"};
 
 // The chart part a landed-cost line belongs to (trade::line_kind_name values).
 int chart_series(const std::string& kind) {
@@ -54,9 +54,10 @@ std::string per_unit_text(const json& amount, std::int64_t quantity) {
 std::optional<Block> landed_cost_chart(const BuildContext& c, const json& options) {
   StackedBarChart chart{.id = "chart-landed-cost",
                         .title = "Landed cost breakdown per supplier",
-                        .description = "Whole-order landed cost of each supplier and shipping "
-                                       "option, split into goods, freight, insurance, duty, "
-                                       "import VAT and fees.",
+                        .description =
+                            "Whole-order landed cost of each supplier and shipping "
+                            "option, split into goods, freight, insurance, duty, "
+                            "import VAT and fees.",
                         .series = {std::begin(kChartSeries), std::end(kChartSeries)}};
   for (const json& option : options) {
     if (chart.bars.size() == 12) break;
@@ -74,9 +75,10 @@ std::optional<Block> landed_cost_chart(const BuildContext& c, const json& option
   if (chart.bars.empty()) return std::nullopt;
   StatusOr<std::string> svg = render_stacked_bar_chart(chart);
   if (!svg.ok()) return paragraph("Chart not drawn: " + svg.status().message(), "note");
-  return report::chart(std::move(*svg), "Landed cost of the whole order per supplier and "
-                                        "shipping option (" + chart.unit +
-                                            "); the table below gives every figure.");
+  return report::chart(std::move(*svg),
+                       "Landed cost of the whole order per supplier and "
+                       "shipping option (" +
+                           chart.unit + "); the table below gives every figure.");
 }
 
 Table cost_lines_table(const json& option, std::int64_t quantity, const std::string& caption) {
@@ -94,13 +96,16 @@ Table cost_lines_table(const json& option, std::int64_t quantity, const std::str
         index.get<std::size_t>() < fx.size()) {
       fx_used = fx_text(fx[index.get<std::size_t>()]);
     }
-    t.rows.push_back({{label}, num(text(line, "amount")),
+    t.rows.push_back({{label},
+                      num(text(line, "amount")),
                       num(per_unit_text(member(line, "amount"), quantity)),
-                      num(text(line, "base")), {text(line, "rate_text")},
-                      {provenance_text(member(line, "provenance"))}, {fx_used}});
+                      num(text(line, "base")),
+                      {text(line, "rate_text")},
+                      {provenance_text(member(line, "provenance"))},
+                      {fx_used}});
   }
-  t.rows.push_back({{"Total"}, num(text(option, "total")), num(text(option, "per_unit")), {}, {},
-                    {}, {}});
+  t.rows.push_back(
+      {{"Total"}, num(text(option, "total")), num(text(option, "per_unit")), {}, {}, {}, {}});
   return t;
 }
 
@@ -111,28 +116,31 @@ std::optional<ReportSection> landed_cost_section(const BuildContext& c) {
   const json& options = member(finance, "options");
   if (!options.is_array() || options.empty()) return std::nullopt;
   ReportSection s{.id = "landed-cost", .title = "Landed cost per unit"};
-  std::int64_t quantity = member(finance, "quantity").is_number_integer()
-                              ? finance["quantity"].get<std::int64_t>() : 0;
-  Table t{.caption = "Landed cost per supplier and shipping option (delivered and cleared, " +
-                     std::to_string(quantity) + " units)",
-          .headers = {"Option", "Tariff line", "Order total", "Per unit",
-                      "Per unit net of import VAT", "Per unit (" + c.currency + ")", "Arrival",
-                      "On time"}};
+  std::int64_t quantity =
+      member(finance, "quantity").is_number_integer() ? finance["quantity"].get<std::int64_t>() : 0;
+  Table t{
+      .caption = "Landed cost per supplier and shipping option (delivered and cleared, " +
+                 std::to_string(quantity) + " units)",
+      .headers = {"Option", "Tariff line", "Order total", "Per unit", "Per unit net of import VAT",
+                  "Per unit (" + c.currency + ")", "Arrival", "On time"}};
   for (const json& option : options) {
-    t.rows.push_back({{option_label(c, option) + (is_recommended(c, option) ? " (recommended)" : "")},
-                      {text(option, "hs_code")}, num(text(option, "total")),
-                      num(text(option, "per_unit")),
-                      num(text(option, "per_unit_net_of_import_tax")),
-                      num(text(option, "per_unit_buyer")), {text(option, "arrival")},
-                      {text(option, "on_time")}});
+    t.rows.push_back(
+        {{option_label(c, option) + (is_recommended(c, option) ? " (recommended)" : "")},
+         {text(option, "hs_code")},
+         num(text(option, "total")),
+         num(text(option, "per_unit")),
+         num(text(option, "per_unit_net_of_import_tax")),
+         num(text(option, "per_unit_buyer")),
+         {text(option, "arrival")},
+         {text(option, "on_time")}});
   }
   if (std::optional<Block> chart = landed_cost_chart(c, options)) s.blocks.push_back(*chart);
   s.blocks.push_back(table(std::move(t)));
   if (const json* chosen = recommended_option(c)) {
-    s.blocks.push_back(table(cost_lines_table(
-        *chosen, quantity,
-        "Cost lines of " + option_label(c, *chosen) + " (per unit = amount ÷ " +
-            std::to_string(quantity) + ", half-up to 4 decimals)")));
+    s.blocks.push_back(table(
+        cost_lines_table(*chosen, quantity,
+                         "Cost lines of " + option_label(c, *chosen) + " (per unit = amount ÷ " +
+                             std::to_string(quantity) + ", half-up to 4 decimals)")));
     std::vector<std::string> warnings;
     for (const json& w : member(*chosen, "warnings")) warnings.push_back(text(w));
     if (!warnings.empty()) s.blocks.push_back(list(std::move(warnings), "warning"));
@@ -155,12 +163,16 @@ std::optional<ReportSection> duty_tax_section(const BuildContext& c) {
                       "Data set", "As of (edition)", "Row", "FX rate and date"}};
   for (const json& line : lines) {
     const json& p = member(line, "provenance");
-    t.rows.push_back({{c.supplier(text(line, "supplier_id"))}, {text(line, "origin")},
-                      {text(line, "label")}, {text(line, "tariff_code")},
-                      {text(line, "rate_text")}, num(text(line, "base")),
+    t.rows.push_back({{c.supplier(text(line, "supplier_id"))},
+                      {text(line, "origin")},
+                      {text(line, "label")},
+                      {text(line, "tariff_code")},
+                      {text(line, "rate_text")},
+                      num(text(line, "base")),
                       num(text(line, "amount")),
                       {text(p, "file").empty() ? text(p, "source") : text(p, "file")},
-                      {text(p, "edition")}, num(text(p, "line") == "0" ? "" : text(p, "line")),
+                      {text(p, "edition")},
+                      num(text(p, "line") == "0" ? "" : text(p, "line")),
                       {fx_text(member(line, "fx"))}});
   }
   if (!t.rows.empty()) s.blocks.push_back(table(std::move(t)));
@@ -172,8 +184,10 @@ std::optional<ReportSection> duty_tax_section(const BuildContext& c) {
     for (const json& line : member(*chosen, "lines")) {
       const int series = chart_series(text(line, "kind"));
       if (series < 3) continue;
-      landed.rows.push_back({{text(line, "label")}, num(text(line, "base")),
-                             {text(line, "rate_text")}, num(text(line, "amount")),
+      landed.rows.push_back({{text(line, "label")},
+                             num(text(line, "base")),
+                             {text(line, "rate_text")},
+                             num(text(line, "amount")),
                              {provenance_text(member(line, "provenance"))}});
     }
     if (!landed.rows.empty()) s.blocks.push_back(table(std::move(landed)));
@@ -188,25 +202,28 @@ std::optional<ReportSection> margin_cash_section(const BuildContext& c) {
   const json& finance = c.section("finance");
   if (finance.is_null()) return std::nullopt;
   ReportSection s{.id = "margin-cash", .title = "Margin and cash flow"};
-  Table margin{.caption = "Margin per unit at the target retail price (" + c.currency + ")",
-               .headers = {"Option", "Retail price", "Net of VAT", "Channel fees",
-                           "Landed net of import VAT", "Margin per unit", "Margin rate",
-                           "Order margin"}};
+  Table margin{
+      .caption = "Margin per unit at the target retail price (" + c.currency + ")",
+      .headers = {"Option", "Retail price", "Net of VAT", "Channel fees",
+                  "Landed net of import VAT", "Margin per unit", "Margin rate", "Order margin"}};
   for (const json& option : member(finance, "options")) {
     if (!option.contains("retail_price")) continue;
     std::string fees;
     for (const json& fee : member(option, "channel_fees")) {
       fees += (fees.empty() ? "" : "; ") + text(fee, "label") + " " + text(fee, "amount");
     }
-    margin.rows.push_back({{option_label(c, option)}, num(text(option, "retail_price")),
-                           num(text(option, "retail_net_of_vat")), {fees},
+    margin.rows.push_back({{option_label(c, option)},
+                           num(text(option, "retail_price")),
+                           num(text(option, "retail_net_of_vat")),
+                           {fees},
                            num(text(option, "per_unit_net_of_import_tax")),
                            num(text(option, "margin_per_unit")),
                            num(percent_text(member(option, "margin_rate"))),
                            num(text(option, "order_margin"))});
   }
   if (margin.rows.empty()) {
-    s.blocks.push_back(paragraph("No target retail price in the brief: margin not computed.", "note"));
+    s.blocks.push_back(
+        paragraph("No target retail price in the brief: margin not computed.", "note"));
   } else {
     s.blocks.push_back(table(std::move(margin)));
   }
@@ -220,27 +237,33 @@ std::optional<ReportSection> margin_cash_section(const BuildContext& c) {
   }
   CashFlowChart chart{.id = "chart-cash-flow",
                       .title = "Cumulative cash position",
-                      .description = "Cash paid out and received for the recommended option by "
-                                     "date; the lowest point is the peak cash need.",
+                      .description =
+                          "Cash paid out and received for the recommended option by "
+                          "date; the lowest point is the peak cash need.",
                       .currency = c.currency};
   Table t{.caption = "Cash flow of the recommended option",
           .headers = {"Date", "Item", "Amount", "Balance", "Basis"},
           .row_headers = false};
   bool chartable = true;
   for (const json& entry : flow) {
-    t.rows.push_back({{text(entry, "date")}, {text(entry, "label")}, num(text(entry, "amount")),
-                      num(text(entry, "balance")), {text(entry, "basis")}});
+    t.rows.push_back({{text(entry, "date")},
+                      {text(entry, "label")},
+                      num(text(entry, "amount")),
+                      num(text(entry, "balance")),
+                      {text(entry, "basis")}});
     auto date = Date::parse(text(entry, "date"));
     std::optional<Decimal> balance = decimal(member(entry, "balance"));
-    if (!date.ok() || !balance) chartable = false;
-    else chart.points.push_back({*date, *balance, text(entry, "label")});
+    if (!date.ok() || !balance)
+      chartable = false;
+    else
+      chart.points.push_back({*date, *balance, text(entry, "label")});
   }
   if (chartable) {
     StatusOr<std::string> svg = render_cash_flow_chart(chart);
     if (svg.ok()) {
-      s.blocks.push_back(report::chart(std::move(*svg),
-                                       "Cumulative cash by date (" + c.currency +
-                                           "); the marked point is the peak need."));
+      s.blocks.push_back(report::chart(
+          std::move(*svg),
+          "Cumulative cash by date (" + c.currency + "); the marked point is the peak need."));
     }
   }
   s.blocks.push_back(table(std::move(t)));

@@ -43,7 +43,8 @@ const json* recommended_route(const BuildContext& c, const json& logistics) {
   if (!rec.is_object()) return nullptr;
   for (const json& route : member(logistics, "options")) {
     if (text(route, "supplier_id") == text(rec, "supplier_id") &&
-        text(route, "offer_id") == text(rec, "offer_id") && text(route, "mode") == text(rec, "mode")) {
+        text(route, "offer_id") == text(rec, "offer_id") &&
+        text(route, "mode") == text(rec, "mode")) {
       return &route;
     }
   }
@@ -65,15 +66,17 @@ std::optional<Block> route_chart(const BuildContext& c, const json& logistics) {
   ScatterChart chart{
       .id = "chart-cost-time",
       .title = "Cost vs time to stock",
-      .description = "Each supplier and shipping option by days from today until the goods "
-                     "arrive (production plus transit) and cost per unit; the line joins the "
-                     "options no other option beats on both.",
+      .description =
+          "Each supplier and shipping option by days from today until the goods "
+          "arrive (production plus transit) and cost per unit; the line joins the "
+          "options no other option beats on both.",
       .x_label = "Days until in stock (production + transit)",
       .y_label = (all_landed ? "Landed cost per unit (" : "Freight per unit (") + c.currency + ")"};
   for (const json& route : options) {
     std::optional<Decimal> x = days_between(as_of, text(route, "arrival"));
-    std::optional<Decimal> y = decimal(all_landed ? member(*landed_option(c, route), "per_unit_buyer")
-                                                  : member(route, "cost_per_unit"));
+    std::optional<Decimal> y =
+        decimal(all_landed ? member(*landed_option(c, route), "per_unit_buyer")
+                           : member(route, "cost_per_unit"));
     if (!x || !y) return std::nullopt;
     chart.points.push_back({shorten(c.supplier_name(text(route, "supplier_id")), 24) + " — " +
                                 mode_name(text(route, "mode")),
@@ -98,10 +101,11 @@ std::optional<ReportSection> classification_section(const BuildContext& c) {
   if (compliance.is_null()) return std::nullopt;
   ReportSection s{.id = "classification", .title = "Classification (HS code)"};
   const std::string chosen = text(compliance, "chosen_hs6");
-  s.blocks.push_back(facts({{"HS code", chosen.empty() ? "not decided" : chosen},
-                            {"Decided by", text(compliance, "chosen_reason")},
-                            {"Text classified", text(compliance, "classified_text")},
-                            {"Confidence needed", confidence_text(member(compliance, "threshold"))}}));
+  s.blocks.push_back(
+      facts({{"HS code", chosen.empty() ? "not decided" : chosen},
+             {"Decided by", text(compliance, "chosen_reason")},
+             {"Text classified", text(compliance, "classified_text")},
+             {"Confidence needed", confidence_text(member(compliance, "threshold"))}}));
   if (!text(compliance, "open_question_id").empty()) {
     s.blocks.push_back(paragraph("Waiting for your answer: " + text(compliance, "open_question") +
                                      " (question " + text(compliance, "open_question_id") + ")",
@@ -110,9 +114,11 @@ std::optional<ReportSection> classification_section(const BuildContext& c) {
   Table t{.caption = "Candidate subheadings, best first",
           .headers = {"HS 6", "National line", "Confidence", "Description", "Rationale"}};
   for (const json& candidate : member(compliance, "candidates")) {
-    t.rows.push_back({{text(candidate, "hs6")}, {text(candidate, "hs10")},
+    t.rows.push_back({{text(candidate, "hs6")},
+                      {text(candidate, "hs10")},
                       num(confidence_text(member(candidate, "confidence"))),
-                      {text(candidate, "description")}, {text(candidate, "rationale")}});
+                      {text(candidate, "description")},
+                      {text(candidate, "rationale")}});
   }
   if (!t.rows.empty()) s.blocks.push_back(table(std::move(t)));
   return s;
@@ -122,7 +128,8 @@ std::optional<ReportSection> certifications_section(const BuildContext& c) {
   const json& compliance = c.section("compliance");
   if (compliance.is_null()) return std::nullopt;
   ReportSection s{.id = "certifications", .title = "Certifications to obtain"};
-  if (member(compliance, "market_covered").is_boolean() && !compliance["market_covered"].get<bool>()) {
+  if (member(compliance, "market_covered").is_boolean() &&
+      !compliance["market_covered"].get<bool>()) {
     s.blocks.push_back(paragraph("The rules table has no market-specific rules for " +
                                      text(compliance, "destination") +
                                      "; only rules for every market were checked.",
@@ -136,21 +143,27 @@ std::optional<ReportSection> certifications_section(const BuildContext& c) {
   for (const json& r : member(compliance, "requirements")) {
     std::string per_supplier;
     for (const json& sup : member(r, "suppliers")) {
-      per_supplier += (per_supplier.empty() ? "" : "; ") + c.supplier_name(text(sup, "supplier_id")) +
-                      ": " + status_label(text(sup, "status")) +
+      per_supplier += (per_supplier.empty() ? "" : "; ") +
+                      c.supplier_name(text(sup, "supplier_id")) + ": " +
+                      status_label(text(sup, "status")) +
                       (text(sup, "held_as").empty() ? "" : " (" + text(sup, "held_as") + ")");
     }
     std::string source = text(r, "source");
     if (!text(r, "source_title").empty()) source += " — " + text(r, "source_title");
     if (!text(r, "source_url").empty()) source += " <" + text(r, "source_url") + ">";
-    t.rows.push_back({Cell{.text = status_label(text(r, "status")),
-                           .css_class = "status-" + text(r, "status")},
-                      {text(r, "requirement") + " [" + text(r, "rule_id") + "]"},
-                      {text(r, "kind")}, {text(r, "why")}, {per_supplier}, {text(r, "action")},
-                      {source}});
+    t.rows.push_back(
+        {Cell{.text = status_label(text(r, "status")), .css_class = "status-" + text(r, "status")},
+         {text(r, "requirement") + " [" + text(r, "rule_id") + "]"},
+         {text(r, "kind")},
+         {text(r, "why")},
+         {per_supplier},
+         {text(r, "action")},
+         {source}});
   }
-  if (t.rows.empty()) s.blocks.push_back(paragraph("No requirement applies.", "note"));
-  else s.blocks.push_back(table(std::move(t)));
+  if (t.rows.empty())
+    s.blocks.push_back(paragraph("No requirement applies.", "note"));
+  else
+    s.blocks.push_back(table(std::move(t)));
   std::vector<std::string> gaps;
   for (const json& gap : member(compliance, "gaps")) {
     gaps.push_back(c.supplier_name(text(gap, "supplier_id")) + ": " + text(gap, "requirement") +
@@ -162,8 +175,8 @@ std::optional<ReportSection> certifications_section(const BuildContext& c) {
     s.blocks.push_back(list(std::move(gaps)));
   }
   if (!text(compliance, "flags").empty()) {
-    s.blocks.push_back(paragraph("Product characteristics detected: " + text(compliance, "flags"),
-                                 "note"));
+    s.blocks.push_back(
+        paragraph("Product characteristics detected: " + text(compliance, "flags"), "note"));
   }
   return s;
 }
@@ -172,15 +185,16 @@ std::optional<ReportSection> logistics_section(const BuildContext& c) {
   const json& logistics = c.section("logistics");
   if (logistics.is_null()) return std::nullopt;
   ReportSection s{.id = "logistics", .title = "Logistics options"};
-  s.blocks.push_back(facts({{"Destination", text(logistics, "destination")},
-                            {"In stock by", text(logistics, "deadline").empty()
-                                                ? "no deadline"
-                                                : text(logistics, "deadline")},
-                            {"Rate card", text(logistics, "rate_card")}}));
+  s.blocks.push_back(
+      facts({{"Destination", text(logistics, "destination")},
+             {"In stock by",
+              text(logistics, "deadline").empty() ? "no deadline" : text(logistics, "deadline")},
+             {"Rate card", text(logistics, "rate_card")}}));
   if (std::optional<Block> chart = route_chart(c, logistics)) s.blocks.push_back(*chart);
-  Table t{.caption = "Shipping options per supplier (freight in " + text(logistics, "currency") + ")",
-          .headers = {"Supplier", "Mode", "Route", "Freight", "Per unit", "Transit (days)",
-                      "Ready", "Arrival", "Slack (days)", "On time", "Pareto", "Shipment"}};
+  Table t{
+      .caption = "Shipping options per supplier (freight in " + text(logistics, "currency") + ")",
+      .headers = {"Supplier", "Mode", "Route", "Freight", "Per unit", "Transit (days)", "Ready",
+                  "Arrival", "Slack (days)", "On time", "Pareto", "Shipment"}};
   for (const json& r : member(logistics, "options")) {
     std::string transit = text(r, "transit_days");
     if (!text(r, "transit_days_min").empty() && text(r, "transit_days_min") != transit) {
@@ -188,11 +202,18 @@ std::optional<ReportSection> logistics_section(const BuildContext& c) {
     }
     const std::string mode =
         text(r, "mode_label").empty() ? mode_name(text(r, "mode")) : text(r, "mode_label");
-    t.rows.push_back({{c.supplier(text(r, "supplier_id"))}, {mode},
+    t.rows.push_back({{c.supplier(text(r, "supplier_id"))},
+                      {mode},
                       {text(r, "origin_port") + " → " + text(r, "destination_port")},
-                      num(text(r, "cost")), num(text(r, "cost_per_unit")), num(transit),
-                      {text(r, "ready_date")}, {text(r, "arrival")}, num(text(r, "slack_days")),
-                      {text(r, "on_time")}, {text(r, "pareto")}, {text(r, "shipment")}});
+                      num(text(r, "cost")),
+                      num(text(r, "cost_per_unit")),
+                      num(transit),
+                      {text(r, "ready_date")},
+                      {text(r, "arrival")},
+                      num(text(r, "slack_days")),
+                      {text(r, "on_time")},
+                      {text(r, "pareto")},
+                      {text(r, "shipment")}});
   }
   if (!t.rows.empty()) s.blocks.push_back(table(std::move(t)));
   if (const json* route = recommended_route(c, logistics)) {
@@ -204,12 +225,15 @@ std::optional<ReportSection> logistics_section(const BuildContext& c) {
       if (member(line, "minimum_applied").is_boolean() && line["minimum_applied"].get<bool>()) {
         label += " (minimum charge)";
       }
-      charges.rows.push_back({{label}, num(text(line, "amount")), num(text(line, "quoted")),
+      charges.rows.push_back({{label},
+                              num(text(line, "amount")),
+                              num(text(line, "quoted")),
                               {provenance_text(member(line, "provenance"))}});
     }
     if (charges.rows.empty()) {
       charges.headers = {"Route", "Rate card row"};
-      charges.rows.push_back({{text(*route, "mode")}, {provenance_text(member(*route, "rate_card"))}});
+      charges.rows.push_back(
+          {{text(*route, "mode")}, {provenance_text(member(*route, "rate_card"))}});
     }
     s.blocks.push_back(table(std::move(charges)));
   }
@@ -257,9 +281,12 @@ std::optional<ReportSection> negotiation_section(const BuildContext& c) {
           .headers = {"RFQ", "Supplier", "Quantity", "Current price", "Target price", "Basis"}};
   std::vector<std::string> messages;
   for (const json& rfq : member(negotiation, "rfqs")) {
-    t.rows.push_back({{text(rfq, "rfq_id")}, {c.supplier(text(rfq, "supplier_id"))},
-                      num(text(rfq, "quantity")), num(text(rfq, "current_price")),
-                      num(text(rfq, "target_price")), {text(rfq, "basis")}});
+    t.rows.push_back({{text(rfq, "rfq_id")},
+                      {c.supplier(text(rfq, "supplier_id"))},
+                      num(text(rfq, "quantity")),
+                      num(text(rfq, "current_price")),
+                      num(text(rfq, "target_price")),
+                      {text(rfq, "basis")}});
     messages.push_back(text(rfq, "rfq_id") + ": " + text(rfq, "message"));
   }
   if (!t.rows.empty()) s.blocks.push_back(table(std::move(t)));
@@ -270,8 +297,11 @@ std::optional<ReportSection> negotiation_section(const BuildContext& c) {
   Table actions{.caption = "Actions proposed by the crew",
                 .headers = {"Action", "Counterparty", "Amount", "Reference", "Reason"}};
   for (const json& a : member(negotiation, "actions")) {
-    actions.rows.push_back({{text(a, "kind")}, {c.supplier(text(a, "counterparty"))},
-                            num(text(a, "amount")), {text(a, "reference")}, {text(a, "reason")}});
+    actions.rows.push_back({{text(a, "kind")},
+                            {c.supplier(text(a, "counterparty"))},
+                            num(text(a, "amount")),
+                            {text(a, "reference")},
+                            {text(a, "reason")}});
   }
   if (!actions.rows.empty()) s.blocks.push_back(table(std::move(actions)));
   std::vector<std::string> notes = strings(member(negotiation, "notes"));

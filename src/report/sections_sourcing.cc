@@ -49,7 +49,8 @@ std::optional<ReportSection> recommendation_section(const BuildContext& c) {
       {"Offer", text(rec, "offer_id")},
       {"Shipping", mode_name(text(rec, "mode"))},
       {"Landed cost per unit", text(rec, "per_unit_buyer")}};
-  if (rec.contains("margin_per_unit")) f.emplace_back("Margin per unit", text(rec, "margin_per_unit"));
+  if (rec.contains("margin_per_unit"))
+    f.emplace_back("Margin per unit", text(rec, "margin_per_unit"));
   if (rec.contains("margin_rate")) f.emplace_back("Margin rate", percent_text(rec["margin_rate"]));
   if (const json* entry = shortlist_entry(c, id)) {
     f.emplace_back("Product", text(*entry, "product_title"));
@@ -70,12 +71,16 @@ std::optional<ReportSection> recommendation_section(const BuildContext& c) {
           .headers = {"Supplier", "Shipping", "Landed cost per unit", "Margin per unit",
                       "Why not chosen"}};
   for (const json& alt : member(rec, "alternatives")) {
-    t.rows.push_back({{c.supplier(text(alt, "supplier_id"))}, {mode_name(text(alt, "mode"))},
-                      num(text(alt, "per_unit_buyer")), num(text(alt, "margin_per_unit")),
+    t.rows.push_back({{c.supplier(text(alt, "supplier_id"))},
+                      {mode_name(text(alt, "mode"))},
+                      num(text(alt, "per_unit_buyer")),
+                      num(text(alt, "margin_per_unit")),
                       {text(alt, "why_not")}});
   }
-  if (t.rows.empty()) s.blocks.push_back(paragraph("No alternative option was found.", "note"));
-  else s.blocks.push_back(table(std::move(t)));
+  if (t.rows.empty())
+    s.blocks.push_back(paragraph("No alternative option was found.", "note"));
+  else
+    s.blocks.push_back(table(std::move(t)));
   return s;
 }
 
@@ -93,20 +98,27 @@ std::optional<ReportSection> suppliers_section(const BuildContext& c) {
   }
   s.blocks.push_back(facts(std::move(f)));
   if (member(sourcing, "demo").is_boolean() && sourcing["demo"].get<bool>()) {
-    s.blocks.push_back(paragraph(
-        "These offers come from the generated demo marketplace, not from real suppliers.", "warning"));
+    s.blocks.push_back(
+        paragraph("These offers come from the generated demo marketplace, not from real suppliers.",
+                  "warning"));
   }
-  Table t{.caption = "Shortlist at the brief's quantity (unit price in " + c.currency + ")",
-          .headers = {"Rank", "Supplier", "Origin", "Product", "Unit price", "Supplier's price",
-                      "MOQ", "Lead time (days)", "Terms", "Certifications", "On-time rate",
-                      "Score"}};
+  Table t{
+      .caption = "Shortlist at the brief's quantity (unit price in " + c.currency + ")",
+      .headers = {"Rank", "Supplier", "Origin", "Product", "Unit price", "Supplier's price", "MOQ",
+                  "Lead time (days)", "Terms", "Certifications", "On-time rate", "Score"}};
   std::vector<std::string> why, conversions;
   for (const json& e : member(sourcing, "shortlist")) {
-    t.rows.push_back({{text(e, "rank")}, {c.supplier(text(e, "supplier_id"))},
-                      {text(e, "supplier_country")}, {text(e, "product_title")},
-                      num(text(e, "unit_price")), num(text(e, "tier_price")),
-                      num(text(e, "moq")), num(text(e, "lead_time_days")), {terms_text(e)},
-                      {text(e, "certifications")}, num(percent_text(member(e, "on_time_rate"))),
+    t.rows.push_back({{text(e, "rank")},
+                      {c.supplier(text(e, "supplier_id"))},
+                      {text(e, "supplier_country")},
+                      {text(e, "product_title")},
+                      num(text(e, "unit_price")),
+                      num(text(e, "tier_price")),
+                      num(text(e, "moq")),
+                      num(text(e, "lead_time_days")),
+                      {terms_text(e)},
+                      {text(e, "certifications")},
+                      num(percent_text(member(e, "on_time_rate"))),
                       num(score_text(member(e, "score")))});
     if (!text(e, "reasons_kept").empty()) {
       why.push_back(c.supplier_name(text(e, "supplier_id")) + ": " + text(e, "reasons_kept"));
@@ -128,8 +140,8 @@ std::optional<ReportSection> suppliers_section(const BuildContext& c) {
   Table rejected{.caption = "Close matches not shortlisted",
                  .headers = {"Supplier", "Product", "Reasons"}};
   for (const json& r : member(sourcing, "rejected")) {
-    rejected.rows.push_back({{c.supplier(text(r, "supplier_id"))}, {text(r, "product_title")},
-                             {text(r, "reasons")}});
+    rejected.rows.push_back(
+        {{c.supplier(text(r, "supplier_id"))}, {text(r, "product_title")}, {text(r, "reasons")}});
   }
   if (!rejected.rows.empty()) s.blocks.push_back(table(std::move(rejected)));
   return s;
@@ -150,9 +162,14 @@ std::optional<ReportSection> research_section(const BuildContext& c) {
                       "Quoted as"}};
   for (const json& band : member(research, "price_bands")) {
     const std::string market = text(band, "market");
-    t.rows.push_back({{market == "ALL" ? "All origins" : market}, num(text(band, "listings")),
-                      num(text(band, "low")), num(text(band, "p25")), num(text(band, "median")),
-                      num(text(band, "p75")), num(text(band, "high")), {text(band, "incoterms")}});
+    t.rows.push_back({{market == "ALL" ? "All origins" : market},
+                      num(text(band, "listings")),
+                      num(text(band, "low")),
+                      num(text(band, "p25")),
+                      num(text(band, "median")),
+                      num(text(band, "p75")),
+                      num(text(band, "high")),
+                      {text(band, "incoterms")}});
   }
   if (!t.rows.empty()) s.blocks.push_back(table(std::move(t)));
   std::vector<std::string> notes;

@@ -42,15 +42,15 @@ std::string svg_open(const std::string& id, const std::string& title, const std:
 }
 
 std::string text_at(double x, double y, const std::string& cls, const std::string& anchor,
-                     const std::string& text) {
+                    const std::string& text) {
   return "<text class=\"" + cls + "\" x=\"" + px(x) + "\" y=\"" + px(y) + "\" text-anchor=\"" +
          anchor + "\">" + escape_html(text) + "</text>\n";
 }
 
 std::string line(double x1, double y1, double x2, double y2, const std::string& cls,
                  const std::string& extra = "") {
-  return "<line class=\"" + cls + "\" x1=\"" + px(x1) + "\" y1=\"" + px(y1) + "\" x2=\"" +
-         px(x2) + "\" y2=\"" + px(y2) + "\"" + extra + "/>\n";
+  return "<line class=\"" + cls + "\" x1=\"" + px(x1) + "\" y1=\"" + px(y1) + "\" x2=\"" + px(x2) +
+         "\" y2=\"" + px(y2) + "\"" + extra + "/>\n";
 }
 
 Decimal step_of(int digit, int exponent) {
@@ -137,8 +137,8 @@ StatusOr<std::string> render_stacked_bar_chart(const StackedBarChart& chart) {
     const double y = top + static_cast<double>(b) * (bar_h + gap);
     s += "<g class=\"bar\">\n";
     s += "<text class=\"bar-label\" x=\"" + px(left - 8.0) + "\" y=\"" + px(y + 14) +
-         "\" text-anchor=\"end\" font-size=\"11\"><title>" + escape_html(bar.label) +
-         "</title>" + escape_html(shorten(bar.label, 36)) + "</text>\n";
+         "\" text-anchor=\"end\" font-size=\"11\"><title>" + escape_html(bar.label) + "</title>" +
+         escape_html(shorten(bar.label, 36)) + "</text>\n";
     Decimal cursor(0);
     for (std::size_t i = 0; i < bar.values.size(); ++i) {
       if (bar.values[i].is_zero()) continue;
@@ -215,7 +215,8 @@ StatusOr<std::string> render_scatter_chart(const ScatterChart& chart) {
     s += line(left, y(to_double(t)), width - right, y(to_double(t)), "grid", " stroke=\"#eee\"");
     s += text_at(left - 6, y(to_double(t)) + 4, "tick", "end", t.to_plain_string());
   }
-  s += line(left, plot_height - bottom, width - right, plot_height - bottom, "axis", " stroke=\"#333\"");
+  s += line(left, plot_height - bottom, width - right, plot_height - bottom, "axis",
+            " stroke=\"#333\"");
   s += line(left, top, left, plot_height - bottom, "axis", " stroke=\"#333\"");
   s += text_at((left + width - right) / 2.0, plot_height - bottom + 36, "axis-label", "middle",
                chart.x_label);
@@ -320,8 +321,8 @@ StatusOr<std::string> render_cash_flow_chart(const CashFlowChart& chart) {
 
   std::string s = svg_open(chart.id, chart.title, chart.description, width, height);
   for (const Decimal& t : yt) {
-    s += line(left, y(to_double(t)), width - right, y(to_double(t)),
-              t.is_zero() ? "zero" : "grid", t.is_zero() ? " stroke=\"#333\"" : " stroke=\"#eee\"");
+    s += line(left, y(to_double(t)), width - right, y(to_double(t)), t.is_zero() ? "zero" : "grid",
+              t.is_zero() ? " stroke=\"#333\"" : " stroke=\"#eee\"");
     s += text_at(left - 6, y(to_double(t)) + 4, "tick", "end", t.to_plain_string());
   }
   for (const Date& d : date_ticks(first, last)) {
@@ -332,8 +333,7 @@ StatusOr<std::string> render_cash_flow_chart(const CashFlowChart& chart) {
   s += text_at(8, 38, "axis-label", "start", "Cumulative cash (" + chart.currency + ")");
   std::string path = "M" + px(x(double(first.days_since_epoch()))) + " " + px(y(0.0));
   for (const CashFlowPoint& p : chart.points) {
-    path += " H" + px(x(double(p.date.days_since_epoch()))) + " V" +
-            px(y(to_double(p.cumulative)));
+    path += " H" + px(x(double(p.date.days_since_epoch()))) + " V" + px(y(to_double(p.cumulative)));
   }
   s += "<path class=\"cash-step\" d=\"" + path +
        "\" fill=\"none\" stroke=\"#0072B2\" stroke-width=\"2\"/>\n";
@@ -342,9 +342,9 @@ StatusOr<std::string> render_cash_flow_chart(const CashFlowChart& chart) {
     const CashFlowPoint& p = chart.points[i];
     const double cx = x(double(p.date.days_since_epoch())), cy = y(to_double(p.cumulative));
     const bool is_peak = peak && *peak == i;
-    s += "<circle class=\"" + std::string(is_peak ? "cash-point peak" : "cash-point") +
-         "\" cx=\"" + px(cx) + "\" cy=\"" + px(cy) + "\" r=\"" + (is_peak ? "7" : "4") +
-         "\" fill=\"" + (is_peak ? "#D55E00" : "#0072B2") + "\"><title>" +
+    s += "<circle class=\"" + std::string(is_peak ? "cash-point peak" : "cash-point") + "\" cx=\"" +
+         px(cx) + "\" cy=\"" + px(cy) + "\" r=\"" + (is_peak ? "7" : "4") + "\" fill=\"" +
+         (is_peak ? "#D55E00" : "#0072B2") + "\"><title>" +
          escape_html(p.date.to_string() + " " + p.label + ": " + p.cumulative.to_string() + " " +
                      chart.currency) +
          "</title></circle>\n";

@@ -26,10 +26,10 @@ struct StackedBar {
 };
 
 struct StackedBarChart {
-  std::string id;           // unique in the page: "chart-landed-cost"
-  std::string title;        // "Landed cost per unit by supplier"
-  std::string description;  // one sentence for screen readers
-  std::string unit;         // "EUR per unit", printed with totals and tooltips
+  std::string id;                   // unique in the page: "chart-landed-cost"
+  std::string title;                // "Landed cost per unit by supplier"
+  std::string description;          // one sentence for screen readers
+  std::string unit;                 // "EUR per unit", printed with totals and tooltips
   std::vector<std::string> series;  // "Goods", "Freight", …
   std::vector<StackedBar> bars;
 };
@@ -71,7 +71,7 @@ struct CashFlowChart {
   std::string id;
   std::string title;
   std::string description;
-  std::string currency;  // "EUR"
+  std::string currency;               // "EUR"
   std::vector<CashFlowPoint> points;  // in date order
 };
 

@@ -22,7 +22,13 @@ std::string escape_markdown(std::string_view text) {
       continue;
     }
     switch (c) {
-      case '|': case '\\': case '`': case '*': case '_': case '[': case ']':
+      case '|':
+      case '\\':
+      case '`':
+      case '*':
+      case '_':
+      case '[':
+      case ']':
         out.push_back('\\');
         out.push_back(c);
         break;

@@ -17,7 +17,7 @@ std::string escape_markdown(std::string_view text);
 
 struct Cell {
   std::string text;
-  bool numeric = false;  // right-aligned (a money amount, a rate, a count)
+  bool numeric = false;   // right-aligned (a money amount, a rate, a count)
   std::string css_class;  // HTML only: "status-missing", …; may be empty
 };
 

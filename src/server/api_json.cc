@@ -28,22 +28,13 @@ ApiError api_error(const Status& status) {
   int http = 500;
   switch (status.code()) {
     case StatusCode::kInvalidArgument:
-    case StatusCode::kOutOfRange:
-      http = 400;
-      break;
-    case StatusCode::kNotFound:
-      http = 404;
-      break;
+    case StatusCode::kOutOfRange: http = 400; break;
+    case StatusCode::kNotFound: http = 404; break;
     case StatusCode::kFailedPrecondition:
     case StatusCode::kAlreadyExists:
-    case StatusCode::kAborted:
-      http = 409;
-      break;
-    case StatusCode::kUnavailable:
-      http = 503;
-      break;
-    default:
-      break;
+    case StatusCode::kAborted: http = 409; break;
+    case StatusCode::kUnavailable: http = 503; break;
+    default: break;
   }
   std::string code(status_code_name(status.code()));
   if (http == 400) code = "invalid_argument";

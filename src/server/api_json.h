@@ -5,11 +5,10 @@
 #pragma once
 
 #include <initializer_list>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "core/status.h"
 
@@ -26,8 +25,7 @@ struct ApiError {
 // aborted → 409, unavailable → 503, everything else → 500. `field` is the leading
 // "name: " or "a.b: " of the message when it looks like a field path.
 ApiError api_error(const Status& status);
-ApiError api_error(int http_status, std::string code, std::string message,
-                   std::string field = "");
+ApiError api_error(int http_status, std::string code, std::string message, std::string field = "");
 nlohmann::json error_json(const ApiError& error);
 
 // The body as a JSON object with only `allowed` members (invalid_argument naming the first

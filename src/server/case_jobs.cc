@@ -164,9 +164,8 @@ Status CaseJobs::execute(const CaseJob& job) {
   if (job.kind == "start" && !exists) {
     auto as_of = Date::parse(p.value("as_of", ""));
     if (!as_of.ok()) return as_of.status().with_context("as_of");
-    ASSIGN_OR_RETURN(crew::NewCase new_case,
-                     workspace_.new_case(p.value("goal", ""), *as_of, fields_of(p), "",
-                                         job.case_id));
+    ASSIGN_OR_RETURN(crew::NewCase new_case, workspace_.new_case(p.value("goal", ""), *as_of,
+                                                                 fields_of(p), "", job.case_id));
     summary = runner.start(new_case);
   } else if (job.kind == "start" || job.kind == "resume") {
     summary = runner.resume(job.case_id);
@@ -191,7 +190,8 @@ void CaseJobs::finish(const CaseJob& job, const Status& status) {
     if (txn.ok()) {
       auto erased = (*txn)->erase(kJobsCollection, job.store_key);
       Status committed = erased.ok() ? (*txn)->commit() : erased.status();
-      if (!committed.ok()) std::fprintf(stderr, "kontor serve: %s\n", committed.to_string().c_str());
+      if (!committed.ok())
+        std::fprintf(stderr, "kontor serve: %s\n", committed.to_string().c_str());
     }
   }
   if (!status.ok()) {

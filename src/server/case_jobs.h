@@ -19,13 +19,12 @@
 #include <deque>
 #include <map>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/status.h"
 #include "crew/workspace.h"
@@ -39,7 +38,7 @@ struct CaseJob {
   std::string kind;  // start, resume, answer, approve, deny
   std::string case_id;
   nlohmann::json params = nlohmann::json::object();  // the body's other members
-  std::string store_key;                              // set by submit()
+  std::string store_key;                             // set by submit()
 };
 
 struct JobError {

@@ -15,25 +15,31 @@ using nlohmann::json;
 namespace {
 
 json task_json(const crew::TaskRecord& t, const std::map<std::string, TaskProgress>& progress) {
-  json j = {{"id", t.spec.id},        {"agent", t.spec.agent},
-            {"title", t.spec.title},  {"after", t.spec.after},
+  json j = {{"id", t.spec.id},
+            {"agent", t.spec.agent},
+            {"title", t.spec.title},
+            {"after", t.spec.after},
             {"state", crew::task_state_name(t.state)},
-            {"attempts", t.attempts}, {"error", t.error},
-            {"waiting_on", t.waiting_on}, {"added_by", t.added_by},
+            {"attempts", t.attempts},
+            {"error", t.error},
+            {"waiting_on", t.waiting_on},
+            {"added_by", t.added_by},
             {"progress", nullptr}};
   auto it = progress.find(t.spec.id);
   if (it != progress.end() && t.state == crew::TaskState::kRunning) {
-    j["progress"] = {{"done", it->second.done},
-                     {"total", it->second.total},
-                     {"what", it->second.what}};
+    j["progress"] = {
+        {"done", it->second.done}, {"total", it->second.total}, {"what", it->second.what}};
   }
   return j;
 }
 
 json action_entry_json(const store::OutboxAction& a) {
-  return {{"key", a.key},     {"kind", a.kind},
-          {"task", a.task_id}, {"state", store::action_state_name(a.state)},
-          {"updated_at", a.updated_at}, {"action", a.action},
+  return {{"key", a.key},
+          {"kind", a.kind},
+          {"task", a.task_id},
+          {"state", store::action_state_name(a.state)},
+          {"updated_at", a.updated_at},
+          {"action", a.action},
           {"result", a.result}};
 }
 
@@ -82,9 +88,8 @@ json case_summary_json(const crew::CaseInfo& info, const crew::CaseSummary& summ
           {"skill", info.skill},
           {"as_of", info.as_of},
           {"created_at", info.created_at},
-          {"status", extras.job_status.empty()
-                         ? std::string(crew::case_status_name(summary.status))
-                         : extras.job_status},
+          {"status", extras.job_status.empty() ? std::string(crew::case_status_name(summary.status))
+                                               : extras.job_status},
           {"seq", summary.state.seq},
           {"brief", summary.state.brief},
           {"tasks", std::move(tasks)},
@@ -163,8 +168,8 @@ std::string new_case_id(Date as_of) {
 
 bool valid_case_id(std::string_view id) {
   return !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '_' || c == '.' || c == '-';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '.' || c == '-';
   });
 }
 

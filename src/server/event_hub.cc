@@ -106,7 +106,7 @@ void EventHub::on_progress(const crew::CaseState& state, std::string_view task_i
     progress_[state.case_id][std::string(task_id)] = {done, total, std::string(what)};
   }
   json data = {{"case", state.case_id}, {"type", "task.progress"}, {"task", task_id},
-               {"done", done},          {"total", total},           {"what", what}};
+               {"done", done},          {"total", total},          {"what", what}};
   deliver(state.case_id, StreamItem{0, "task.progress", data.dump()});
 }
 

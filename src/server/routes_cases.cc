@@ -40,13 +40,20 @@ StatusOr<json> summary_of(ServerContext& ctx, const crew::CaseInfo& info) {
 
 // A queued case that has not started yet has no record: its summary is the request itself.
 json queued_summary(const std::string& id, const json& params) {
-  return {{"case_id", id},           {"goal", params.value("goal", "")},
-          {"skill", ""},             {"as_of", params.value("as_of", "")},
-          {"created_at", ""},        {"status", "queued"},
-          {"seq", 0},                {"brief", json::object()},
-          {"tasks", json::array()},  {"blocked", json::array()},
-          {"open_questions", json::array()}, {"pending_approvals", json::array()},
-          {"actions", json::array()}, {"last_error", nullptr}};
+  return {{"case_id", id},
+          {"goal", params.value("goal", "")},
+          {"skill", ""},
+          {"as_of", params.value("as_of", "")},
+          {"created_at", ""},
+          {"status", "queued"},
+          {"seq", 0},
+          {"brief", json::object()},
+          {"tasks", json::array()},
+          {"blocked", json::array()},
+          {"open_questions", json::array()},
+          {"pending_approvals", json::array()},
+          {"actions", json::array()},
+          {"last_error", nullptr}};
 }
 
 StatusOr<json> parse_create(ServerContext& ctx, const std::string& body, std::string& case_id) {
@@ -70,7 +77,8 @@ StatusOr<json> parse_create(ServerContext& ctx, const std::string& body, std::st
   }
   // Intake and planning now, so a bad goal or field is this request's 400, not a failed job.
   case_id = new_case_id(as_of);
-  ASSIGN_OR_RETURN(crew::NewCase checked, ctx.workspace.new_case(*goal, as_of, fields, "", case_id));
+  ASSIGN_OR_RETURN(crew::NewCase checked,
+                   ctx.workspace.new_case(*goal, as_of, fields, "", case_id));
   (void)checked;
   return json{{"goal", *goal}, {"as_of", as_of.to_string()}, {"fields", fields}};
 }
@@ -154,14 +162,16 @@ void answer(ServerContext& ctx, const httplib::Request& req, httplib::Response& 
   if (!state.ok()) return send_status(res, state.status());
   const crew::QuestionRecord* q = state->question(**question_id);
   if (q == nullptr) {
-    return send_error(res, api_error(404, "not_found",
-                                     "question_id: '" + **question_id + "' not asked in case '" +
-                                         info->id + "'", "question_id"));
+    return send_error(
+        res, api_error(404, "not_found",
+                       "question_id: '" + **question_id + "' not asked in case '" + info->id + "'",
+                       "question_id"));
   }
   if (q->answer) {
-    return send_error(res, api_error(409, "conflict", "question_id: '" + **question_id +
-                                                          "' already answered: " + *q->answer,
-                                     "question_id"));
+    return send_error(
+        res, api_error(409, "conflict",
+                       "question_id: '" + **question_id + "' already answered: " + *q->answer,
+                       "question_id"));
   }
   accept_job(ctx, *info,
              CaseJob{"answer", info->id, {{"question_id", **question_id}, {"text", **text}}, ""},
@@ -185,8 +195,7 @@ StatusOr<store::OutboxAction> find_action(ServerContext& ctx, const std::string&
   return *matches.front();
 }
 
-void decide(ServerContext& ctx, const httplib::Request& req, httplib::Response& res,
-            bool approve) {
+void decide(ServerContext& ctx, const httplib::Request& req, httplib::Response& res, bool approve) {
   auto info = find_case_or_404(ctx, req.matches[1], res);
   if (!info) return;
   StatusOr<json> body = approve ? parse_object(req.body, {}) : parse_object(req.body, {"reason"});
@@ -213,12 +222,12 @@ void decide(ServerContext& ctx, const httplib::Request& req, httplib::Response& 
 }  // namespace
 
 void add_case_routes(httplib::Server& http, ServerContext& ctx) {
-  auto guard = [&ctx](void (*handler)(ServerContext&, const httplib::Request&,
-                                      httplib::Response&)) {
-    return [&ctx, handler](const httplib::Request& req, httplib::Response& res) {
-      if (authorized(ctx, req, res)) handler(ctx, req, res);
-    };
-  };
+  auto guard =
+      [&ctx](void (*handler)(ServerContext&, const httplib::Request&, httplib::Response&)) {
+        return [&ctx, handler](const httplib::Request& req, httplib::Response& res) {
+          if (authorized(ctx, req, res)) handler(ctx, req, res);
+        };
+      };
   http.Post("/api/cases", guard(create_case));
   http.Get("/api/cases", guard(list_cases));
   http.Get(R"(/api/cases/([^/]+))", guard(get_case));

@@ -74,8 +74,7 @@ bool pump(ServerContext& ctx, httplib::DataSink& sink, EventStreamState& state) 
     return replay(ctx, sink, state);
   }
   const milliseconds heartbeat = ctx.options.heartbeat;
-  std::vector<StreamItem> items =
-      state.subscription->wait(std::min(heartbeat, milliseconds(1000)));
+  std::vector<StreamItem> items = state.subscription->wait(std::min(heartbeat, milliseconds(1000)));
   for (const StreamItem& item : items) {
     if (!send_item(ctx, sink, state, item)) return false;
   }
@@ -115,7 +114,8 @@ void stream_events(ServerContext& ctx, const httplib::Request& req, httplib::Res
   const std::string id = req.matches[1];
   const bool known = valid_case_id(id) && (crew::find_case(ctx.workspace.store(), id).ok() ||
                                            !ctx.jobs.status(id).empty());
-  if (!known) return send_error(res, api_error(404, "not_found", "case '" + id + "': no such case"));
+  if (!known)
+    return send_error(res, api_error(404, "not_found", "case '" + id + "': no such case"));
   StatusOr<std::int64_t> last = last_event_id(req);
   if (!last.ok()) return send_status(res, last.status());
   auto state = std::make_shared<EventStreamState>();

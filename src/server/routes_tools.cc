@@ -49,14 +49,14 @@ StatusOr<std::int64_t> int_param(const httplib::Request& req, const std::string&
 // FX for the price filter: the rates of today or, when the data ends earlier, of the newest
 // publication held (the CLI's rule).
 Date default_fx_date(const refdata::FxTable& fx, Date today) {
-  return std::min(today, std::max({fx.latest(refdata::FxSource::kEcb),
-                                   fx.latest(refdata::FxSource::kFed),
-                                   fx.latest(refdata::FxSource::kHmrc)}));
+  return std::min(today,
+                  std::max({fx.latest(refdata::FxSource::kEcb), fx.latest(refdata::FxSource::kFed),
+                            fx.latest(refdata::FxSource::kHmrc)}));
 }
 
 StatusOr<catalog::SearchQuery> search_query(const ServerContext& ctx, const httplib::Request& req) {
-  RETURN_IF_ERROR(check_params(req, {"q", "qty", "max_price", "ship_from", "cert",
-                                     "max_lead_days", "lang", "limit", "fx_date"}));
+  RETURN_IF_ERROR(check_params(req, {"q", "qty", "max_price", "ship_from", "cert", "max_lead_days",
+                                     "lang", "limit", "fx_date"}));
   catalog::SearchQuery q;
   q.text = req.get_param_value("q");
   if (q.text.find_first_not_of(' ') == std::string::npos) return invalid_argument("q: required");
@@ -198,26 +198,26 @@ void classify(ServerContext& ctx, const httplib::Request& req, httplib::Response
 }
 
 void health(ServerContext& ctx, const httplib::Request&, httplib::Response& res) {
-  send_json(res, 200, {{"status", ctx.stopping ? "stopping" : "ok"},
-                       {"version", ctx.options.version},
-                       {"cases_running", ctx.jobs.running()},
-                       {"queue", ctx.jobs.queued()},
-                       {"streams", ctx.hub.subscribers()},
-                       {"demo_catalog", ctx.workspace.engines()->catalog->demo()}});
+  send_json(res, 200,
+            {{"status", ctx.stopping ? "stopping" : "ok"},
+             {"version", ctx.options.version},
+             {"cases_running", ctx.jobs.running()},
+             {"queue", ctx.jobs.queued()},
+             {"streams", ctx.hub.subscribers()},
+             {"demo_catalog", ctx.workspace.engines()->catalog->demo()}});
 }
 
 }  // namespace
 
 void add_tool_routes(httplib::Server& http, ServerContext& ctx) {
-  auto guard = [&ctx](void (*handler)(ServerContext&, const httplib::Request&,
-                                      httplib::Response&)) {
-    return [&ctx, handler](const httplib::Request& req, httplib::Response& res) {
-      if (authorized(ctx, req, res)) handler(ctx, req, res);
-    };
-  };
-  http.Get("/api/health", [&ctx](const httplib::Request& req, httplib::Response& res) {
-    health(ctx, req, res);
-  });
+  auto guard =
+      [&ctx](void (*handler)(ServerContext&, const httplib::Request&, httplib::Response&)) {
+        return [&ctx, handler](const httplib::Request& req, httplib::Response& res) {
+          if (authorized(ctx, req, res)) handler(ctx, req, res);
+        };
+      };
+  http.Get("/api/health",
+           [&ctx](const httplib::Request& req, httplib::Response& res) { health(ctx, req, res); });
   http.Get("/api/search", guard(search));
   http.Post("/api/landed-cost", guard(landed_cost));
   http.Post("/api/classify", guard(classify));

@@ -8,7 +8,6 @@
 
 #include "core/csv.h"
 #include "policy/audit_observer.h"
-
 #include "server/case_jobs.h"
 #include "server/detail/routes.h"
 #include "server/event_hub.h"
@@ -54,15 +53,13 @@ bool authorized(ServerContext& ctx, const httplib::Request& req, httplib::Respon
     return false;
   }
   if (!*valid) {
-    send_error(res, api_error(401, "unauthenticated",
-                              "authorization: unknown or revoked token"));
+    send_error(res, api_error(401, "unauthenticated", "authorization: unknown or revoked token"));
     return false;
   }
   return true;
 }
 
-Status check_params(const httplib::Request& req,
-                    std::initializer_list<std::string_view> allowed) {
+Status check_params(const httplib::Request& req, std::initializer_list<std::string_view> allowed) {
   for (const auto& [name, value] : req.params) {
     if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
       return invalid_argument(name + ": unknown query parameter");
@@ -133,8 +130,8 @@ void Server::Impl::configure() {
     if (!res.body.empty()) return;
     const int status = res.status;
     if (status == 413) {
-      detail::send_error(res, api_error(413, "payload_too_large",
-                                        "body: larger than the 1 MiB limit"));
+      detail::send_error(res,
+                         api_error(413, "payload_too_large", "body: larger than the 1 MiB limit"));
     } else if (status == 404) {
       detail::send_error(res, api_error(404, "not_found", "path: no such endpoint"));
     } else {
@@ -146,10 +143,12 @@ void Server::Impl::configure() {
   detail::add_event_routes(http_, ctx_);
   detail::add_tool_routes(http_, ctx_);
   http_.Get(R"(/api/.*)", [](const httplib::Request& req, httplib::Response& res) {
-    detail::send_error(res, api_error(404, "not_found", "path '" + req.path + "': no such endpoint"));
+    detail::send_error(res,
+                       api_error(404, "not_found", "path '" + req.path + "': no such endpoint"));
   });
   http_.Post(R"(/api/.*)", [](const httplib::Request& req, httplib::Response& res) {
-    detail::send_error(res, api_error(404, "not_found", "path '" + req.path + "': no such endpoint"));
+    detail::send_error(res,
+                       api_error(404, "not_found", "path '" + req.path + "': no such endpoint"));
   });
   http_.Get(R"(.*)", [this](const httplib::Request& req, httplib::Response& res) {
     serve_static(req, res);
@@ -194,8 +193,7 @@ StatusOr<std::unique_ptr<Server>> Server::create(crew::Workspace& workspace,
   if (workspace.engines() == nullptr) {
     return failed_precondition("server: the workspace was opened without engines");
   }
-  return std::unique_ptr<Server>(
-      new Server(std::make_unique<Impl>(workspace, std::move(options))));
+  return std::unique_ptr<Server>(new Server(std::make_unique<Impl>(workspace, std::move(options))));
 }
 
 StatusOr<int> Server::bind() {

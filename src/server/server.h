@@ -28,13 +28,13 @@ namespace kontor::server {
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
-  int port = 8080;            // 0: any free port (tests)
-  std::string web_dir;        // the built front end; "" or missing: a page saying how to build it
+  int port = 8080;              // 0: any free port (tests)
+  std::string web_dir;          // the built front end; "" or missing: a page saying how to build it
   unsigned http_threads = 256;  // connections served at once (each event stream holds one)
-  unsigned workers = 2;       // cases run at once
-  std::size_t max_queue = 64;  // case jobs waiting; more → 503
+  unsigned workers = 2;         // cases run at once
+  std::size_t max_queue = 64;   // case jobs waiting; more → 503
   std::size_t max_body_bytes = 1 << 20;
-  std::chrono::seconds timeout{10};  // read/write timeout of a request
+  std::chrono::seconds timeout{10};            // read/write timeout of a request
   std::chrono::milliseconds heartbeat{15000};  // event-stream keep-alive comment interval
   std::string version = "0";
   std::function<Date()> today;  // the default as_of of new cases; default: the system clock

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <array>
-
 #include <nlohmann/json.hpp>
 
 #include "store/journal.h"
@@ -101,9 +100,9 @@ Status TokenBook::revoke(std::string_view id) {
   }
   info.revoked_at = store::utc_timestamp_now();
   ASSIGN_OR_RETURN(auto txn, store_.begin());
-  ASSIGN_OR_RETURN(store::PutOutcome outcome,
-                   txn->put_if_version(kTokensCollection, found->key, info_json(info).dump(),
-                                       found->version));
+  ASSIGN_OR_RETURN(
+      store::PutOutcome outcome,
+      txn->put_if_version(kTokensCollection, found->key, info_json(info).dump(), found->version));
   (void)outcome;
   return txn->commit();
 }

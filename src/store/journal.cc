@@ -95,8 +95,7 @@ StatusOr<Journal::Head> Journal::read_head(Transaction& txn) {
   return Head{body.value("seq", std::int64_t{0}), head->version};
 }
 
-StatusOr<std::vector<JournalEvent>> Journal::append(Transaction& txn,
-                                                    std::vector<NewEvent> events,
+StatusOr<std::vector<JournalEvent>> Journal::append(Transaction& txn, std::vector<NewEvent> events,
                                                     const std::string& at) {
   if (events.empty()) return std::vector<JournalEvent>();
   const auto count = static_cast<std::int64_t>(events.size());
@@ -156,20 +155,17 @@ StatusOr<std::optional<JournalSnapshot>> Journal::snapshot() {
 
 Status Journal::read(std::int64_t after_seq,
                      const std::function<Status(const JournalEvent&)>& visit) {
-  return store_.scan_from(events_collection_, journal_key(after_seq + 1),
-                          [&](const Record& record) -> Status {
-                            ASSIGN_OR_RETURN(nlohmann::json body, parse_body(record));
-                            if (!body.contains("seq") || !body["seq"].is_number_integer() ||
-                                !body.contains("type") || !body["type"].is_string()) {
-                              return data_loss(record.collection + "/" + record.key +
-                                               ": event without seq/type");
-                            }
-                            JournalEvent event{body["seq"].get<std::int64_t>(),
-                                               body["type"].get<std::string>(),
-                                               body.value("at", ""),
-                                               body.value("data", nlohmann::json::object())};
-                            return visit(event);
-                          });
+  return store_.scan_from(
+      events_collection_, journal_key(after_seq + 1), [&](const Record& record) -> Status {
+        ASSIGN_OR_RETURN(nlohmann::json body, parse_body(record));
+        if (!body.contains("seq") || !body["seq"].is_number_integer() || !body.contains("type") ||
+            !body["type"].is_string()) {
+          return data_loss(record.collection + "/" + record.key + ": event without seq/type");
+        }
+        JournalEvent event{body["seq"].get<std::int64_t>(), body["type"].get<std::string>(),
+                           body.value("at", ""), body.value("data", nlohmann::json::object())};
+        return visit(event);
+      });
 }
 
 StatusOr<std::int64_t> Journal::head() {

@@ -6,13 +6,12 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
-#include <cstdio>
 #include <condition_variable>
+#include <cstdio>
 #include <ctime>
+#include <nlohmann/json.hpp>
 #include <stop_token>
 #include <thread>
-
-#include <nlohmann/json.hpp>
 
 namespace kontor::store {
 namespace {
@@ -49,15 +48,18 @@ std::string utc_from_ms(std::int64_t ms) {
 }
 
 json holder_json(const LeaseHolder& h, std::int64_t now_ms) {
-  return {{"owner", h.owner},         {"host", h.host},
-          {"pid", h.pid},             {"since", h.since},
-          {"renewed", utc_from_ms(now_ms)}, {"expires_ms", h.expires_ms}};
+  return {{"owner", h.owner},
+          {"host", h.host},
+          {"pid", h.pid},
+          {"since", h.since},
+          {"renewed", utc_from_ms(now_ms)},
+          {"expires_ms", h.expires_ms}};
 }
 
 StatusOr<LeaseHolder> holder_from_record(const Record& record) {
   json j = json::parse(record.body, nullptr, false);
-  if (j.is_discarded() || !j.is_object() || !j.contains("owner") ||
-      !j.contains("expires_ms") || !j["expires_ms"].is_number_integer()) {
+  if (j.is_discarded() || !j.is_object() || !j.contains("owner") || !j.contains("expires_ms") ||
+      !j["expires_ms"].is_number_integer()) {
     return data_loss(record.collection + "/" + record.key + ": not a lease record");
   }
   return LeaseHolder{j.value("owner", ""), j.value("host", ""), j.value("pid", std::int64_t{0}),
@@ -79,8 +81,7 @@ class LeaseRenewer::Thread {
       : thread_([renewer, period](std::stop_token stop) { loop(renewer, period, stop); }) {}
 
  private:
-  static void loop(LeaseRenewer* renewer, std::chrono::milliseconds period,
-                   std::stop_token stop) {
+  static void loop(LeaseRenewer* renewer, std::chrono::milliseconds period, std::stop_token stop) {
     std::mutex mutex;
     std::condition_variable_any wake;
     std::unique_lock lock(mutex);
@@ -111,13 +112,15 @@ void LeaseRenewer::remove(Lease* lease) {
 }
 
 Lease::Lease(Store& store, std::string name, LeaseOptions options, LeaseHolder holder)
-    : store_(store), name_(std::move(name)), options_(std::move(options)),
+    : store_(store),
+      name_(std::move(name)),
+      options_(std::move(options)),
       holder_(std::move(holder)) {}
 
 Lease::~Lease() { (void)release(); }
 
 StatusOr<std::unique_ptr<Lease>> Lease::acquire(Store& store, std::string name,
-                                                 std::string_view what, LeaseOptions options) {
+                                                std::string_view what, LeaseOptions options) {
   ASSIGN_OR_RETURN(auto txn, store.begin());
   ASSIGN_OR_RETURN(LeaseHolder mine, acquire_in(*txn, name, what, options));
   RETURN_IF_ERROR(txn->commit());
@@ -141,8 +144,8 @@ StatusOr<LeaseHolder> Lease::acquire_in(Transaction& txn, std::string_view name,
   if (current) {
     ASSIGN_OR_RETURN(LeaseHolder held, holder_from_record(*current));
     const bool expired = held.expires_ms <= now;
-    const bool dead = held.host == mine.host && held.pid != mine.pid &&
-                      !options.process_alive(held.pid);
+    const bool dead =
+        held.host == mine.host && held.pid != mine.pid && !options.process_alive(held.pid);
     if (!expired && !dead) {
       return failed_precondition(std::string(what) + " is being run by pid " +
                                  std::to_string(held.pid) + " on host " + held.host + " since " +
@@ -192,16 +195,16 @@ Status Lease::renew() {
     std::lock_guard lock(mutex_);
     if (released_) return failed_precondition("lease " + name_ + ": already released");
     lost_ = true;
-    return failed_precondition("lease " + name_ + ": lost (it lapsed and " +
-                               (held ? "pid " + std::to_string(held->pid) + " on host " +
-                                           held->host + " took it"
-                                     : std::string("it was removed")) +
-                               ")");
+    return failed_precondition(
+        "lease " + name_ + ": lost (it lapsed and " +
+        (held ? "pid " + std::to_string(held->pid) + " on host " + held->host + " took it"
+              : std::string("it was removed")) +
+        ")");
   }
   mine.expires_ms = now + options_.ttl.count();
-  RETURN_IF_ERROR(txn->put_if_version(kLeasesCollection, name_, holder_json(mine, now).dump(),
-                                      current->version)
-                      .status());
+  RETURN_IF_ERROR(
+      txn->put_if_version(kLeasesCollection, name_, holder_json(mine, now).dump(), current->version)
+          .status());
   RETURN_IF_ERROR(txn->commit());
   std::lock_guard lock(mutex_);
   holder_ = mine;

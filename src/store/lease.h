@@ -53,8 +53,7 @@ class Lease {
   // of this host) fails with failed_precondition: "<what> is being run by pid N on host H since
   // T (lease until U)"; `what` names the resource for people ("case K20261123-1a2b3c").
   static StatusOr<std::unique_ptr<Lease>> acquire(Store& store, std::string name,
-                                                  std::string_view what,
-                                                  LeaseOptions options = {});
+                                                  std::string_view what, LeaseOptions options = {});
   // acquire() in two halves, for a caller that takes the lease in a transaction of its own
   // (one commit less): acquire_in() writes the lease record into `txn`; once `txn` has
   // committed, adopt() makes the Lease that releases it.

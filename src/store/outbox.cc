@@ -8,12 +8,12 @@ namespace kontor::store {
 namespace {
 
 constexpr std::array<std::string_view, 8> kStateNames = {
-    "proposed", "awaiting_approval", "approved", "executing",
-    "done",     "failed",            "outcome_unknown", "denied"};
+    "proposed", "awaiting_approval", "approved", "executing", "done",
+    "failed",   "outcome_unknown",   "denied"};
 
 nlohmann::json to_body(const OutboxAction& a) {
-  return {{"key", a.key},       {"case", a.case_id},     {"task", a.task_id},
-          {"kind", a.kind},     {"action", a.action},    {"state", action_state_name(a.state)},
+  return {{"key", a.key},       {"case", a.case_id},         {"task", a.task_id},
+          {"kind", a.kind},     {"action", a.action},        {"state", action_state_name(a.state)},
           {"result", a.result}, {"updated_at", a.updated_at}};
 }
 
@@ -112,9 +112,8 @@ StatusOr<std::pair<OutboxAction, bool>> Outbox::add(Transaction& txn, OutboxActi
   return std::make_pair(std::move(action), true);
 }
 
-StatusOr<OutboxAction> Outbox::transition(Transaction& txn, std::string_view key,
-                                          ActionState to, nlohmann::json result,
-                                          std::string at) {
+StatusOr<OutboxAction> Outbox::transition(Transaction& txn, std::string_view key, ActionState to,
+                                          nlohmann::json result, std::string at) {
   ASSIGN_OR_RETURN(std::optional<OutboxAction> current, get(txn, key));
   if (!current) return not_found("action " + std::string(key) + ": not in the outbox");
   if (!can_transition(current->state, to)) {

@@ -17,12 +17,11 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/status.h"
 #include "store/store.h"
@@ -48,10 +47,10 @@ struct OutboxAction {
   std::string key;  // idempotency key
   std::string case_id;
   std::string task_id;
-  std::string kind;                                     // "rfq.send"
-  nlohmann::json action = nlohmann::json::object();     // what exactly is to be done
+  std::string kind;                                  // "rfq.send"
+  nlohmann::json action = nlohmann::json::object();  // what exactly is to be done
   ActionState state = ActionState::kProposed;
-  nlohmann::json result = nlohmann::json::object();     // the executor's answer, or the error
+  nlohmann::json result = nlohmann::json::object();  // the executor's answer, or the error
   std::string updated_at;
   std::int64_t version = 0;  // store version, for conditional transitions
 };

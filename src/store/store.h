@@ -26,7 +26,7 @@ namespace kontor::store {
 struct Record {
   std::string collection;
   std::string key;
-  std::string body;         // a JSON document (the backend does not interpret it)
+  std::string body;          // a JSON document (the backend does not interpret it)
   std::int64_t version = 0;  // 1 on insert, +1 on each change of the body
 };
 

@@ -96,10 +96,9 @@ Status ad_valorem_term(const DutyRate& rate, const DutyComponent& c, const DutyB
 Status specific_term(const DutyRate& rate, const DutyComponent& c, const DutyBase& base,
                      DutyTerm& term) {
   if (c.currency() != base.customs_value.currency().code()) {
-    return invalid_argument(quoted(rate) + " is in " + std::string(c.currency()) +
-                            " but the customs value is in " +
-                            std::string(base.customs_value.currency().code()) +
-                            " (convert the customs value first)");
+    return invalid_argument(
+        quoted(rate) + " is in " + std::string(c.currency()) + " but the customs value is in " +
+        std::string(base.customs_value.currency().code()) + " (convert the customs value first)");
   }
   Decimal q;
   RETURN_IF_ERROR(component_quantity(rate, c, base, q));

@@ -60,7 +60,7 @@ struct DutyTerm {
   // What the rate was applied to: for ad valorem the value in the customs currency, for
   // specific the quantity in the component's unit (jewels above the threshold, proof litres…).
   Decimal base;
-  Decimal amount;  // exact, in the customs value's currency
+  Decimal amount;              // exact, in the customs value's currency
   std::uint8_t component = 0;  // index into DutyRate::components
   DutyClause clause = DutyClause::kMain;
 };
@@ -69,10 +69,10 @@ struct DutyAmount {
   static constexpr int kMaxTerms = 4;  // components of one season (the parser's limit)
   enum class Limit : std::uint8_t { kNone, kMinimum, kMaximum };
 
-  Money amount;                  // the duty, exact, in the customs value's currency
+  Money amount;  // the duty, exact, in the customs value's currency
   std::uint8_t term_count = 0;
-  Limit limit = Limit::kNone;    // which EU clause set the duty ("MIN": the minimum applied)
-  std::int8_t season = -1;       // the season used for a seasonal rate
+  Limit limit = Limit::kNone;  // which EU clause set the duty ("MIN": the minimum applied)
+  std::int8_t season = -1;     // the season used for a seasonal rate
   std::array<DutyTerm, kMaxTerms> terms;
   std::optional<Money> base_duty;  // included in `amount` for kAdditional rates
 

@@ -2,11 +2,10 @@
 // HTTP API's duty endpoint. The same treatment and rounding rule as the landed-cost engine.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "trade/landed_cost.h"
 
@@ -31,9 +30,9 @@ struct DutyQuote {
     Money rounded;  // half-up to the minor unit, per line
   };
   TariffTreatment treatment;
-  Money customs_value;      // in the customs currency
+  Money customs_value;       // in the customs currency
   std::optional<FxRate> fx;  // the conversion of the customs value, if any
-  std::vector<Part> parts;  // the line's own duty, then additional duties
+  std::vector<Part> parts;   // the line's own duty, then additional duties
   Money total;
 };
 

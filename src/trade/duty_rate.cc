@@ -38,11 +38,23 @@ std::size_t normalize(std::string_view in, char* out) {
     }
     if (c == 0xC2 && i + 1 < in.size()) {
       unsigned char d = static_cast<unsigned char>(in[i + 1]);
-      if (d == 0xA0) { put(' '); ++i; continue; }   // no-break space
-      if (d == 0xA2) { put('#'); ++i; continue; }   // ¢
+      if (d == 0xA0) {
+        put(' ');
+        ++i;
+        continue;
+      }  // no-break space
+      if (d == 0xA2) {
+        put('#');
+        ++i;
+        continue;
+      }  // ¢
     }
     if (c == 0xE2 && in.substr(i, 3) == "\xE2\x82\xAC") {  // €
-      put(' '); put('e'); put('u'); put('r'); put(' ');
+      put(' ');
+      put('e');
+      put('u');
+      put('r');
+      put(' ');
       i += 2;
       continue;
     }
@@ -72,10 +84,14 @@ bool is_letter(char c) { return c >= 'a' && c <= 'z'; }
 enum class Jurisdiction { kUs, kEu, kGb };
 
 bool parse_jurisdiction(std::string_view text, Jurisdiction& out) {
-  if (text == "US") out = Jurisdiction::kUs;
-  else if (text == "EU") out = Jurisdiction::kEu;
-  else if (text == "GB" || text == "UK") out = Jurisdiction::kGb;
-  else return false;
+  if (text == "US")
+    out = Jurisdiction::kUs;
+  else if (text == "EU")
+    out = Jurisdiction::kEu;
+  else if (text == "GB" || text == "UK")
+    out = Jurisdiction::kGb;
+  else
+    return false;
   return true;
 }
 
@@ -112,7 +128,8 @@ class Parser {
     return false;
   }
   bool word_at(std::size_t i, std::string_view w) const {
-    return s_.substr(i, w.size()) == w && (i + w.size() >= s_.size() || !is_letter(s_[i + w.size()]));
+    return s_.substr(i, w.size()) == w &&
+           (i + w.size() >= s_.size() || !is_letter(s_[i + w.size()]));
   }
   bool accept_word(std::string_view w) {
     skip_ws();
@@ -472,7 +489,8 @@ std::string_view parse_normalized(std::string_view s, std::string_view compact, 
 bool is_program_list(std::string_view text) {
   bool letter = false;
   for (char c : text) {
-    if (c >= 'A' && c <= 'Z') letter = true;
+    if (c >= 'A' && c <= 'Z')
+      letter = true;
     else if (c != '+' && c != '*' && c != ',' && c != ' ' && c != '.' && c != '\n' && c != '\r')
       return false;
   }
@@ -552,6 +570,5 @@ StatusOr<std::vector<SpecialRate>> parse_special_rates(std::string_view text,
   }
   return out;
 }
-
 
 }  // namespace kontor::trade

@@ -32,20 +32,26 @@ namespace kontor::trade {
 enum class DutyBasis : std::uint8_t {
   kDeclared,
   // quantity bases
-  kDrainedWeight,        // US "on drained weight"; EU "net drained wt", UK "eda"
-  kGrossWeight,          // US "on contents and container", "including weight of container";
-                         // EU "/ gross", "/br"
-  kEntireContents,       // US "on entire contents of container"
-  kCleanWeight,          // US wool "clean kg"
-  kTotalSugars,          // US "of total sugars"
-  kLacticMatter,         // EU "/ kg / lactic matter"
-  kDryLacticMatter,      // EU "/ kg / dry lactic matter"
-  kDryMatter,            // EU "/ net dry", UK "mas"
-  kStandardQuality,      // EU/UK sugar "std qual"
-  kTotalAlcohol,         // EU "/ kg / tot alc"
-  kProofLitres,          // US "pf.liter" (litres at 50 % vol)
-  kLeadContent, kCopperContent, kZincContent, kTungstenContent, kMolybdenumContent,
-  kManganeseContent, kMagnesiumContent, kSiliconContent,
+  kDrainedWeight,    // US "on drained weight"; EU "net drained wt", UK "eda"
+  kGrossWeight,      // US "on contents and container", "including weight of container";
+                     // EU "/ gross", "/br"
+  kEntireContents,   // US "on entire contents of container"
+  kCleanWeight,      // US wool "clean kg"
+  kTotalSugars,      // US "of total sugars"
+  kLacticMatter,     // EU "/ kg / lactic matter"
+  kDryLacticMatter,  // EU "/ kg / dry lactic matter"
+  kDryMatter,        // EU "/ net dry", UK "mas"
+  kStandardQuality,  // EU/UK sugar "std qual"
+  kTotalAlcohol,     // EU "/ kg / tot alc"
+  kProofLitres,      // US "pf.liter" (litres at 50 % vol)
+  kLeadContent,
+  kCopperContent,
+  kZincContent,
+  kTungstenContent,
+  kMolybdenumContent,
+  kManganeseContent,
+  kMagnesiumContent,
+  kSiliconContent,
   kAnhydrousMorphine,    // US "of anhydrous morphine content"
   kRecordingSurface,     // US "m² of recording surface"
   kImmediateContainers,  // US "gross of immediate containers"
@@ -53,9 +59,19 @@ enum class DutyBasis : std::uint8_t {
   kPins,                 // US "¢/1,000 pins"
   kPacks,                // US "¢/pack"
   // value bases (ad valorem on the value of a part)
-  kCaseValue, kStrapValue, kBatteryValue, kMovementValue, kMovementAndCaseValue,
-  kCaseAndStrapValue, kApparatusValue, kLeadContentValue, kRifleValue, kTelescopicSightValue,
-  kFairRetailValue, kCostOfRepairs, kCostOfParts,
+  kCaseValue,
+  kStrapValue,
+  kBatteryValue,
+  kMovementValue,
+  kMovementAndCaseValue,
+  kCaseAndStrapValue,
+  kApparatusValue,
+  kLeadContentValue,
+  kRifleValue,
+  kTelescopicSightValue,
+  kFairRetailValue,
+  kCostOfRepairs,
+  kCostOfParts,
 };
 // "drained weight", "value of the case", … ("" for kDeclared).
 std::string_view duty_basis_name(DutyBasis basis);
@@ -75,10 +91,10 @@ struct DutyComponent {
   DutyClause clause = DutyClause::kMain;
   DutyBasis basis = DutyBasis::kDeclared;
   PerPercent per_percent = PerPercent::kNone;
-  std::uint8_t season = 0;        // index into DutyRate::seasons (0 when not seasonal)
-  std::uint8_t per_exp10 = 0;     // specific: the rate is per 10^per_exp10 units ("/100 kg": 2)
-  Unit unit = Unit::kPiece;       // specific only
-  std::uint16_t excess_over = 0;  // "¢/jewel over 7": only the count above 7 is dutiable
+  std::uint8_t season = 0;          // index into DutyRate::seasons (0 when not seasonal)
+  std::uint8_t per_exp10 = 0;       // specific: the rate is per 10^per_exp10 units ("/100 kg": 2)
+  Unit unit = Unit::kPiece;         // specific only
+  std::uint16_t excess_over = 0;    // "¢/jewel over 7": only the count above 7 is dutiable
   std::array<char, 3> currency_{};  // specific only: "USD", "EUR", "GBP"
   // Ad valorem: a fraction (3.6% → 0.036). Specific: currency units per `per()` units
   // (4.4¢/kg → 0.044 USD per 1 kg; EUR 93.10 / 100 kg → 93.10 per 100 kg).
@@ -90,28 +106,28 @@ struct DutyComponent {
 };
 
 enum class DutyForm : std::uint8_t {
-  kFree,            // "Free", "Free, under bond, as prescribed in U.S. note 2 …"
-  kAdValorem,       // one ad valorem component on the customs value
-  kSpecific,        // specific components only
-  kCompound,        // ad valorem and specific, several value bases, or MIN/MAX clauses
-  kSeasonal,        // EU/UK: the rate depends on the day of the year of entry
-  kAdditional,      // the duty of the base line plus `components` (chapter 99, "No change")
-  kNotComputable,   // see `reason`
+  kFree,           // "Free", "Free, under bond, as prescribed in U.S. note 2 …"
+  kAdValorem,      // one ad valorem component on the customs value
+  kSpecific,       // specific components only
+  kCompound,       // ad valorem and specific, several value bases, or MIN/MAX clauses
+  kSeasonal,       // EU/UK: the rate depends on the day of the year of entry
+  kAdditional,     // the duty of the base line plus `components` (chapter 99, "No change")
+  kNotComputable,  // see `reason`
 };
 std::string_view duty_form_name(DutyForm form);  // "free", "ad_valorem", …
 
 enum class NotComputableReason : std::uint8_t {
   kNone,
-  kSeeNote,              // "See additional U.S. note 1", "See 9822.05.10"
-  kRateOfOtherArticle,   // "The rate applicable to the article of which it is a part …"
-  kEnsembleGarments,     // "The rate applicable to each garment in the ensemble …"
-  kChapter98Value,       // "A duty upon the value of the repairs …" (US chapter 98)
-  kSugarPolarity,        // "… less 0.020668¢/kg for each degree under 100 degrees …"
-  kMovementParts,        // "… ¢ for each other piece or part, but … shall not exceed …"
-  kButtonLines,          // "0.3¢/line/ gross": per line of button size per gross
+  kSeeNote,                  // "See additional U.S. note 1", "See 9822.05.10"
+  kRateOfOtherArticle,       // "The rate applicable to the article of which it is a part …"
+  kEnsembleGarments,         // "The rate applicable to each garment in the ensemble …"
+  kChapter98Value,           // "A duty upon the value of the repairs …" (US chapter 98)
+  kSugarPolarity,            // "… less 0.020668¢/kg for each degree under 100 degrees …"
+  kMovementParts,            // "… ¢ for each other piece or part, but … shall not exceed …"
+  kButtonLines,              // "0.3¢/line/ gross": per line of button size per gross
   kEuAgriculturalComponent,  // "+ EA", "ADSZ", "ADFM": amounts not in the data
-  kEntryPrice,           // EU entry price system
-  kNoRatePrinted,        // the schedule prints no rate (":")
+  kEntryPrice,               // EU entry price system
+  kNoRatePrinted,            // the schedule prints no rate (":")
 };
 // "refers to a U.S. note of the tariff", …
 std::string_view not_computable_reason_name(NotComputableReason reason);

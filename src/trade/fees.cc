@@ -9,8 +9,7 @@ Money merchandise_processing_fee(const refdata::UsFeeRule& rule, const Money& en
   return fee;
 }
 
-Money harbor_maintenance_fee(const refdata::UsFeeRule& rule, const Money& cargo_value,
-                             bool ocean) {
+Money harbor_maintenance_fee(const refdata::UsFeeRule& rule, const Money& cargo_value, bool ocean) {
   if (!ocean) return Money::zero(cargo_value.currency());
   return (cargo_value * rule.rate).rounded(RoundingMode::kHalfUp);
 }

@@ -14,8 +14,7 @@ namespace kontor::trade {
 Money merchandise_processing_fee(const refdata::UsFeeRule& rule, const Money& entered_value);
 
 // HMF: rate × value of the commercial cargo, half-up to the cent; zero unless by ocean.
-Money harbor_maintenance_fee(const refdata::UsFeeRule& rule, const Money& cargo_value,
-                             bool ocean);
+Money harbor_maintenance_fee(const refdata::UsFeeRule& rule, const Money& cargo_value, bool ocean);
 
 // Informal entries are allowed up to this value (19 CFR 143.21(a)).
 inline constexpr std::int64_t kUsInformalEntryLimitUsd = 2500;

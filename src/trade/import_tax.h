@@ -19,7 +19,7 @@
 namespace kontor::trade {
 
 enum class ImportTaxBase {
-  kNone,                       // no import VAT/GST
+  kNone,  // no import VAT/GST
   kValuePlusDutyAndIncidentals,
   kValuePlusDutyAndTransport,  // FOB-basis countries that add transport for GST (AU)
   kValuePlusDuty,
@@ -35,8 +35,8 @@ ImportTaxRule import_tax_rule(CountryCode destination, std::string_view customs_
 
 struct ImportTaxBaseInput {
   Money customs_value;
-  Money duty;                 // all customs duties, including additional duties
-  Money incidentals;          // costs to the first place of destination not in the value
+  Money duty;                    // all customs duties, including additional duties
+  Money incidentals;             // costs to the first place of destination not in the value
   Money transport_not_in_value;  // freight + insurance left out of an FOB customs value
 };
 

@@ -140,18 +140,17 @@ Status add_goods_and_transport(const ShipmentCosts& costs, const std::optional<M
   for (int i = 0; i < kCostElementCount; ++i) {
     const auto element = static_cast<CostElement>(i);
     if (price_includes(costs.incoterm, element)) continue;  // already in the price
-    std::optional<Money> amount =
-        element == CostElement::kInsurance ? insurance : costs.costs[i];
+    std::optional<Money> amount = element == CostElement::kInsurance ? insurance : costs.costs[i];
     if (!amount) continue;
     const bool estimate = element == CostElement::kInsurance && insurance_estimated;
-    RETURN_IF_ERROR(lines.add(
-        {.kind = line_kind_for(element),
-         .label = element_label(element),
-         .amount = *amount,
-         .provenance = {.rule = estimate ? "estimate: rate x 110% x (goods + freight), "
-                                           "Incoterms 2020 CIF/CIP A5 minimum cover"
-                                         : "given by the user"},
-         .estimate = estimate}));
+    RETURN_IF_ERROR(
+        lines.add({.kind = line_kind_for(element),
+                   .label = element_label(element),
+                   .amount = *amount,
+                   .provenance = {.rule = estimate ? "estimate: rate x 110% x (goods + freight), "
+                                                     "Incoterms 2020 CIF/CIP A5 minimum cover"
+                                                   : "given by the user"},
+                   .estimate = estimate}));
     total += *amount;
   }
   return ok_status();
@@ -193,8 +192,8 @@ void apply_de_minimis(const TariffTreatment& t, const Money& intrinsic, LandedCo
       lines.note(test.rule->note);
       continue;
     }
-    const bool below = test.rule->strictly_below ? intrinsic < *test.threshold
-                                                 : intrinsic <= *test.threshold;
+    const bool below =
+        test.rule->strictly_below ? intrinsic < *test.threshold : intrinsic <= *test.threshold;
     if (!below) continue;
     const auto scope = test.rule->scope;
     if (scope != refdata::DeMinimisScope::kImportTax) out.duty_de_minimis = true;
@@ -213,15 +212,15 @@ Status apply_duties(const TariffTreatment& t, const ShipmentCosts& costs, Landed
   if (!out.duty_de_minimis && !t.internal_market) {
     ASSIGN_OR_RETURN(duty, rounded_duty(t.duty_rate, base));
   }
-  RETURN_IF_ERROR(lines.add({.kind = LineKind::kDuty,
-                             .label = t.internal_market ? "Customs duty (none: within the customs union)"sv
-                                      : out.duty_de_minimis
-                                          ? "Customs duty (not collected: de minimis)"sv
-                                          : "Customs duty (MFN)"sv,
-                             .amount = duty,
-                             .base = value,
-                             .rate_text = t.duty_provenance.text,
-                             .provenance = t.duty_provenance}));
+  RETURN_IF_ERROR(
+      lines.add({.kind = LineKind::kDuty,
+                 .label = t.internal_market     ? "Customs duty (none: within the customs union)"sv
+                          : out.duty_de_minimis ? "Customs duty (not collected: de minimis)"sv
+                                                : "Customs duty (MFN)"sv,
+                 .amount = duty,
+                 .base = value,
+                 .rate_text = t.duty_provenance.text,
+                 .provenance = t.duty_provenance}));
   out.duty = duty;
   base.base_duty = duty;
   for (const AdditionalDuty& extra : t.additional_duties) {
@@ -246,9 +245,10 @@ Status apply_import_tax(const TariffTreatment& t, const ShipmentCosts& costs, La
   out.import_tax = Money::zero(t.currency);
   out.import_tax_base = Money::zero(t.currency);
   if (t.internal_market) {
-    lines.note("no import VAT within the customs union: a VAT-registered buyer self-accounts "
-               "VAT on the intra-Community acquisition (Directive 2006/112/EC art. 2(1)(b), "
-               "art. 200) and deducts it as input tax");
+    lines.note(
+        "no import VAT within the customs union: a VAT-registered buyer self-accounts "
+        "VAT on the intra-Community acquisition (Directive 2006/112/EC art. 2(1)(b), "
+        "art. 200) and deducts it as input tax");
     return ok_status();
   }
   if (rule.base == ImportTaxBase::kNone || !t.import_tax) {
@@ -336,8 +336,7 @@ StatusOr<Money> per_unit(const Money& total, const Quantity& units) {
 
 }  // namespace
 
-Status compute_landed_cost(const TariffTreatment& t, const ShipmentCosts& costs,
-                           LandedCost& out) {
+Status compute_landed_cost(const TariffTreatment& t, const ShipmentCosts& costs, LandedCost& out) {
   if (!(costs.goods.currency() == t.currency)) {
     return invalid_argument("goods_value: must be in the customs currency " +
                             std::string(t.currency.code()) + " (convert it first)");
@@ -375,8 +374,9 @@ Status compute_landed_cost(const TariffTreatment& t, const ShipmentCosts& costs,
   ASSIGN_OR_RETURN(out.per_unit_net_of_import_tax,
                    per_unit(out.total_net_of_import_tax, costs.units));
   if (!out.import_tax.is_zero()) {
-    lines.note("import VAT/GST is usually recoverable as input tax by a registered importer: "
-               "see total_net_of_import_tax");
+    lines.note(
+        "import VAT/GST is usually recoverable as input tax by a registered importer: "
+        "see total_net_of_import_tax");
   }
   return ok_status();
 }

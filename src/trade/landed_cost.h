@@ -58,10 +58,10 @@ struct TariffTreatment {
   // registered buyer, Directive 2006/112/EC art. 2(1)(b) and 200).
   bool internal_market = false;
   Date as_of;
-  Currency currency;          // the customs currency of the destination
+  Currency currency;  // the customs currency of the destination
   const refdata::TariffSchedule* schedule = nullptr;
   const refdata::TariffLine* line = nullptr;
-  DutyRate duty_rate;         // the general (MFN) rate of the line
+  DutyRate duty_rate;  // the general (MFN) rate of the line
   Provenance duty_provenance;
   std::vector<AdditionalDuty> additional_duties;
   std::optional<refdata::VatRate> import_tax;  // none: the destination levies no import VAT
@@ -70,8 +70,8 @@ struct TariffTreatment {
   std::vector<DeMinimisTest> de_minimis;
   const refdata::UsFeeRule* mpf_formal = nullptr;  // US only
   const refdata::UsFeeRule* mpf_informal = nullptr;
-  const refdata::UsFeeRule* hmf = nullptr;         // US only
-  std::vector<std::string> warnings;  // e.g. "tariff data is the 2024 edition"
+  const refdata::UsFeeRule* hmf = nullptr;  // US only
+  std::vector<std::string> warnings;        // e.g. "tariff data is the 2024 edition"
 };
 
 // `fx` receives the conversions of de minimis thresholds (may be null to skip de minimis
@@ -79,12 +79,11 @@ struct TariffTreatment {
 StatusOr<TariffTreatment> resolve_treatment(const refdata::ReferenceData& data,
                                             std::string_view hs_code, CountryCode origin,
                                             CountryCode destination, Date as_of,
-                                            refdata::VatRateKind vat_kind,
-                                            std::vector<FxRate>* fx);
+                                            refdata::VatRateKind vat_kind, std::vector<FxRate>* fx);
 
 // Amounts in the treatment's customs currency.
 struct ShipmentCosts {
-  Money goods;                  // invoice price of the goods under `incoterm`
+  Money goods;  // invoice price of the goods under `incoterm`
   Incoterm incoterm = Incoterm::kFOB;
   std::array<std::optional<Money>, kCostElementCount> costs;  // by CostElement
   // Insurance estimated as rate × 110 % × (goods + freight) when no insurance amount is given
@@ -92,15 +91,23 @@ struct ShipmentCosts {
   std::optional<Decimal> insurance_rate;
   std::optional<Money> vat_incidentals;  // other costs to the first place of destination
   std::optional<Money> broker_fee;
-  Quantity units;                       // what per-unit figures divide by: 2000 pcs
+  Quantity units;                                   // what per-unit figures divide by: 2000 pcs
   std::array<std::optional<Quantity>, 4> measures;  // for specific duties: kg, l, m2, pairs…
   TransportMode mode = TransportMode::kSea;
   UsEntryType us_entry = UsEntryType::kAuto;
 };
 
 enum class LineKind {
-  kGoods, kOriginCharges, kFreight, kInsurance, kDestinationDelivery,
-  kDuty, kAdditionalDuty, kImportTax, kFee, kBrokerage,
+  kGoods,
+  kOriginCharges,
+  kFreight,
+  kInsurance,
+  kDestinationDelivery,
+  kDuty,
+  kAdditionalDuty,
+  kImportTax,
+  kFee,
+  kBrokerage,
 };
 std::string_view line_kind_name(LineKind kind);  // "goods", "duty", …
 
@@ -111,20 +118,20 @@ struct CostLine {
   std::optional<Money> base;   // what a rate was applied to
   std::string_view rate_text;  // the rate as printed or as the rule states it
   Provenance provenance;
-  bool estimate = false;       // an estimate the user should replace with a real figure
-  int fx_index = -1;           // index into LandedCostQuote::fx when converted from a quote
+  bool estimate = false;  // an estimate the user should replace with a real figure
+  int fx_index = -1;      // index into LandedCostQuote::fx when converted from a quote
 };
 
 struct LandedCost {
   Currency currency;
   CustomsValuation valuation;
-  Money duty;          // customs duty plus additional duties
-  Money import_tax;    // import VAT / GST (0 where none is levied)
+  Money duty;        // customs duty plus additional duties
+  Money import_tax;  // import VAT / GST (0 where none is levied)
   Money import_tax_base;
-  Money fees;          // MPF, HMF, brokerage
-  Money total;         // everything the buyer pays to have the goods at the destination
+  Money fees;                     // MPF, HMF, brokerage
+  Money total;                    // everything the buyer pays to have the goods at the destination
   Money total_net_of_import_tax;  // for a VAT-registered importer who recovers import VAT
-  Money per_unit;      // total ÷ units, half-up to 4 decimal places
+  Money per_unit;                 // total ÷ units, half-up to 4 decimal places
   Money per_unit_net_of_import_tax;
   Quantity units;
   bool duty_de_minimis = false;
@@ -171,10 +178,10 @@ struct LandedCostRequest {
 
 struct LandedCostQuote {
   TariffTreatment treatment;
-  LandedCost cost;            // in the customs currency
-  std::vector<FxRate> fx;     // every conversion used, referenced by CostLine::fx_index
+  LandedCost cost;                 // in the customs currency
+  std::vector<FxRate> fx;          // every conversion used, referenced by CostLine::fx_index
   std::optional<FxRate> buyer_fx;  // customs currency → buyer currency, when they differ
-  Money total_buyer;          // total and per unit in the buyer's currency
+  Money total_buyer;               // total and per unit in the buyer's currency
   Money per_unit_buyer;
 };
 

@@ -75,8 +75,10 @@ StatusOr<Money> parse_money(std::string_view text, const refdata::CurrencyTable&
   std::string t = trim(text);
   std::string code, number;
   for (char c : t) {
-    if (std::isalpha(static_cast<unsigned char>(c))) code.push_back(static_cast<char>(std::toupper(c)));
-    else if (!std::isspace(static_cast<unsigned char>(c))) number.push_back(c);
+    if (std::isalpha(static_cast<unsigned char>(c)))
+      code.push_back(static_cast<char>(std::toupper(c)));
+    else if (!std::isspace(static_cast<unsigned char>(c)))
+      number.push_back(c);
   }
   if (code.empty()) {
     return invalid_argument(std::string(field) + ": give the currency too, e.g. '" + t + " USD'");
@@ -104,9 +106,13 @@ StatusOr<Quantity> parse_quantity(std::string_view text, std::string_view field)
 namespace {
 
 constexpr std::string_view kKnownFields[] = {
-    "hs_code", "origin", "destination", "goods_value", "incoterm", "origin_charges", "freight",
-    "insurance", "destination_delivery", "insurance_rate", "vat_incidentals", "broker_fee",
-    "quantity", "measures", "mode", "us_entry", "vat_rate", "as_of", "buyer_currency"};
+    "hs_code",        "origin",          "destination",
+    "goods_value",    "incoterm",        "origin_charges",
+    "freight",        "insurance",       "destination_delivery",
+    "insurance_rate", "vat_incidentals", "broker_fee",
+    "quantity",       "measures",        "mode",
+    "us_entry",       "vat_rate",        "as_of",
+    "buyer_currency"};
 
 Status reject_unknown_fields(const json& j) {
   for (const auto& [key, value] : j.items()) {
@@ -147,10 +153,14 @@ Status read_options(const json& j, LandedCostRequest& r) {
   }
   if (j.contains("us_entry")) {
     ASSIGN_OR_RETURN(std::string text, string_field(j["us_entry"], "us_entry"));
-    if (text == "auto") r.us_entry = UsEntryType::kAuto;
-    else if (text == "formal") r.us_entry = UsEntryType::kFormal;
-    else if (text == "informal") r.us_entry = UsEntryType::kInformal;
-    else return invalid_argument("us_entry: expected auto, formal or informal");
+    if (text == "auto")
+      r.us_entry = UsEntryType::kAuto;
+    else if (text == "formal")
+      r.us_entry = UsEntryType::kFormal;
+    else if (text == "informal")
+      r.us_entry = UsEntryType::kInformal;
+    else
+      return invalid_argument("us_entry: expected auto, formal or informal");
   }
   if (j.contains("vat_rate")) {
     ASSIGN_OR_RETURN(std::string text, string_field(j["vat_rate"], "vat_rate"));
@@ -198,8 +208,8 @@ StatusOr<LandedCostRequest> landed_cost_request_from_json(const json& j,
       return invalid_argument("measures: expected an array of at most 4 quantities");
     }
     for (std::size_t i = 0; i < j["measures"].size(); ++i) {
-      ASSIGN_OR_RETURN(r.measures[i], quantity_from_json(j["measures"][i],
-                                                         "measures[" + std::to_string(i) + "]"));
+      ASSIGN_OR_RETURN(r.measures[i],
+                       quantity_from_json(j["measures"][i], "measures[" + std::to_string(i) + "]"));
     }
   }
   r.as_of = default_as_of;
@@ -271,8 +281,7 @@ json treatment_json(const TariffTreatment& t) {
               {"tariff_line", t.line->display_code},
               {"description", t.line->description},
               {"duty_rate_text", t.line->general_rate},
-              {"valuation_basis",
-               std::string(refdata::valuation_basis_name(t.valuation->basis))},
+              {"valuation_basis", std::string(refdata::valuation_basis_name(t.valuation->basis))},
               {"valuation_source", t.valuation->source}};
   if (!t.customs_union.empty()) out["customs_union"] = t.customs_union;
   if (t.internal_market) out["internal_market"] = true;
@@ -288,14 +297,14 @@ json treatment_json(const TariffTreatment& t) {
 
 json landed_cost_quote_json(const LandedCostQuote& q) {
   const LandedCost& c = q.cost;
-  json valuation = {{"basis", std::string(refdata::valuation_basis_name(q.treatment.valuation->basis))},
-                    {"rule", std::string(c.valuation.rule)},
-                    {"adjustments", json::array()}};
+  json valuation = {
+      {"basis", std::string(refdata::valuation_basis_name(q.treatment.valuation->basis))},
+      {"rule", std::string(c.valuation.rule)},
+      {"adjustments", json::array()}};
   for (const auto& adj : c.valuation.adjustments) {
     if (!adj) continue;
-    valuation["adjustments"].push_back(
-        {{"element", std::string(cost_element_name(adj->element))},
-         {"amount", money_json(adj->amount)}});
+    valuation["adjustments"].push_back({{"element", std::string(cost_element_name(adj->element))},
+                                        {"amount", money_json(adj->amount)}});
   }
   json out = {{"treatment", treatment_json(q.treatment)},
               {"customs_value", money_json(c.valuation.customs_value)},
@@ -308,8 +317,9 @@ json landed_cost_quote_json(const LandedCostQuote& q) {
               {"total_net_of_import_tax", money_json(c.total_net_of_import_tax)},
               {"per_unit", money_json(c.per_unit)},
               {"per_unit_net_of_import_tax", money_json(c.per_unit_net_of_import_tax)},
-              {"units", {{"value", c.units.value().to_plain_string()},
-                         {"unit", std::string(unit_symbol(c.units.unit()))}}},
+              {"units",
+               {{"value", c.units.value().to_plain_string()},
+                {"unit", std::string(unit_symbol(c.units.unit()))}}},
               {"duty_de_minimis", c.duty_de_minimis},
               {"import_tax_de_minimis", c.tax_de_minimis},
               {"import_tax_at_sale", c.tax_at_sale},

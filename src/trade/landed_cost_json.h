@@ -4,9 +4,8 @@
 // strings so that no binary floating point touches them.
 #pragma once
 
-#include <string_view>
-
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 #include "refdata/reference_data.h"
 #include "trade/landed_cost.h"

@@ -23,9 +23,9 @@ bool origin_in_scope(std::string_view scope, CountryCode origin) {
 // "… effective with respect to entries on or after September 27, 2024, …" in a chapter 99
 // heading: the first day the heading applies, if its text states one.
 std::optional<Date> effective_from(std::string_view text) {
-  static constexpr std::string_view kMonths[] = {"January", "February", "March", "April",
-                                                 "May", "June", "July", "August", "September",
-                                                 "October", "November", "December"};
+  static constexpr std::string_view kMonths[] = {"January",   "February", "March",    "April",
+                                                 "May",       "June",     "July",     "August",
+                                                 "September", "October",  "November", "December"};
   constexpr std::string_view kMarker = "on or after ";
   std::size_t at = text.find(kMarker);
   if (at == std::string_view::npos) return std::nullopt;
@@ -72,8 +72,7 @@ Status add_section301(const refdata::ReferenceData& data, TariffTreatment& t) {
     }
     ASSIGN_OR_RETURN(DutyRate rate, parse_duty_rate(e->ch99_rate_text, "US"));
     found.push_back({label, rate,
-                     Provenance{&data.section301.source(), e->line, e->ch99_code,
-                                e->ch99_rate_text,
+                     Provenance{&data.section301.source(), e->line, e->ch99_code, e->ch99_rate_text,
                                 "Section 301 (19 U.S.C. 2411): additional duty on products of "
                                 "China"}});
   }
@@ -85,8 +84,7 @@ Status add_section301(const refdata::ReferenceData& data, TariffTreatment& t) {
   }
   if (best == nullptr) return ok_status();
   if (found.size() > 1) {
-    t.warnings.push_back("line " + t.line->display_code + " is on " +
-                         std::to_string(found.size()) +
+    t.warnings.push_back("line " + t.line->display_code + " is on " + std::to_string(found.size()) +
                          " Section 301 lists in force; the highest rate is applied (" +
                          best->label + ")");
   }
@@ -205,14 +203,13 @@ StatusOr<TariffTreatment> resolve_treatment(const refdata::ReferenceData& data,
   ASSIGN_OR_RETURN(t.valuation, data.rules.valuation(destination, t.customs_union));
   RETURN_IF_ERROR(add_de_minimis(data, t, fx));
   if (destination.code() == "US") {
-    ASSIGN_OR_RETURN(t.mpf_formal, us_fee_in_force(data, refdata::UsFeeKind::kMpfFormal, as_of,
-                                                   "", t.warnings));
+    ASSIGN_OR_RETURN(t.mpf_formal,
+                     us_fee_in_force(data, refdata::UsFeeKind::kMpfFormal, as_of, "", t.warnings));
     std::vector<std::string> said;  // the formal fee's warning already covers the fiscal year
     auto informal =
         us_fee_in_force(data, refdata::UsFeeKind::kMpfInformal, as_of, "automated", said);
     if (informal.ok()) t.mpf_informal = *informal;
-    ASSIGN_OR_RETURN(t.hmf,
-                     us_fee_in_force(data, refdata::UsFeeKind::kHmf, as_of, "", t.warnings));
+    ASSIGN_OR_RETURN(t.hmf, us_fee_in_force(data, refdata::UsFeeKind::kHmf, as_of, "", t.warnings));
   }
   add_edition_warning(t);
   return t;
@@ -223,9 +220,8 @@ namespace {
 // Converts an amount into the customs currency at the dated rate, half-up to the minor unit
 // (each converted amount is one figure on the declaration). Records the rate in `fx`.
 StatusOr<Money> to_customs_currency(const refdata::ReferenceData& data, const Money& amount,
-                                    const Currency& target, Date as_of,
-                                    std::vector<FxRate>& fx, int& fx_index,
-                                    std::string_view field) {
+                                    const Currency& target, Date as_of, std::vector<FxRate>& fx,
+                                    int& fx_index, std::string_view field) {
   fx_index = -1;
   if (amount.currency() == target) return amount;
   auto rate = data.fx.rate(amount.currency(), target, as_of);
@@ -252,15 +248,14 @@ StatusOr<LandedCostQuote> quote_landed_cost(const refdata::ReferenceData& data,
   ShipmentCosts costs;
   int goods_fx = -1;
   std::array<int, kCostElementCount> cost_fx{-1, -1, -1, -1};
-  ASSIGN_OR_RETURN(costs.goods, to_customs_currency(data, request.goods_value, cur,
-                                                    request.as_of, quote.fx, goods_fx,
-                                                    "goods_value"));
+  ASSIGN_OR_RETURN(costs.goods, to_customs_currency(data, request.goods_value, cur, request.as_of,
+                                                    quote.fx, goods_fx, "goods_value"));
   for (int i = 0; i < kCostElementCount; ++i) {
     if (!request.costs[i]) continue;
-    ASSIGN_OR_RETURN(costs.costs[i],
-                     to_customs_currency(data, *request.costs[i], cur, request.as_of, quote.fx,
-                                         cost_fx[i],
-                                         cost_element_name(static_cast<CostElement>(i))));
+    ASSIGN_OR_RETURN(
+        costs.costs[i],
+        to_customs_currency(data, *request.costs[i], cur, request.as_of, quote.fx, cost_fx[i],
+                            cost_element_name(static_cast<CostElement>(i))));
   }
   int unused = -1;
   if (request.vat_incidentals) {
@@ -270,8 +265,8 @@ StatusOr<LandedCostQuote> quote_landed_cost(const refdata::ReferenceData& data,
   }
   if (request.broker_fee) {
     ASSIGN_OR_RETURN(costs.broker_fee,
-                     to_customs_currency(data, *request.broker_fee, cur, request.as_of,
-                                         quote.fx, unused, "broker_fee"));
+                     to_customs_currency(data, *request.broker_fee, cur, request.as_of, quote.fx,
+                                         unused, "broker_fee"));
   }
   costs.incoterm = request.incoterm;
   costs.insurance_rate = request.insurance_rate;
@@ -298,9 +293,9 @@ StatusOr<LandedCostQuote> quote_landed_cost(const refdata::ReferenceData& data,
     if (!rate.ok()) return rate.status().with_context("buyer_currency");
     quote.buyer_fx = *rate;
     quote.total_buyer = convert(quote.cost.total, *rate).rounded(RoundingMode::kHalfUp);
-    ASSIGN_OR_RETURN(Decimal each, Decimal::divide(quote.total_buyer.amount(),
-                                                   request.units.value(), 4,
-                                                   RoundingMode::kHalfUp));
+    ASSIGN_OR_RETURN(Decimal each,
+                     Decimal::divide(quote.total_buyer.amount(), request.units.value(), 4,
+                                     RoundingMode::kHalfUp));
     quote.per_unit_buyer = Money(each, *request.buyer_currency);
   }
   return quote;

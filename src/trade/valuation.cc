@@ -63,14 +63,15 @@ Status detail::value_goods_into(const ValuationInput& input, CustomsValuation& o
                                        " price includes it but the " + std::string(basis_name) +
                                        " customs value does not"
                                  : "a " + std::string(incoterm_name(input.incoterm)) +
-                                       " price leaves it out but the " +
-                                       std::string(basis_name) + " customs value includes it";
-      return invalid_argument(std::string(cost_element_name(element)) + ": needed for customs "
-                              "valuation (" + why + "); give the amount (0 if there is none)");
+                                       " price leaves it out but the " + std::string(basis_name) +
+                                       " customs value includes it";
+      return invalid_argument(std::string(cost_element_name(element)) +
+                              ": needed for customs "
+                              "valuation (" +
+                              why + "); give the amount (0 if there is none)");
     }
     if (cost->is_negative()) {
-      return invalid_argument(std::string(cost_element_name(element)) +
-                              ": must not be negative");
+      return invalid_argument(std::string(cost_element_name(element)) + ": must not be negative");
     }
     const Money signed_amount = in_price ? -*cost : *cost;
     out.customs_value += signed_amount;

@@ -68,8 +68,8 @@ TEST_F(CatalogImportTest, LoadedCatalogKeepsTiersAndTitles) {
 }
 
 TEST_F(CatalogImportTest, CsvFilesImportTogether) {
-  auto report = import_files(*store_, {kData + "suppliers.csv", kData + "products.csv",
-                                       kData + "offers.csv"});
+  auto report = import_files(
+      *store_, {kData + "suppliers.csv", kData + "products.csv", kData + "offers.csv"});
   ASSERT_TRUE(report.ok()) << report.status().to_string();
   EXPECT_EQ(report->inserted, 3);
   auto catalog = load_catalog(*store_);
@@ -93,8 +93,9 @@ TEST_F(CatalogImportTest, MalformedJsonNamesFileAndLineAndWritesNothing) {
 }
 
 TEST_F(CatalogImportTest, InvalidFieldIsNamedWithLine) {
-  std::string path = write("bad.jsonl",
-      R"({"type":"supplier","id":"S1","name":"X","country":"CHN"})" "\n");
+  std::string path =
+      write("bad.jsonl", R"({"type":"supplier","id":"S1","name":"X","country":"CHN"})"
+                         "\n");
   auto report = import_files(*store_, {path});
   ASSERT_FALSE(report.ok());
   EXPECT_EQ(report.status().message(),
@@ -108,15 +109,17 @@ TEST_F(CatalogImportTest, TiersOutOfOrderAreRejected) {
   auto report = import_files(*store_, {write("tiers.jsonl", bad)});
   ASSERT_FALSE(report.ok());
   EXPECT_NE(report.status().message().find("line 5: field 'tiers': min quantities must ascend"),
-            std::string::npos) << report.status().message();
+            std::string::npos)
+      << report.status().message();
 }
 
 TEST_F(CatalogImportTest, MalformedCsvRowNamesFileLineAndField) {
   std::string header = read_file(kData + "offers.csv").value();
   header = header.substr(0, header.find('\n') + 1);
-  std::string path = write("offers.csv",
+  std::string path = write(
+      "offers.csv",
       header + "OF-A,SUP-IST1,P-TOWEL-1,EUR,300:3.10,300,20,FCA,Istanbul,yes,2027-06-30,,no\n" +
-      "OF-B,SUP-IST1,P-TOWEL-1,EUR,300:abc,300,20,FCA,Istanbul,yes,2027-06-30,,no\n");
+          "OF-B,SUP-IST1,P-TOWEL-1,EUR,300:abc,300,20,FCA,Istanbul,yes,2027-06-30,,no\n");
   auto report = import_files(*store_, {kData + "suppliers.csv", kData + "products.csv", path});
   ASSERT_FALSE(report.ok());
   EXPECT_EQ(report.status().message(),
@@ -125,7 +128,8 @@ TEST_F(CatalogImportTest, MalformedCsvRowNamesFileLineAndField) {
 }
 
 TEST_F(CatalogImportTest, CsvWithWrongFieldCountIsRejected) {
-  std::string path = write("suppliers.csv",
+  std::string path = write(
+      "suppliers.csv",
       "supplier_id,name,country,city,port,languages,certifications,years_in_business,"
       "verification,response_hours,on_time_rate,defect_rate,payment_terms,demo\nS1,Only two\n");
   auto report = import_files(*store_, {path});
@@ -153,7 +157,8 @@ TEST_F(CatalogImportTest, OfferMayReferToPreviouslyStoredRecords) {
 }
 
 TEST_F(CatalogImportTest, DuplicateIdInOneImportIsRejected) {
-  std::string line = R"({"type":"supplier","id":"S1","name":"X","country":"CN"})" "\n";
+  std::string line = R"({"type":"supplier","id":"S1","name":"X","country":"CN"})"
+                     "\n";
   auto report = import_files(*store_, {write("dup.jsonl", line + line)});
   ASSERT_FALSE(report.ok());
   EXPECT_NE(report.status().message().find("line 2: field 'id': duplicate supplier id 'S1'"),
@@ -172,7 +177,8 @@ TEST_F(CatalogImportTest, ChangedRecordIsUpdatedOthersUnchanged) {
 
 TEST_F(CatalogImportTest, JsonExportReimportsUnchanged) {
   ASSERT_TRUE(import_files(*store_, {kData + "sample.jsonl", kData + "suppliers.csv",
-                                     kData + "products.csv", kData + "offers.csv"}).ok());
+                                     kData + "products.csv", kData + "offers.csv"})
+                  .ok());
   auto catalog = load_catalog(*store_);
   ASSERT_TRUE(catalog.ok());
   std::string out = (dir_ / "export.jsonl").string();
@@ -187,9 +193,9 @@ TEST_F(CatalogImportTest, CsvExportReimportsUnchanged) {
   auto catalog = load_catalog(*store_);
   ASSERT_TRUE(catalog.ok());
   ASSERT_TRUE(export_csv(*catalog, dir_.string()).ok());
-  auto report = import_files(*store_, {(dir_ / "suppliers.csv").string(),
-                                       (dir_ / "products.csv").string(),
-                                       (dir_ / "offers.csv").string()});
+  auto report =
+      import_files(*store_, {(dir_ / "suppliers.csv").string(), (dir_ / "products.csv").string(),
+                             (dir_ / "offers.csv").string()});
   ASSERT_TRUE(report.ok()) << report.status().to_string();
   EXPECT_EQ(report->unchanged, 6);
 }

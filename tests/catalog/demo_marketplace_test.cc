@@ -42,8 +42,8 @@ TEST(DemoMarketplace, AtLeastTenProductsPerLeafCategory) {
 
 TEST(DemoMarketplace, FirstProductComesFromFirstRealListing) {
   const Product& p = demo().products().front();
-  EXPECT_EQ(p.category_path, (std::vector<std::string>{"Jewelry & Accessories", "Fashion Jewelry",
-                                                       "Pendants"}));
+  EXPECT_EQ(p.category_path,
+            (std::vector<std::string>{"Jewelry & Accessories", "Fashion Jewelry", "Pendants"}));
   EXPECT_EQ(p.category_path_zh.back(), "项链吊坠");
   EXPECT_EQ(p.attributes.at("material"), "Metal");
 }

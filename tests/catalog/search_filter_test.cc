@@ -22,7 +22,8 @@ Supplier supplier(std::string id, std::string country, std::vector<std::string> 
   return s;
 }
 
-Product product(std::string id, std::string lang, std::string title, std::vector<std::string> path) {
+Product product(std::string id, std::string lang, std::string title,
+                std::vector<std::string> path) {
   Product p;
   p.id = std::move(id);
   p.titles = {{std::move(lang), std::move(title)}};
@@ -30,8 +31,8 @@ Product product(std::string id, std::string lang, std::string title, std::vector
   return p;
 }
 
-Offer offer(std::string id, std::string supplier_id, std::string product_id, std::int64_t moq, int lead,
-            bool demo = false) {
+Offer offer(std::string id, std::string supplier_id, std::string product_id, std::int64_t moq,
+            int lead, bool demo = false) {
   Offer o;
   o.id = std::move(id);
   o.supplier_id = std::move(supplier_id);
@@ -77,7 +78,8 @@ class SearchFilterTest : public ::testing::Test {
     auto r = index_->search(q);
     EXPECT_TRUE(r.ok()) << r.status().to_string();
     std::vector<std::string> out;
-    if (r.ok()) for (const SearchResult& x : r->results) out.push_back(x.product_id + "/" + x.offer_id);
+    if (r.ok())
+      for (const SearchResult& x : r->results) out.push_back(x.product_id + "/" + x.offer_id);
     std::sort(out.begin(), out.end());
     return out;
   }
@@ -96,7 +98,8 @@ Catalog* SearchFilterTest::catalog_ = nullptr;
 SearchIndex* SearchFilterTest::index_ = nullptr;
 
 TEST_F(SearchFilterTest, WithoutFiltersEveryOfferedProductMatches) {
-  EXPECT_EQ(found(query("towel")), (std::vector<std::string>{"P-DEMO-TOWEL/OF-DEMO", "P-TOWEL/OF-CN"}));
+  EXPECT_EQ(found(query("towel")),
+            (std::vector<std::string>{"P-DEMO-TOWEL/OF-DEMO", "P-TOWEL/OF-CN"}));
 }
 
 TEST_F(SearchFilterTest, ShipFromAndLeadTimeMetByOneOffer) {
@@ -214,7 +217,10 @@ TEST(SearchIndexInMemory, WithoutADirectoryNothingIsWrittenToTheTemporaryFolder)
   SearchQuery q;
   q.text = "mug";
   auto found = index->search(q);
-  if (saved) setenv("TMPDIR", saved_value.c_str(), 1); else unsetenv("TMPDIR");
+  if (saved)
+    setenv("TMPDIR", saved_value.c_str(), 1);
+  else
+    unsetenv("TMPDIR");
   ASSERT_TRUE(found.ok());
   ASSERT_EQ(found->results.size(), 1u);
   EXPECT_EQ(found->results[0].product_id, "P-MUG");

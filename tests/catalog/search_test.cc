@@ -1,10 +1,11 @@
 #include "catalog/search.h"
-#include "catalog/catalog_search.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <filesystem>
+
+#include "catalog/catalog_search.h"
 
 namespace kontor::catalog {
 namespace {
@@ -31,9 +32,10 @@ class SearchTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     glossary_ = new Glossary(Glossary::load_default().value());
-    catalog_ = new Catalog(read_catalog_files({kData + "sample.jsonl", kData + "suppliers.csv",
-                                               kData + "products.csv", kData + "offers.csv",
-                                               kData + "search_extra.jsonl"}).value());
+    catalog_ = new Catalog(
+        read_catalog_files({kData + "sample.jsonl", kData + "suppliers.csv", kData + "products.csv",
+                            kData + "offers.csv", kData + "search_extra.jsonl"})
+            .value());
     index_ = SearchIndex::build(*catalog_, *glossary_).value().release();
   }
   static void TearDownTestSuite() {
@@ -45,7 +47,8 @@ class SearchTest : public ::testing::Test {
     auto r = index_->search(q, test_fx);
     EXPECT_TRUE(r.ok()) << r.status().to_string();
     std::vector<std::string> out;
-    if (r.ok()) for (const SearchResult& x : r->results) out.push_back(x.product_id);
+    if (r.ok())
+      for (const SearchResult& x : r->results) out.push_back(x.product_id);
     std::sort(out.begin(), out.end());
     return out;
   }
@@ -55,7 +58,8 @@ class SearchTest : public ::testing::Test {
     return q;
   }
   static const SearchResult* find(const SearchResponse& r, std::string_view id) {
-    for (const SearchResult& x : r.results) if (x.product_id == id) return &x;
+    for (const SearchResult& x : r.results)
+      if (x.product_id == id) return &x;
     return nullptr;
   }
   static bool has_match(const SearchResult& r, std::string_view text) {
@@ -168,7 +172,8 @@ TEST_F(SearchTest, ResultCarriesTierPriceConversionAndExplanation) {
   EXPECT_EQ(x->fx_note, "1 USD = 0.92 EUR on 2026-01-01");
   EXPECT_EQ(x->supplier_name, "Ningbo Hengda Steelware Co.");
   EXPECT_NE(x->explanation.find("supplier: on-time 0.96, defects 0.012, audited, 12 years"),
-            std::string::npos) << x->explanation;
+            std::string::npos)
+      << x->explanation;
 }
 
 TEST_F(SearchTest, PriceTargetInOtherCurrencyWithoutFxIsRejected) {

@@ -7,10 +7,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "policy/audit.h"
 #include "store/journal.h"
@@ -49,8 +48,8 @@ class AuditCliTest : public ::testing::Test {
     ASSERT_TRUE(store.ok());
     kontor::policy::AuditLog log(**store);
     for (int i = 1; i <= 4; ++i) {
-      ASSERT_TRUE(log.append("K1", "action.approved", {{"key", "a" + std::to_string(i)},
-                                                       {"by", "human"}},
+      ASSERT_TRUE(log.append("K1", "action.approved",
+                             {{"key", "a" + std::to_string(i)}, {"by", "human"}},
                              "2026-11-23T12:00:00.000Z")
                       .ok());
     }
@@ -112,8 +111,11 @@ TEST_F(AuditCliTest, ExportAsCsvHasAHeaderAndQuotedBodies) {
   std::getline(in, header);
   std::getline(in, first);
   EXPECT_EQ(header, "seq,at,case,kind,body,prev,hash");
-  EXPECT_EQ(first.rfind(R"(1,2026-11-23T12:00:00.000Z,K1,action.approved,"{""by"":""human"",""key"":""a1""}",)", 0),
-            0u)
+  EXPECT_EQ(
+      first.rfind(
+          R"(1,2026-11-23T12:00:00.000Z,K1,action.approved,"{""by"":""human"",""key"":""a1""}",)",
+          0),
+      0u)
       << first;
 }
 

@@ -35,8 +35,9 @@ const char* kBottles =
     "--as-of 2025-05-09";
 
 TEST(KontorCliTest, BadInputIsOneLineNamingTheFieldWithExitCode2) {
-  CliRun r = kontor("landed-cost --hs-code 9617.00.00 --origin CN --destination DE "
-                 "--goods-value '8400 USD' --quantity '2000 pcs' --as-of 2025-05-09");
+  CliRun r = kontor(
+      "landed-cost --hs-code 9617.00.00 --origin CN --destination DE "
+      "--goods-value '8400 USD' --quantity '2000 pcs' --as-of 2025-05-09");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.out.rfind("kontor: error: freight: needed for customs valuation", 0), 0u) << r.out;
   EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1);
@@ -67,9 +68,9 @@ TEST(KontorCliTest, LandedCostJsonHasTheDocumentedFields) {
   bool duty_line_cites_tariff = false;
   for (const auto& line : j["lines"]) {
     if (line["kind"] == "duty") {
-      duty_line_cites_tariff = line["provenance"]["file"] ==
-                                   "tariff_uk_global_tariff_2021_vs_eu_cet_2020.csv" &&
-                               line["provenance"]["line"].is_number();
+      duty_line_cites_tariff =
+          line["provenance"]["file"] == "tariff_uk_global_tariff_2021_vs_eu_cet_2020.csv" &&
+          line["provenance"]["line"].is_number();
     }
   }
   EXPECT_TRUE(duty_line_cites_tariff) << j["lines"].dump();
@@ -79,9 +80,9 @@ TEST(KontorCliTest, LandedCostJsonHasTheDocumentedFields) {
 
 TEST(KontorCliTest, JsonRequestOnStandardInput) {
   CliRun r = kontor("landed-cost --request - --json",
-                 "{\"hs_code\":\"9617.00.00\",\"origin\":\"CN\",\"destination\":\"DE\","
-                 "\"goods_value\":{\"amount\":\"1000.00\",\"currency\":\"EUR\"},"
-                 "\"incoterm\":\"CIF\",\"quantity\":\"100 pcs\",\"as_of\":\"2025-05-09\"}");
+                    "{\"hs_code\":\"9617.00.00\",\"origin\":\"CN\",\"destination\":\"DE\","
+                    "\"goods_value\":{\"amount\":\"1000.00\",\"currency\":\"EUR\"},"
+                    "\"incoterm\":\"CIF\",\"quantity\":\"100 pcs\",\"as_of\":\"2025-05-09\"}");
   ASSERT_EQ(r.exit_code, 0) << r.out;
   auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["total"]["amount"], "1269.73");
@@ -97,8 +98,9 @@ TEST(KontorCliTest, TableShowsTotalsAndSources) {
 }
 
 TEST(KontorCliTest, DutyExplainsEachPart) {
-  CliRun r = kontor("duty --hs-code 0709.54.00 --origin KR --destination US "
-                 "--customs-value '5000 USD' --measure '800 kg' --as-of 2025-05-09 --json");
+  CliRun r = kontor(
+      "duty --hs-code 0709.54.00 --origin KR --destination US "
+      "--customs-value '5000 USD' --measure '800 kg' --as-of 2025-05-09 --json");
   ASSERT_EQ(r.exit_code, 0) << r.out;
   auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["duty"]["amount"], "1070.40");  // 8.8¢/kg × 800 kg + 20% × 5,000.00
@@ -117,8 +119,9 @@ namespace {
 // The flagship query: Portuguese text finds the vacuum flasks of the demo marketplace, within
 // the quantity and the price target in euros.
 TEST(KontorCliTest, SearchFindsBottlesAcrossLanguages) {
-  CliRun r = kontor("search 'garrafa térmica de aço inox' --qty 2000 --max-price 12EUR "
-                    "--demo-products 1000 --fx-date 2025-05-09 --limit 5 --json");
+  CliRun r = kontor(
+      "search 'garrafa térmica de aço inox' --qty 2000 --max-price 12EUR "
+      "--demo-products 1000 --fx-date 2025-05-09 --limit 5 --json");
   ASSERT_EQ(r.exit_code, 0) << r.out;
   auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["query_lang"], "pt");

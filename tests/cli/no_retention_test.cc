@@ -123,8 +123,10 @@ TEST_F(NoRetentionTest, RunWritesNothingToDisk) {
   shared_before.merge(list("/var/tmp", 3));
   const auto started = fs::file_time_type::clock::now();
   // The goal carries personal data and a unique marker, so any trace of it can be found.
-  const std::string goal = "source 2000 insulated steel bottles for Germany, retail €24.99, "
-                           "in stock by March, ref " + marker_ + ", contact anna@example.de";
+  const std::string goal =
+      "source 2000 insulated steel bottles for Germany, retail €24.99, "
+      "in stock by March, ref " +
+      marker_ + ", contact anna@example.de";
   std::string output;
   const int exit_code = kontor("run --no-retention --json '" + goal + "'", &output);
   ASSERT_NE(output.find("\"type\":\"case.summary\""), std::string::npos) << output;

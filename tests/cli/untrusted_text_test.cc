@@ -12,12 +12,11 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace {
 
@@ -83,8 +82,8 @@ struct Scenario {
 
 Scenario run_scenario(const std::string& name, bool hostile) {
   Scenario s;
-  const fs::path dir = fs::temp_directory_path() /
-                       ("kontor_untrusted_" + name + "_" + std::to_string(::getpid()));
+  const fs::path dir =
+      fs::temp_directory_path() / ("kontor_untrusted_" + name + "_" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   std::ofstream(dir / "catalog.jsonl") << catalog(hostile);
@@ -133,7 +132,8 @@ class UntrustedTextTest : public ::testing::Test {
     for (const json& e : s.events) {
       if (e.value("type", "") != "action.proposed") continue;
       json action = e["data"]["action"];
-      if (action.contains("params") && action["params"].is_object()) action["params"].erase("message");
+      if (action.contains("params") && action["params"].is_object())
+        action["params"].erase("message");
       out.push_back(action.dump());
     }
     std::sort(out.begin(), out.end());
@@ -156,7 +156,7 @@ TEST_F(UntrustedTextTest, HostileCatalogTextProposesExactlyTheSameActions) {
 }
 
 TEST_F(UntrustedTextTest, NothingThatMovesMoneyRunsWithoutAHuman) {
-  std::map<std::string, json> actions;       // key → proposed action
+  std::map<std::string, json> actions;      // key → proposed action
   std::set<std::string> approved_by_human;  // keys
   int money_actions = 0;
   for (const json& e : hostile_->events) {

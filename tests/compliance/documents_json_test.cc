@@ -53,14 +53,15 @@ TEST(DocumentsJsonTest, UnreadableFieldsAreNamed) {
           "lines": [{"quantity": "2k", "unit_price": 12.35, "origin": "China", "packages": "3"}]})",
       currencies());
   ASSERT_FALSE(shipment.ok());
-  EXPECT_EQ(shipment.status().message(),
-            "shipment JSON: invoice_date: expected a date as YYYY-MM-DD, got '12.01.2026'; "
-            "incoterm: expected one of EXW FCA FAS FOB CFR CIF CPT CIP DAP DPU DDP (Incoterms 2020), "
-            "got 'FOBX'; currency: unknown ISO 4217 code 'XYZ'; "
-            "lines[1].origin: expected a 2-letter ISO 3166 country code, got 'China'; "
-            "lines[1].quantity: not a decimal number: '2k'; lines[1].unit_price: expected a decimal "
-            "string such as \"12.35\"; lines[1].packages: expected a whole "
-            "number");
+  EXPECT_EQ(
+      shipment.status().message(),
+      "shipment JSON: invoice_date: expected a date as YYYY-MM-DD, got '12.01.2026'; "
+      "incoterm: expected one of EXW FCA FAS FOB CFR CIF CPT CIP DAP DPU DDP (Incoterms 2020), "
+      "got 'FOBX'; currency: unknown ISO 4217 code 'XYZ'; "
+      "lines[1].origin: expected a 2-letter ISO 3166 country code, got 'China'; "
+      "lines[1].quantity: not a decimal number: '2k'; lines[1].unit_price: expected a decimal "
+      "string such as \"12.35\"; lines[1].packages: expected a whole "
+      "number");
 }
 
 TEST(DocumentsJsonTest, FloatAmountsAreRefused) {

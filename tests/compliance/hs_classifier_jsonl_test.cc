@@ -7,8 +7,8 @@ namespace kontor::compliance {
 namespace {
 
 TEST(HsJsonl, ReadsTheHscodecompDevelopmentSetAsIs) {
-  auto items = read_hscodecomp_jsonl(std::string(KONTOR_DEFAULT_BENCH_DIR) +
-                                     "/hscodecomp/dev.jsonl");
+  auto items =
+      read_hscodecomp_jsonl(std::string(KONTOR_DEFAULT_BENCH_DIR) + "/hscodecomp/dev.jsonl");
   ASSERT_TRUE(items.ok()) << items.status().message();
   ASSERT_EQ(items->size(), 316u);
   const HsBatchItem& first = (*items)[0];
@@ -21,7 +21,8 @@ TEST(HsJsonl, ReadsTheHscodecompDevelopmentSetAsIs) {
   EXPECT_EQ(first.product.category_path[0], "Jewelry & Accessories");
   EXPECT_EQ(first.product.category_path[1], "珠宝饰品及配件");
   bool has_material = false;
-  for (const auto& [k, v] : first.product.attributes) has_material |= k == "Material" && v == "Metal";
+  for (const auto& [k, v] : first.product.attributes)
+    has_material |= k == "Material" && v == "Metal";
   EXPECT_TRUE(has_material);
 }
 
@@ -46,14 +47,12 @@ TEST(HsJsonl, IntegerCodeOfAnEarlyChapterKeepsItsLeadingZero) {
 TEST(HsJsonl, MissingProductNameIsAnErrorNamingTheField) {
   auto item = parse_hscodecomp_line(R"({"task_id": 3})", "in.jsonl line 4");
   ASSERT_FALSE(item.ok());
-  EXPECT_EQ(item.status().message(),
-            "in.jsonl line 4, field 'product_name': missing or not text");
+  EXPECT_EQ(item.status().message(), "in.jsonl line 4, field 'product_name': missing or not text");
 }
 
 TEST(HsJsonl, AttributesThatAreNotJsonAreAnError) {
   auto item = parse_hscodecomp_line(
-      R"({"task_id": 3, "product_name": "Mug", "product_attributes": "{oops"})",
-      "in.jsonl line 9");
+      R"({"task_id": 3, "product_name": "Mug", "product_attributes": "{oops"})", "in.jsonl line 9");
   ASSERT_FALSE(item.ok());
   EXPECT_EQ(item.status().message(),
             "in.jsonl line 9, field 'product_attributes': not a JSON object in a string");

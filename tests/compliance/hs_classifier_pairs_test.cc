@@ -104,9 +104,9 @@ TEST_F(HsClassifierPairsTest, ReplacementPartGoesToParts) {
 }
 
 TEST_F(HsClassifierPairsTest, UsLineIsUnderTheSubheading) {
-  const Classification r = classify("925 Sterling Silver Stud Earrings for Women",
-                                    {{"Metals Type", "Silver"}},
-                                    {"Jewelry & Accessories", "Fine Jewelry", "Earrings"});
+  const Classification r =
+      classify("925 Sterling Silver Stud Earrings for Women", {{"Metals Type", "Silver"}},
+               {"Jewelry & Accessories", "Fine Jewelry", "Earrings"});
   ASSERT_FALSE(r.candidates.empty());
   EXPECT_EQ(r.candidates[0].hs6, "711311");
   EXPECT_EQ(r.candidates[0].hs10.substr(0, 6), "711311");
@@ -123,8 +123,8 @@ TEST_F(HsClassifierPairsTest, VagueListingEscalatesWithAQuestion) {
 }
 
 TEST_F(HsClassifierPairsTest, BottleWithoutMaterialAsksForTheMaterial) {
-  const Classification r = classify("Drinking bottle with lid, household",
-                                    {}, {"Home & Garden", "Drinkware"});
+  const Classification r =
+      classify("Drinking bottle with lid, household", {}, {"Home & Garden", "Drinkware"});
   ASSERT_TRUE(r.needs_human);
   EXPECT_EQ(r.question.field, "main_material") << r.question.text;
   EXPECT_EQ(r.question.text.rfind("What is the main material: ", 0), 0u) << r.question.text;

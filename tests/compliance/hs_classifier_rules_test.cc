@@ -7,7 +7,8 @@
 namespace kontor::compliance {
 namespace {
 
-ProductText listing(std::string title, std::vector<std::pair<std::string, std::string>> attrs = {}) {
+ProductText listing(std::string title,
+                    std::vector<std::pair<std::string, std::string>> attrs = {}) {
   ProductText p;
   p.title = std::move(title);
   p.attributes = std::move(attrs);
@@ -41,8 +42,8 @@ TEST(HsText, StripsExclusionClauses) {
 }
 
 TEST(HsRules, MaterialFromAttributeBeforeTitle) {
-  const ListingTraits f = listing_traits(
-      listing("Insulated Water Bottle 500ml", {{"Material", "Stainless Steel"}}));
+  const ListingTraits f =
+      listing_traits(listing("Insulated Water Bottle 500ml", {{"Material", "Stainless Steel"}}));
   EXPECT_TRUE(f.materials & static_cast<MaterialMask>(Material::kSteel));
   EXPECT_FALSE(f.materials & static_cast<MaterialMask>(Material::kPlastics));
   EXPECT_EQ(f.material_source, "attribute Material = 'Stainless Steel'");
@@ -85,10 +86,9 @@ TEST(HsRules, SteelListingExcludesPlasticsHeading) {
 TEST(HsRules, KnittedListingExcludesNotKnittedChapter) {
   const ListingTraits knit = listing_traits(listing("Women's Knitted Cardigan Sweater"));
   EXPECT_EQ(knit.knit, 1);
-  const CandidateFacts woven =
-      candidate_facts("Jackets and blazers; women's or girls', of cotton (not knitted or crocheted)",
-                      "Suits, ensembles, jackets; women's or girls' (not knitted or crocheted)",
-                      "62");
+  const CandidateFacts woven = candidate_facts(
+      "Jackets and blazers; women's or girls', of cotton (not knitted or crocheted)",
+      "Suits, ensembles, jackets; women's or girls' (not knitted or crocheted)", "62");
   EXPECT_EQ(woven.knit, -1);
   EXPECT_TRUE(apply_rules(knit, woven).excluded);
 }
@@ -120,8 +120,9 @@ TEST(HsRules, QuestionSeparatesByMaterial) {
 TEST(HsRules, QuestionSeparatesKnittedFromWoven) {
   const CandidateFacts knit = candidate_facts("T-shirts; of cotton, knitted or crocheted",
                                               "T-shirts; knitted or crocheted", "61");
-  const CandidateFacts woven = candidate_facts("Shirts; men's, of cotton (not knitted or crocheted)",
-                                               "Shirts (not knitted or crocheted)", "62");
+  const CandidateFacts woven =
+      candidate_facts("Shirts; men's, of cotton (not knitted or crocheted)",
+                      "Shirts (not knitted or crocheted)", "62");
   const SeparatingQuestion q = separating_question({&knit, &woven}, {"a", "b"});
   EXPECT_EQ(q.field, "fabric");
   EXPECT_EQ(q.text, "Is the fabric knitted or crocheted, or woven?");

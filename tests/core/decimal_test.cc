@@ -43,13 +43,17 @@ TEST(DecimalTest, ArithmeticIsExact) {
 }
 
 TEST(DecimalTest, RoundingModesOnTies) {
-  struct Case { const char* in; RoundingMode mode; const char* out; };
+  struct Case {
+    const char* in;
+    RoundingMode mode;
+    const char* out;
+  };
   const Case cases[] = {
-      {"2.345", RoundingMode::kHalfUp, "2.35"},   {"-2.345", RoundingMode::kHalfUp, "-2.35"},
-      {"2.345", RoundingMode::kHalfEven, "2.34"}, {"2.355", RoundingMode::kHalfEven, "2.36"},
+      {"2.345", RoundingMode::kHalfUp, "2.35"},     {"-2.345", RoundingMode::kHalfUp, "-2.35"},
+      {"2.345", RoundingMode::kHalfEven, "2.34"},   {"2.355", RoundingMode::kHalfEven, "2.36"},
       {"-2.345", RoundingMode::kHalfEven, "-2.34"}, {"2.349", RoundingMode::kDown, "2.34"},
-      {"2.341", RoundingMode::kUp, "2.35"},       {"-2.341", RoundingMode::kFloor, "-2.35"},
-      {"-2.349", RoundingMode::kCeiling, "-2.34"}, {"2.3449", RoundingMode::kHalfUp, "2.34"},
+      {"2.341", RoundingMode::kUp, "2.35"},         {"-2.341", RoundingMode::kFloor, "-2.35"},
+      {"-2.349", RoundingMode::kCeiling, "-2.34"},  {"2.3449", RoundingMode::kHalfUp, "2.34"},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(D(c.in).rounded(2, c.mode).to_string(), c.out)
@@ -71,8 +75,8 @@ TEST(DecimalTest, DivisionRoundsAsAsked) {
 }
 
 TEST(DecimalTest, ProductsBeyondEighteenDigitsRoundHalfEven) {
-  Decimal a = D("0.000000001");  // 1e-9
-  Decimal b = D("0.0000000015");  // 1.5e-9 → 1.5e-18
+  Decimal a = D("0.000000001");                            // 1e-9
+  Decimal b = D("0.0000000015");                           // 1.5e-9 → 1.5e-18
   EXPECT_EQ((a * b).to_string(), "0.000000000000000002");  // 1.5e-18 rounds to even: 2e-18
 }
 
@@ -126,9 +130,15 @@ TEST(DecimalPropertyTest, RoundingStaysWithinOneUnit) {
       if (mode == RoundingMode::kHalfUp || mode == RoundingMode::kHalfEven) {
         ASSERT_LE(diff, D("0.005")) << x.to_string();
       }
-      if (mode == RoundingMode::kFloor) { ASSERT_LE(r, x); }
-      if (mode == RoundingMode::kCeiling) { ASSERT_GE(r, x); }
-      if (mode == RoundingMode::kDown) { ASSERT_LE(r.abs(), x.abs()); }
+      if (mode == RoundingMode::kFloor) {
+        ASSERT_LE(r, x);
+      }
+      if (mode == RoundingMode::kCeiling) {
+        ASSERT_GE(r, x);
+      }
+      if (mode == RoundingMode::kDown) {
+        ASSERT_LE(r.abs(), x.abs());
+      }
     }
   }
 }

@@ -8,8 +8,8 @@
 namespace kontor::crew::testing {
 namespace {
 
-constexpr const char* kPlan[] = {"research", "sourcing",  "compliance", "logistics",
-                                 "finance",  "listing",   "negotiation"};
+constexpr const char* kPlan[] = {"research", "sourcing", "compliance", "logistics",
+                                 "finance",  "listing",  "negotiation"};
 
 void run_plan(FakeTaskContext& context) {
   for (const char* agent : kPlan) {
@@ -123,9 +123,9 @@ TEST(CrewAgentsTest, UnknownAgentNameGivesNull) {
 TEST(CrewAgentsTest, RegistersEveryBuiltinAgent) {
   AgentRegistry registry;
   register_builtin_agents(registry);
-  EXPECT_EQ(registry.names(), (std::vector<std::string>{"compliance", "finance", "listing",
-                                                        "logistics", "negotiation", "research",
-                                                        "sourcing"}));
+  EXPECT_EQ(registry.names(),
+            (std::vector<std::string>{"compliance", "finance", "listing", "logistics",
+                                      "negotiation", "research", "sourcing"}));
   auto agent = registry.make("finance");
   ASSERT_TRUE(agent.ok());
   EXPECT_EQ((*agent)->name(), "finance");

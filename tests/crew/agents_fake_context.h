@@ -10,9 +10,9 @@
 
 #include "catalog/catalog.h"
 #include "catalog/types.h"
-#include "store/memory/memory_store.h"
 #include "crew/agent.h"
 #include "crew/engines.h"
+#include "store/memory/memory_store.h"
 
 namespace kontor::crew::testing {
 
@@ -97,7 +97,8 @@ inline const Engines& demo_engines() { return demo_engine_set().engines(); }
 inline const Engines& bottle_engines() {
   static std::unique_ptr<store::Store> store = [] {
     auto s = store::open_memory_store();
-    auto imported = catalog::import_files(*s, {std::string(KONTOR_TEST_DIR) + "/data/bottles.jsonl"});
+    auto imported =
+        catalog::import_files(*s, {std::string(KONTOR_TEST_DIR) + "/data/bottles.jsonl"});
     if (!imported.ok()) {
       fprintf(stderr, "import: %s\n", imported.status().to_string().c_str());
       std::abort();

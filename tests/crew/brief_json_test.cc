@@ -32,8 +32,7 @@ TEST(BriefJsonTest, RoundTripKeepsEveryField) {
   const Brief b = full_brief();
   const nlohmann::json j = to_json(b);
   EXPECT_EQ(j["quantity"], (nlohmann::json{{"value", "2000"}, {"unit", "pcs"}}));
-  EXPECT_EQ(j["target_retail_price"],
-            (nlohmann::json{{"amount", "24.99"}, {"currency", "EUR"}}));
+  EXPECT_EQ(j["target_retail_price"], (nlohmann::json{{"amount", "24.99"}, {"currency", "EUR"}}));
   EXPECT_EQ(j["deadline"], "2027-03-01");
   EXPECT_EQ(j["channels"], (nlohmann::json{"amazon", "tiktok_shop"}));
   EXPECT_EQ(j["max_moq"], "500");

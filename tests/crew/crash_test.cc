@@ -67,11 +67,14 @@ Outcome outcome_of(store::Store& store) {
     o.tasks[t.spec.id] = std::string(task_state_name(t.state));
   }
   store::Journal journal(store, "KCRASH");
-  EXPECT_TRUE(journal.read(0, [&](const store::JournalEvent& e) {
-    if (e.type == "task.done") ++o.task_done_count[e.data.value("task", "")];
-    if (!is_recovery(e)) o.events.insert(e.type + " " + e.data.dump());
-    return ok_status();
-  }).ok());
+  EXPECT_TRUE(journal
+                  .read(0,
+                        [&](const store::JournalEvent& e) {
+                          if (e.type == "task.done") ++o.task_done_count[e.data.value("task", "")];
+                          if (!is_recovery(e)) o.events.insert(e.type + " " + e.data.dump());
+                          return ok_status();
+                        })
+                  .ok());
   return o;
 }
 
@@ -135,7 +138,8 @@ class CrashTest : public ::testing::Test {
     ASSERT_EQ(executions(reference_dir).size(), 2u);
 
     int crashes = 0;
-    for (store::CrashWhen when : {store::CrashWhen::kBeforeCommit, store::CrashWhen::kAfterCommit}) {
+    for (store::CrashWhen when :
+         {store::CrashWhen::kBeforeCommit, store::CrashWhen::kAfterCommit}) {
       for (std::int64_t n = 1; n < 500; ++n) {
         std::filesystem::path dir = root_ / ("n" + std::to_string(n) + "_" +
                                              (when == store::CrashWhen::kAfterCommit ? "a" : "b"));

@@ -76,9 +76,8 @@ TEST(IntakeTest, French) {
 
 TEST(IntakeTest, QuestionsAreInTheGoalsLanguage) {
   Brief b = read("Importar botellas térmicas de acero");
-  ASSERT_EQ(question_fields(b),
-            (std::vector<std::string>{"quantity", "destination", "target_retail_price",
-                                      "deadline"}));
+  ASSERT_EQ(question_fields(b), (std::vector<std::string>{"quantity", "destination",
+                                                          "target_retail_price", "deadline"}));
   EXPECT_EQ(b.questions[0].text, "¿Cuántas unidades quiere pedir?");
   EXPECT_EQ(b.questions[0].id, "brief.quantity");
   EXPECT_EQ(b.questions[0].asked_by, "intake");
@@ -88,10 +87,9 @@ TEST(IntakeTest, DollarWithoutDestinationIsAsked) {
   Brief b = read("Find 1000 yoga mats, retail $29.99, by May");
   EXPECT_FALSE(b.target_retail_price);
   ASSERT_EQ(question_fields(b), (std::vector<std::string>{"destination", "price_role"}));
-  EXPECT_EQ(b.questions[1].options,
-            (std::vector<std::string>{"target_retail_price=29.99 USD",
-                                      "target_retail_price=29.99 CAD",
-                                      "target_retail_price=29.99 AUD"}));
+  EXPECT_EQ(b.questions[1].options, (std::vector<std::string>{"target_retail_price=29.99 USD",
+                                                              "target_retail_price=29.99 CAD",
+                                                              "target_retail_price=29.99 AUD"}));
   EXPECT_EQ(b.questions[1].text, "Which currency is $29.99: USD, CAD, AUD?");
 }
 
@@ -101,15 +99,14 @@ TEST(IntakeTest, MoneyWithoutRoleIsAsked) {
   EXPECT_FALSE(b.target_landed_cost);
   ASSERT_EQ(question_fields(b), (std::vector<std::string>{"price_role"}));
   EXPECT_EQ(b.questions[0].options,
-            (std::vector<std::string>{"target_retail_price=6 EUR",
-                                      "target_landed_cost=6 EUR"}));
+            (std::vector<std::string>{"target_retail_price=6 EUR", "target_landed_cost=6 EUR"}));
   EXPECT_EQ(b.product, "yoga mats");
 }
 
 TEST(IntakeTest, PriceAfterASellingVerbIsTheRetailPrice) {
-  EXPECT_EQ(money(read("Find 750 kids cutlery sets to sell on Amazon UK at £12.99")
-                      .target_retail_price),
-            "12.99 GBP");
+  EXPECT_EQ(
+      money(read("Find 750 kids cutlery sets to sell on Amazon UK at £12.99").target_retail_price),
+      "12.99 GBP");
   Brief pt = read("Preciso de 2.500 pares de chinelos para vender no Brasil por R$ 39,90");
   EXPECT_EQ(money(pt.target_retail_price), "39.90 BRL");
   EXPECT_EQ(dest(pt), "BR");
@@ -124,9 +121,8 @@ TEST(IntakeTest, PriceAfterASellingVerbIsTheRetailPrice) {
 TEST(IntakeTest, MissingFieldsBecomeQuestions) {
   Brief b = read("Find yoga mats");
   EXPECT_EQ(b.product, "yoga mats");
-  EXPECT_EQ(question_fields(b),
-            (std::vector<std::string>{"quantity", "destination", "target_retail_price",
-                                      "deadline"}));
+  EXPECT_EQ(question_fields(b), (std::vector<std::string>{"quantity", "destination",
+                                                          "target_retail_price", "deadline"}));
   EXPECT_EQ(b.questions[1].text, "Which country will you import into and sell in?");
 }
 
@@ -140,8 +136,7 @@ TEST(IntakeTest, SwappableNumericDateIsAsked) {
   Brief b = read("500 yoga mats for Germany, retail €20, by 3/4/2027");
   EXPECT_FALSE(b.deadline);
   ASSERT_EQ(question_fields(b), (std::vector<std::string>{"deadline"}));
-  EXPECT_EQ(b.questions[0].options,
-            (std::vector<std::string>{"2027-04-03", "2027-03-04"}));
+  EXPECT_EQ(b.questions[0].options, (std::vector<std::string>{"2027-04-03", "2027-03-04"}));
 }
 
 TEST(IntakeTest, PastDeadlineIsAsked) {
@@ -285,8 +280,7 @@ TEST(IntakeTest, ApplyFieldAcceptsCodesNamesAndLists) {
 TEST(IntakeTest, ApplyFieldAnswersAPriceRoleQuestion) {
   Brief b = read("Source 500 yoga mats for Germany under €6 each by March");
   ASSERT_EQ(question_fields(b), (std::vector<std::string>{"price_role"}));
-  ASSERT_TRUE(
-      intake().apply_field(b, "price_role", "target_landed_cost=6 EUR", kToday).ok());
+  ASSERT_TRUE(intake().apply_field(b, "price_role", "target_landed_cost=6 EUR", kToday).ok());
   EXPECT_EQ(money(b.target_landed_cost), "6.00 EUR");
   EXPECT_TRUE(b.questions.empty());
 }
@@ -334,11 +328,14 @@ TEST(IntakeTest, EmptyOrHugeGoalIsAnError) {
 
 std::string random_goal(std::mt19937& rng, bool any_bytes) {
   static const std::vector<std::string> kPieces = {
-      "0", "1", "2", "5", "9", ".", ",", "'", "/", "-", " ", " ", " ", "€", "$", "£", "¥", "k",
-      "US$", "R$", ":", "<", "≤", "by ", "for ", "para ", "nach ", "pour ", "not from ", "MOQ ",
-      "retail ", "budget ", "Germany", "China", "EU", "UK", "US", "March", "märz", "mi-", "de ",
-      "in ", "weeks", "CE", "Amazon", "amazon.de", "ß", "ç", "ñ", "ã", "l'", "2027-03-01",
-      "3/4/2027", "pcs", "Stück", "mil", "Tausend", "a", "bottles", "the ", "sin ", "e ", "ou "};
+      "0",       "1",     "2",       "5",          "9",         ".",         ",",       "'",
+      "/",       "-",     " ",       " ",          " ",         "€",         "$",       "£",
+      "¥",       "k",     "US$",     "R$",         ":",         "<",         "≤",       "by ",
+      "for ",    "para ", "nach ",   "pour ",      "not from ", "MOQ ",      "retail ", "budget ",
+      "Germany", "China", "EU",      "UK",         "US",        "March",     "märz",    "mi-",
+      "de ",     "in ",   "weeks",   "CE",         "Amazon",    "amazon.de", "ß",       "ç",
+      "ñ",       "ã",     "l'",      "2027-03-01", "3/4/2027",  "pcs",       "Stück",   "mil",
+      "Tausend", "a",     "bottles", "the ",       "sin ",      "e ",        "ou "};
   std::string goal;
   const int pieces = static_cast<int>(rng() % 40);
   for (int k = 0; k < pieces; ++k) {

@@ -69,8 +69,8 @@ class RunnerAnswerTest : public ::testing::Test {
     c.id = "K1";
     c.brief.goal = "Source 2,000 insulated steel bottles";
     c.brief.product = "insulated steel bottles";
-    c.brief.questions = {{"brief.destination", "destination",
-                          "Which country will you sell in?", {}, "intake"}};
+    c.brief.questions = {
+        {"brief.destination", "destination", "Which country will you sell in?", {}, "intake"}};
     c.as_of = *Date::parse("2026-11-23");
     c.plan.tasks = std::move(tasks);
     c.skill = "test";
@@ -84,10 +84,13 @@ class RunnerAnswerTest : public ::testing::Test {
   std::vector<store::JournalEvent> events() {
     std::vector<store::JournalEvent> all;
     store::Journal journal(*store_, "K1");
-    EXPECT_TRUE(journal.read(0, [&](const store::JournalEvent& e) {
-      all.push_back(e);
-      return ok_status();
-    }).ok());
+    EXPECT_TRUE(journal
+                    .read(0,
+                          [&](const store::JournalEvent& e) {
+                            all.push_back(e);
+                            return ok_status();
+                          })
+                    .ok());
     return all;
   }
 
@@ -109,8 +112,9 @@ TEST_F(RunnerAnswerTest, TaskFailingForWantOfTheBriefFieldEndsFailed) {
 
 TEST_F(RunnerAnswerTest, AnswerToABriefFieldRequeuesTheFailedTaskWhichThenCompletes) {
   Runner r = runner();
-  ASSERT_TRUE(r.start(new_case({task("logistics", "shipping"),
-                                task("finance", "writer", {"logistics"})})).ok());
+  ASSERT_TRUE(
+      r.start(new_case({task("logistics", "shipping"), task("finance", "writer", {"logistics"})}))
+          .ok());
   auto summary = r.answer("K1", "brief.destination", "Germany");
   ASSERT_TRUE(summary.ok()) << summary.status().to_string();
   EXPECT_EQ(summary->status, CaseStatus::kCompleted);
@@ -170,9 +174,8 @@ TEST_F(RunnerAnswerTest, TaskThatFailedForAnotherReasonIsNotRequeued) {
 TEST_F(RunnerAnswerTest, SecondRunOfTheSameCaseIsRefusedNamingTheFirst) {
   Runner first = runner();
   Runner second = runner();
-  auto running = std::async(std::launch::async, [&] {
-    return first.start(new_case({task("hold", "gate")}));
-  });
+  auto running =
+      std::async(std::launch::async, [&] { return first.start(new_case({task("hold", "gate")})); });
   gate_.wait_entered();
   auto refused = second.resume("K1");
   gate_.release();
@@ -184,24 +187,27 @@ TEST_F(RunnerAnswerTest, SecondRunOfTheSameCaseIsRefusedNamingTheFirst) {
   auto finished = running.get();
   ASSERT_TRUE(finished.ok()) << finished.status().to_string();
   EXPECT_EQ(finished->status, CaseStatus::kWaiting);  // the brief's question is still open
-  EXPECT_TRUE(second.resume("K1").ok());  // the lease was released with the first run
+  EXPECT_TRUE(second.resume("K1").ok());              // the lease was released with the first run
   EXPECT_FALSE(store::find_lease(*store_, "K1")->has_value());
 }
 
 TEST_F(RunnerAnswerTest, StartRefusedWhileAnotherHostHoldsTheLeaseCreatesNothing) {
   auto txn = store_->begin();
   ASSERT_TRUE(txn.ok());
-  json lease{{"owner", "elsewhere/77/1"}, {"host", "elsewhere"}, {"pid", 77},
-             {"since", "2026-11-23T12:00:00.000Z"}, {"expires_ms", std::int64_t{1} << 50}};
+  json lease{{"owner", "elsewhere/77/1"},
+             {"host", "elsewhere"},
+             {"pid", 77},
+             {"since", "2026-11-23T12:00:00.000Z"},
+             {"expires_ms", std::int64_t{1} << 50}};
   ASSERT_TRUE((*txn)->put(store::kLeasesCollection, "K1", lease.dump()).ok());
   ASSERT_TRUE((*txn)->commit().ok());
   Runner r = runner();
   auto refused = r.start(new_case({task("a", "writer")}));
   ASSERT_EQ(refused.status().code(), StatusCode::kFailedPrecondition);
-  EXPECT_EQ(refused.status().message().rfind(
-                "case K1 is being run by pid 77 on host elsewhere since 2026-11-23T12:00:00.000Z",
-                0),
-            0u)
+  EXPECT_EQ(
+      refused.status().message().rfind(
+          "case K1 is being run by pid 77 on host elsewhere since 2026-11-23T12:00:00.000Z", 0),
+      0u)
       << refused.status().message();
   EXPECT_EQ(find_case(*store_, "K1").status().code(), StatusCode::kNotFound);
 }

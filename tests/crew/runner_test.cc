@@ -12,8 +12,8 @@
 namespace kontor::crew {
 namespace {
 
-using testing::task;
 using nlohmann::json;
+using testing::task;
 
 class RunnerTest : public ::testing::Test {
  protected:
@@ -41,10 +41,13 @@ class RunnerTest : public ::testing::Test {
   std::vector<std::string> event_types() {
     std::vector<std::string> types;
     store::Journal journal(*store_, "K1");
-    EXPECT_TRUE(journal.read(0, [&](const store::JournalEvent& e) {
-      types.push_back(e.type);
-      return ok_status();
-    }).ok());
+    EXPECT_TRUE(journal
+                    .read(0,
+                          [&](const store::JournalEvent& e) {
+                            types.push_back(e.type);
+                            return ok_status();
+                          })
+                    .ok());
     return types;
   }
 
@@ -56,8 +59,8 @@ class RunnerTest : public ::testing::Test {
 
 TEST_F(RunnerTest, ChainRunsInDependencyOrderAndCompletes) {
   Runner r = runner();
-  auto summary = r.start(new_case({task("c", "writer", {"b"}), task("a", "writer"),
-                                   task("b", "writer", {"a"})}));
+  auto summary = r.start(
+      new_case({task("c", "writer", {"b"}), task("a", "writer"), task("b", "writer", {"a"})}));
   ASSERT_TRUE(summary.ok()) << summary.status().to_string();
   EXPECT_EQ(summary->status, CaseStatus::kCompleted);
   EXPECT_EQ(section("b")["after"]["a"], "a");
@@ -68,7 +71,8 @@ TEST_F(RunnerTest, ChainRunsInDependencyOrderAndCompletes) {
 TEST_F(RunnerTest, FanOutRunsTheFiveBranchesAtTheSameTime) {
   Runner r = runner(5);
   std::vector<TaskSpec> tasks = {task("start", "writer")};
-  for (int i = 0; i < 5; ++i) tasks.push_back(task("branch" + std::to_string(i), "rendezvous", {"start"}));
+  for (int i = 0; i < 5; ++i)
+    tasks.push_back(task("branch" + std::to_string(i), "rendezvous", {"start"}));
   auto summary = r.start(new_case(tasks));
   ASSERT_TRUE(summary.ok()) << summary.status().to_string();
   // Each branch waits inside run() until all five are inside run(): only concurrent execution
@@ -80,7 +84,8 @@ TEST_F(RunnerTest, FanOutRunsTheFiveBranchesAtTheSameTime) {
 TEST_F(RunnerTest, ParallelSectionUpdatesConflictAndRetryWithoutLosingOne) {
   Runner r = runner(4);
   std::vector<TaskSpec> tasks;
-  for (int i = 0; i < 8; ++i) tasks.push_back(task("count" + std::to_string(i), "counter", {}, {{"times", 25}}));
+  for (int i = 0; i < 8; ++i)
+    tasks.push_back(task("count" + std::to_string(i), "counter", {}, {{"times", 25}}));
   auto summary = r.start(new_case(tasks));
   ASSERT_TRUE(summary.ok()) << summary.status().to_string();
   EXPECT_EQ(section("counter")["n"], 200);
@@ -90,9 +95,9 @@ TEST_F(RunnerTest, ParallelSectionUpdatesConflictAndRetryWithoutLosingOne) {
 
 TEST_F(RunnerTest, QuestionMakesTaskWaitWhileIndependentWorkGoesOn) {
   Runner r = runner();
-  auto summary = r.start(new_case({task("classify", "asking", {}, {{"question", "hs.code"}}),
-                                   task("duty", "writer", {"classify"}),
-                                   task("listing", "writer")}));
+  auto summary =
+      r.start(new_case({task("classify", "asking", {}, {{"question", "hs.code"}}),
+                        task("duty", "writer", {"classify"}), task("listing", "writer")}));
   ASSERT_TRUE(summary.ok()) << summary.status().to_string();
   EXPECT_EQ(summary->status, CaseStatus::kWaiting);
   EXPECT_EQ(summary->state.task("classify")->state, TaskState::kWaiting);
@@ -106,7 +111,8 @@ TEST_F(RunnerTest, QuestionMakesTaskWaitWhileIndependentWorkGoesOn) {
 TEST_F(RunnerTest, AnswerRequeuesTheWaitingTaskAndTheCaseCompletes) {
   Runner r = runner();
   ASSERT_TRUE(r.start(new_case({task("classify", "asking", {}, {{"question", "hs.code"}}),
-                                task("duty", "writer", {"classify"})})).ok());
+                                task("duty", "writer", {"classify"})}))
+                  .ok());
   auto summary = r.answer("K1", "hs.code", "961700");
   ASSERT_TRUE(summary.ok()) << summary.status().to_string();
   EXPECT_EQ(summary->status, CaseStatus::kCompleted);
@@ -167,12 +173,12 @@ TEST_F(RunnerTest, TaskAddedWhileRunningRunsAfterItsParent) {
 
 TEST_F(RunnerTest, FailedTaskBlocksItsDependentsOnly) {
   Runner r = runner();
-  auto summary = r.start(new_case({task("sourcing", "failing"), task("finance", "writer", {"sourcing"}),
-                                   task("research", "writer")}));
+  auto summary =
+      r.start(new_case({task("sourcing", "failing"), task("finance", "writer", {"sourcing"}),
+                        task("research", "writer")}));
   ASSERT_TRUE(summary.ok());
   EXPECT_EQ(summary->status, CaseStatus::kFailed);
-  EXPECT_EQ(summary->state.task("sourcing")->error,
-            "failed_precondition: no supplier matches");
+  EXPECT_EQ(summary->state.task("sourcing")->error, "failed_precondition: no supplier matches");
   EXPECT_EQ(summary->state.task("research")->state, TaskState::kDone);
   EXPECT_EQ(summary->blocked, std::vector<std::string>{"finance"});
 }
@@ -190,14 +196,16 @@ TEST_F(RunnerTest, ResumingAFinishedCaseRunsNothingAgain) {
 TEST_F(RunnerTest, SnapshotPlusTailEqualsFullReplay) {
   Runner r = runner(2, 3);
   ASSERT_TRUE(r.start(new_case({task("a", "writer"), task("b", "writer", {"a"}),
-                                task("c", "writer", {"a"}), task("d", "writer", {"b", "c"})})).ok());
+                                task("c", "writer", {"a"}), task("d", "writer", {"b", "c"})}))
+                  .ok());
   store::Journal journal(*store_, "K1");
   auto snapshot = journal.snapshot();
   ASSERT_TRUE(snapshot.ok() && snapshot->has_value());
   EXPECT_EQ((*snapshot)->seq % 3, 0);
   EXPECT_GT((*snapshot)->seq, 3);
   CaseState replayed;
-  ASSERT_TRUE(journal.read(0, [&](const store::JournalEvent& e) { return replayed.apply(e); }).ok());
+  ASSERT_TRUE(
+      journal.read(0, [&](const store::JournalEvent& e) { return replayed.apply(e); }).ok());
   auto loaded = load_case_state(*store_, "K1");
   ASSERT_TRUE(loaded.ok());
   EXPECT_EQ(loaded->to_json(), replayed.to_json());

@@ -25,7 +25,7 @@ class WriterAgent final : public Agent {
     for (const std::string& dep : task.after) {
       ASSIGN_OR_RETURN(Section section, context.read(dep));
       inputs[dep] = section.version == 0 ? nlohmann::json(nullptr)
-                                          : nlohmann::json(section.body.value("by", ""));
+                                         : nlohmann::json(section.body.value("by", ""));
     }
     const std::string section = task.params.value("section", task.id);
     ASSIGN_OR_RETURN(Section current, context.read(section));
@@ -41,10 +41,13 @@ class CounterAgent final : public Agent {
   Status run(const TaskSpec& task, TaskContext& context) override {
     int times = task.params.value("times", 1);
     for (int i = 0; i < times; ++i) {
-      RETURN_IF_ERROR(update_section(context, "counter", [](nlohmann::json& body) {
-        body["n"] = body.value("n", 0) + 1;
-        return ok_status();
-      }, 1000));
+      RETURN_IF_ERROR(update_section(
+          context, "counter",
+          [](nlohmann::json& body) {
+            body["n"] = body.value("n", 0) + 1;
+            return ok_status();
+          },
+          1000));
     }
     return ok_status();
   }
@@ -101,13 +104,16 @@ class ProposingAgent final : public Agent {
  public:
   std::string_view name() const override { return "proposing"; }
   Status run(const TaskSpec& task, TaskContext& context) override {
-    ProposedAction rfq{"rfq.send", "SUP-1", std::nullopt, "RFQ-1", {{"quantity", "2000"}},
+    ProposedAction rfq{"rfq.send",        "SUP-1", std::nullopt, "RFQ-1", {{"quantity", "2000"}},
                        "best landed cost"};
     RETURN_IF_ERROR(context.propose(rfq));
     if (task.params.value("deposit", false)) {
-      ProposedAction deposit{"payment.deposit", "SUP-1",
+      ProposedAction deposit{"payment.deposit",
+                             "SUP-1",
                              Money(*Decimal::parse("1200.00"), *Currency::make("EUR", 2)),
-                             "PO-1", {}, "30% deposit"};
+                             "PO-1",
+                             {},
+                             "30% deposit"};
       RETURN_IF_ERROR(context.propose(deposit));
     }
     ASSIGN_OR_RETURN(Section mine, context.read(task.id));
@@ -120,8 +126,8 @@ class AddingAgent final : public Agent {
  public:
   std::string_view name() const override { return "adding"; }
   Status run(const TaskSpec& task, TaskContext& context) override {
-    RETURN_IF_ERROR(context.add_task(TaskSpec{task.params.value("add", "extra"), "writer",
-                                              {task.id}, {}, "Added while running"}));
+    RETURN_IF_ERROR(context.add_task(TaskSpec{
+        task.params.value("add", "extra"), "writer", {task.id}, {}, "Added while running"}));
     ASSIGN_OR_RETURN(Section mine, context.read(task.id));
     return context.write(task.id, {{"added", task.params.value("add", "extra")}}, mine.version);
   }
@@ -143,7 +149,8 @@ inline AgentRegistry toy_registry(Rendezvous* rendezvous = nullptr) {
   registry.add("proposing", [] { return std::make_unique<ProposingAgent>(); });
   registry.add("adding", [] { return std::make_unique<AddingAgent>(); });
   registry.add("failing", [] { return std::make_unique<FailingAgent>(); });
-  registry.add("rendezvous", [rendezvous] { return std::make_unique<RendezvousAgent>(rendezvous); });
+  registry.add("rendezvous",
+               [rendezvous] { return std::make_unique<RendezvousAgent>(rendezvous); });
   return registry;
 }
 

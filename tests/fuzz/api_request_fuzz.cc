@@ -9,10 +9,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "core/date.h"
 #include "refdata/data_paths.h"
@@ -61,11 +60,13 @@ void create_case(std::string_view body) {
   check(as_of);
   if (as_of.ok() && *as_of) {
     auto date = kontor::Date::parse(**as_of);
-    if (!date.ok()) check_refusal(kontor::invalid_argument(date.status().with_context("as_of").message()));
+    if (!date.ok())
+      check_refusal(kontor::invalid_argument(date.status().with_context("as_of").message()));
   }
   if (j->contains("fields") && (*j)["fields"].is_object()) {
     for (const auto& [name, value] : (*j)["fields"].items()) {
-      if (!value.is_string()) check_refusal(kontor::invalid_argument("fields." + name + ": expected a string"));
+      if (!value.is_string())
+        check_refusal(kontor::invalid_argument("fields." + name + ": expected a string"));
     }
   }
 }

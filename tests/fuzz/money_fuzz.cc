@@ -5,9 +5,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
-#include <string_view>
-
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 #include "refdata/data_paths.h"
 #include "trade/landed_cost_json.h"
@@ -17,7 +16,8 @@ namespace {
 const kontor::refdata::CurrencyTable& currencies() {
   static const kontor::refdata::CurrencyTable table = [] {
     auto paths = kontor::refdata::DataPaths::from_environment();
-    auto loaded = kontor::refdata::CurrencyTable::load(paths.shared_dir + "/iso4217_currency_codes.csv");
+    auto loaded =
+        kontor::refdata::CurrencyTable::load(paths.shared_dir + "/iso4217_currency_codes.csv");
     if (!loaded.ok()) std::abort();  // the data must be there; a fuzz run without it is moot
     return *loaded;
   }();

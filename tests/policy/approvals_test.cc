@@ -93,7 +93,8 @@ TEST_F(ApprovalsTest, AChangedParameterVoidsTheApproval) {
   EXPECT_EQ(status.code(), StatusCode::kFailedPrecondition);
   EXPECT_TRUE(status.message().starts_with(
       "action k-deposit: approval void: the action changed after it was approved (human "
-      "approved digest " + action_digest(deposit()).substr(0, 12)))
+      "approved digest " +
+      action_digest(deposit()).substr(0, 12)))
       << status.message();
   EXPECT_TRUE(consume(deposit()).ok());  // the approved form still runs
 }

@@ -32,10 +32,11 @@ class AuditObserverTest : public ::testing::Test {
   std::vector<AuditEntry> entries() {
     std::vector<AuditEntry> out;
     AuditLog log(*store_);
-    EXPECT_TRUE(log.read("K1", [&](const AuditEntry& e) {
-                     out.push_back(e);
-                     return ok_status();
-                   })
+    EXPECT_TRUE(log.read("K1",
+                         [&](const AuditEntry& e) {
+                           out.push_back(e);
+                           return ok_status();
+                         })
                     .ok());
     return out;
   }
@@ -47,10 +48,13 @@ class AuditObserverTest : public ::testing::Test {
 
 TEST_F(AuditObserverTest, ActionEventsBecomeEntriesWithTheirKind) {
   AuditObserver observer(*store_);
-  json action{{"kind", "payment.deposit"}, {"counterparty", "SUP-CN-NB"},
+  json action{{"kind", "payment.deposit"},
+              {"counterparty", "SUP-CN-NB"},
               {"amount", {{"amount", "2520.00"}, {"currency", "USD"}}}};
-  observer.on_event(journal("action.proposed", {{"key", "k1"}, {"task", "negotiation"},
-                                                {"kind", "payment.deposit"}, {"action", action}}),
+  observer.on_event(journal("action.proposed", {{"key", "k1"},
+                                                {"task", "negotiation"},
+                                                {"kind", "payment.deposit"},
+                                                {"action", action}}),
                     state_);
   state_.actions.push_back({"k1", "negotiation", "payment.deposit", store::ActionState::kProposed});
   observer.on_event(journal("action.approved", {{"key", "k1"}, {"by", "human"}, {"reason", "ok"}}),
@@ -67,17 +71,21 @@ TEST_F(AuditObserverTest, ActionEventsBecomeEntriesWithTheirKind) {
 }
 
 TEST_F(AuditObserverTest, SectionEntriesListTheProvenanceOfTheirFigures) {
-  json duty_source{{"source", "eu_cet_2020"}, {"file", "tariff_uk_global_tariff_2021_vs_eu_cet_2020.csv"},
-                   {"line", 8123}, {"key", "9617.00.00"}, {"text", "6.7%"}};
-  json fx_source{{"source", "ecb"}, {"file", "fx_ecb_eurofxref_hist.csv"}, {"line", 2},
-                 {"key", "EUR/USD"}};
+  json duty_source{{"source", "eu_cet_2020"},
+                   {"file", "tariff_uk_global_tariff_2021_vs_eu_cet_2020.csv"},
+                   {"line", 8123},
+                   {"key", "9617.00.00"},
+                   {"text", "6.7%"}};
+  json fx_source{
+      {"source", "ecb"}, {"file", "fx_ecb_eurofxref_hist.csv"}, {"line", 2}, {"key", "EUR/USD"}};
   json body{{"options", json::array({{{"duty", {{"provenance", duty_source}}},
                                       {"fx", {{"provenance", fx_source}}}},
                                      {{"duty", {{"provenance", duty_source}}}}})}};
   auto txn = store_->begin();
   ASSERT_TRUE(txn.ok());
-  ASSERT_TRUE((*txn)->put(crew::sections_collection("K1"), "finance",
-                          json{{"body", body}, {"writer", "finance"}, {"at", kAt}}.dump())
+  ASSERT_TRUE((*txn)
+                  ->put(crew::sections_collection("K1"), "finance",
+                        json{{"body", body}, {"writer", "finance"}, {"at", kAt}}.dump())
                   .ok());
   ASSERT_TRUE((*txn)->commit().ok());
   AuditObserver observer(*store_);

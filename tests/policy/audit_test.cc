@@ -19,12 +19,12 @@ class AuditLogTest : public BackendTest {
  protected:
   void append_three(std::string_view case_id = "K1") {
     AuditLog log(*store_);
-    ASSERT_TRUE(log.append(case_id, "action.proposed", {{"key", "a1"}, {"kind", "rfq.send"}}, kAt)
-                    .ok());
+    ASSERT_TRUE(
+        log.append(case_id, "action.proposed", {{"key", "a1"}, {"kind", "rfq.send"}}, kAt).ok());
     ASSERT_TRUE(log.append(case_id, "action.approved", {{"key", "a1"}, {"by", "human"}}, kAt).ok());
-    ASSERT_TRUE(log.append(case_id, "action.done", {{"key", "a1"}, {"result", {{"rfq", "R-1"}}}},
-                           kAt)
-                    .ok());
+    ASSERT_TRUE(
+        log.append(case_id, "action.done", {{"key", "a1"}, {"result", {{"rfq", "R-1"}}}}, kAt)
+            .ok());
   }
   std::string raw(std::int64_t seq) {
     auto record = store_->get(audit_collection("K1"), store::journal_key(seq));
@@ -52,10 +52,16 @@ INSTANTIATE_TEST_SUITE_P(Backends, AuditLogTest,
 TEST(AuditEntryTest, HashIsBlake2b256OfTheCanonicalForm) {
   // Expected values computed independently: Python json.dumps(sort_keys, compact, ASCII) and
   // hashlib.blake2b(digest_size=32).
-  AuditEntry entry{1, kAt, "K1", "action.approved",
-                   json{{"key", "abc"}, {"by", "human"}, {"note", "Müller"},
+  AuditEntry entry{1,
+                   kAt,
+                   "K1",
+                   "action.approved",
+                   json{{"key", "abc"},
+                        {"by", "human"},
+                        {"note", "Müller"},
                         {"amount", {{"amount", "1200.00"}, {"currency", "EUR"}}}},
-                   kGenesisHash, ""};
+                   kGenesisHash,
+                   ""};
   EXPECT_EQ(canonical_form(entry),
             R"({"at":"2026-11-23T12:00:00.000Z","body":{"amount":{"amount":"1200.00",)"
             R"("currency":"EUR"},"by":"human","key":"abc","note":"M\u00fcller"},"case":"K1",)"
@@ -155,7 +161,8 @@ TEST_P(AuditLogTest, InsertedEntryInTheMiddleIsNamed) {
   put(audit_collection("K1"), store::journal_key(3), to_json(forged).dump());
   AuditVerdict verdict = verify();
   EXPECT_EQ(verdict.first_bad, 4);
-  EXPECT_EQ(verdict.problem, "entry 4: stored at position 4 but numbered 3 (reordered or inserted)");
+  EXPECT_EQ(verdict.problem,
+            "entry 4: stored at position 4 but numbered 3 (reordered or inserted)");
 }
 
 TEST_P(AuditLogTest, ReorderedEntriesAreNamed) {
@@ -165,7 +172,8 @@ TEST_P(AuditLogTest, ReorderedEntriesAreNamed) {
   put(audit_collection("K1"), store::journal_key(3), second);
   AuditVerdict verdict = verify();
   EXPECT_EQ(verdict.first_bad, 2);
-  EXPECT_EQ(verdict.problem, "entry 2: stored at position 2 but numbered 3 (reordered or inserted)");
+  EXPECT_EQ(verdict.problem,
+            "entry 2: stored at position 2 but numbered 3 (reordered or inserted)");
 }
 
 TEST_P(AuditLogTest, DeletedHeadIsNamed) {

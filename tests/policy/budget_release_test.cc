@@ -20,10 +20,13 @@ class SampleAgent final : public crew::Agent {
  public:
   std::string_view name() const override { return "sampler"; }
   Status run(const crew::TaskSpec& task, crew::TaskContext& context) override {
-    ProposedAction order{"sample.order", task.params.value("supplier", ""),
-                         Money(*Decimal::parse(task.params.value("amount", "0")),
-                               *Currency::make("EUR", 2)),
-                         "OFFER-" + task.id, {{"units", 3}}, "check the finish"};
+    ProposedAction order{
+        "sample.order",
+        task.params.value("supplier", ""),
+        Money(*Decimal::parse(task.params.value("amount", "0")), *Currency::make("EUR", 2)),
+        "OFFER-" + task.id,
+        {{"units", 3}},
+        "check the finish"};
     RETURN_IF_ERROR(context.propose(order));
     ASSIGN_OR_RETURN(crew::Section mine, context.read(task.id));
     return context.write(task.id, {{"ordered", true}}, mine.version);

@@ -1,11 +1,11 @@
 #include "policy/budget.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <filesystem>
 #include <thread>
-#include <unistd.h>
 
 #include "store/memory/memory_store.h"
 #include "store/sqlite/sqlite_store.h"

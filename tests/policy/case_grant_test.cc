@@ -20,10 +20,13 @@ class SampleAgent final : public crew::Agent {
  public:
   std::string_view name() const override { return "sampler"; }
   Status run(const crew::TaskSpec& task, crew::TaskContext& context) override {
-    ProposedAction order{"sample.order", task.params.value("supplier", ""),
-                         Money(*Decimal::parse(task.params.value("amount", "0")),
-                               *Currency::make("EUR", 2)),
-                         "OFFER-" + task.id, {{"units", 3}}, "check the finish"};
+    ProposedAction order{
+        "sample.order",
+        task.params.value("supplier", ""),
+        Money(*Decimal::parse(task.params.value("amount", "0")), *Currency::make("EUR", 2)),
+        "OFFER-" + task.id,
+        {{"units", 3}},
+        "check the finish"};
     RETURN_IF_ERROR(context.propose(order));
     ASSIGN_OR_RETURN(crew::Section mine, context.read(task.id));
     return context.write(task.id, {{"ordered", true}}, mine.version);
@@ -99,8 +102,8 @@ TEST_F(CaseGrantTest, ALaterProcessWithoutTheGrantApprovesUnderTheStoredOne) {
   {
     CaseGrantPolicy with_grant(root_.public_key, *grant_, at_noon());
     crew::Runner runner(*store_, registry_, crew::RunnerServices{nullptr, &with_grant, &executor_});
-    ASSERT_TRUE(runner.start(new_case("K1", {sample("small", "120.00"), sample("big", "800.00")}))
-                    .ok());
+    ASSERT_TRUE(
+        runner.start(new_case("K1", {sample("small", "120.00"), sample("big", "800.00")})).ok());
   }
   EXPECT_EQ(spent("g-00000000000000d1"), "120.00");
   // `kontor approve` (or the server) later, given no grant.
@@ -139,9 +142,12 @@ TEST_F(CaseGrantTest, AnotherGrantOfferedForABoundCaseIsNotUsed) {
   store::OutboxAction entry;
   entry.key = "k-2";
   entry.case_id = "K1";
-  ProposedAction order{"sample.order", "SUP-1",
-                       Money(*Decimal::parse("50.00"), *Currency::make("EUR", 2)), "OFFER-2",
-                       nlohmann::json::object(), ""};
+  ProposedAction order{"sample.order",
+                       "SUP-1",
+                       Money(*Decimal::parse("50.00"), *Currency::make("EUR", 2)),
+                       "OFFER-2",
+                       nlohmann::json::object(),
+                       ""};
   entry.action = crew::action_to_json(order);
   auto txn = store_->begin().value();
   crew::PolicyDecision decision = second.decide_in(*txn, entry, order);
@@ -162,7 +168,8 @@ TEST_F(CaseGrantTest, AStoredGrantThatNoLongerVerifiesDeniesTheAction) {
   store::OutboxAction entry;
   entry.key = "k-1";
   entry.case_id = "K1";
-  ProposedAction order{"sample.order", "SUP-1", std::nullopt, "OFFER-1", nlohmann::json::object(), ""};
+  ProposedAction order{"sample.order",           "SUP-1", std::nullopt, "OFFER-1",
+                       nlohmann::json::object(), ""};
   entry.action = crew::action_to_json(order);
   crew::PolicyDecision decision = policy.decide_in(*txn, entry, order);
   EXPECT_EQ(decision.verdict, crew::PolicyVerdict::kDeny);

@@ -62,7 +62,8 @@ TEST(GrantParseTest, NoBlocks) {
 }
 
 TEST(GrantParseTest, TruncatedBody) {
-  EXPECT_EQ(reason(encode(std::string{1, 1, 0, 0, 0, 9, 'x'})), "token: truncated in block 0 (body)");
+  EXPECT_EQ(reason(encode(std::string{1, 1, 0, 0, 0, 9, 'x'})),
+            "token: truncated in block 0 (body)");
 }
 
 TEST(GrantParseTest, TruncatedProof) {
@@ -140,8 +141,7 @@ TEST(GrantParseTest, BadNextKey) {
 }
 
 TEST(GrantParseTest, MissingGrantId) {
-  EXPECT_EQ(reason(token_with_body(body({{"id", nullptr}}))),
-            "block 0: id: missing or not 'g-…'");
+  EXPECT_EQ(reason(token_with_body(body({{"id", nullptr}}))), "block 0: id: missing or not 'g-…'");
 }
 
 TEST(GrantParseTest, WrongVersionField) {

@@ -98,16 +98,18 @@ TEST_F(GrantPolicyTest, OverTheBudgetNeedsApproval) {
   }
   auto d = decide(policy, action("sample.order", "200.01"));
   EXPECT_EQ(d.verdict, PolicyVerdict::kNeedsApproval);
-  EXPECT_EQ(d.reason, "over the budget 2000.00 EUR of grant g-00000000000000aa (spent 1800.00 EUR, "
-                      "this action 200.01 EUR)");
+  EXPECT_EQ(d.reason,
+            "over the budget 2000.00 EUR of grant g-00000000000000aa (spent 1800.00 EUR, "
+            "this action 200.01 EUR)");
 }
 
 TEST_F(GrantPolicyTest, AnActionOutsideTheGrantNeedsApproval) {
   GrantPolicy policy(grant(), root_key().public_key, options());
   auto d = decide(policy, action("freight.book", "100"));
   EXPECT_EQ(d.verdict, PolicyVerdict::kNeedsApproval);
-  EXPECT_EQ(d.reason,
-            "action freight.book is outside grant g-00000000000000aa (allows [rfq.send, sample.order])");
+  EXPECT_EQ(
+      d.reason,
+      "action freight.book is outside grant g-00000000000000aa (allows [rfq.send, sample.order])");
 }
 
 TEST_F(GrantPolicyTest, AnotherCounterpartyNeedsApproval) {
@@ -128,7 +130,8 @@ TEST_F(GrantPolicyTest, AForbiddenKindIsDenied) {
   GrantPolicy policy(grant(), root_key().public_key, options());
   auto d = decide(policy, action("payment.deposit", "10"));
   EXPECT_EQ(d.verdict, PolicyVerdict::kDeny);
-  EXPECT_EQ(d.reason, "action payment.deposit is forbidden by grant g-00000000000000aa ('payment.*')");
+  EXPECT_EQ(d.reason,
+            "action payment.deposit is forbidden by grant g-00000000000000aa ('payment.*')");
 }
 
 TEST_F(GrantPolicyTest, AnExpiredGrantDeniesEverything) {

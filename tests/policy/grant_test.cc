@@ -1,7 +1,6 @@
 #include "policy/grant.h"
 
 #include <gtest/gtest.h>
-
 #include <sodium.h>
 
 namespace kontor::policy {
@@ -182,8 +181,9 @@ TEST(GrantTest, WideningAPatternIsRejected) {
 TEST(GrantTest, WideningCounterpartiesIsRejected) {
   Block b = restriction();
   b.counterparties = std::vector<std::string>{"SUP-1", "SUP-9"};
-  EXPECT_EQ(forged(b).message(),
-            "block 1: counterparties: widens the grant: [SUP-1, SUP-9] is not within [SUP-1, SUP-2]");
+  EXPECT_EQ(
+      forged(b).message(),
+      "block 1: counterparties: widens the grant: [SUP-1, SUP-9] is not within [SUP-1, SUP-2]");
 }
 
 TEST(GrantTest, RaisingTheCapIsRejected) {

@@ -19,8 +19,7 @@ TEST(RedactionTest, MasksInternationalPhoneNumbers) {
 
 TEST(RedactionTest, MasksNationalPhoneNumbersAfterAPhoneWord) {
   EXPECT_EQ(redact("Tel.: 030 1234567"), "Tel.: [phone]");
-  EXPECT_EQ(redact("phone (0574) 8765-4321, fax 0574 87654322"),
-            "phone [phone], fax [phone]");
+  EXPECT_EQ(redact("phone (0574) 8765-4321, fax 0574 87654322"), "phone [phone], fax [phone]");
 }
 
 TEST(RedactionTest, MasksIbansWithAValidChecksum) {
@@ -58,8 +57,7 @@ TEST(RedactionTest, MasksBearerTokensAndVendorKeys) {
   EXPECT_EQ(redact("Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig"),
             "Authorization: Bearer [secret]");
   EXPECT_EQ(redact("curl -H 'Bearer abcdefgh12345678'"), "curl -H 'Bearer [secret]'");
-  EXPECT_EQ(redact("OPENAI key sk-proj-abcdefghijklmnop1234 leaked"),
-            "OPENAI key [secret] leaked");
+  EXPECT_EQ(redact("OPENAI key sk-proj-abcdefghijklmnop1234 leaked"), "OPENAI key [secret] leaked");
   EXPECT_EQ(redact("AKIAIOSFODNN7EXAMPLE"), "[secret]");
   EXPECT_EQ(redact("ghp_0123456789abcdefABCDEF0123456789abcd"), "[secret]");
 }

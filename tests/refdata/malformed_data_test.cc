@@ -194,8 +194,7 @@ TEST(MalformedDataTest, DeMinimisCollectedAtSaleOnlyForTax) {
       "deminimis_sale", "de_minimis.csv",
       "jurisdiction,scope,threshold,currency,basis,valid_from,valid_to,origin_scope,suspended,"
       "collection,source,note\nGB,duty,135,GBP,value,2021-01-01,,,false,at_sale,HMRC,\n");
-  expect_data_loss(TradeRules::load(dir).status(), "de_minimis.csv",
-                   "line 2, field 'collection'");
+  expect_data_loss(TradeRules::load(dir).status(), "de_minimis.csv", "line 2, field 'collection'");
 }
 
 TEST(MalformedDataTest, FormalMpfWithoutMaximum) {

@@ -32,8 +32,7 @@ TEST(CaseView, NamesTheMemberWithTheWrongType) {
             "actions[0]: expected an object");
   EXPECT_EQ(case_view_from_json({{"sections", "x"}}).status().message(),
             "sections: expected an object");
-  EXPECT_EQ(case_view_from_json({{"case_id", 7}}).status().message(),
-            "case_id: expected a string");
+  EXPECT_EQ(case_view_from_json({{"case_id", 7}}).status().message(), "case_id: expected a string");
   EXPECT_EQ(case_view_from_json(nlohmann::json::array()).status().message(),
             "case: expected a JSON object");
 }

@@ -16,16 +16,17 @@ using testing::between;
 using testing::count;
 using testing::sample_case;
 
-const char* const kSectionIds[] = {
-    "summary",        "brief",     "recommendation", "landed-cost", "duty-tax",
-    "classification", "certifications", "logistics", "margin-cash", "suppliers",
-    "research",       "listing",   "negotiation",    "questions",   "approvals", "journal"};
+const char* const kSectionIds[] = {"summary",     "brief",          "recommendation", "landed-cost",
+                                   "duty-tax",    "classification", "certifications", "logistics",
+                                   "margin-cash", "suppliers",      "research",       "listing",
+                                   "negotiation", "questions",      "approvals",      "journal"};
 
 TEST(ReportHtml, EverySectionAppearsInOrderAndInTheContents) {
   const std::string html = render_html(sample_case());
   std::size_t previous = 0;
   for (const char* id : kSectionIds) {
-    const std::string open = "<section id=\"" + std::string(id) + "\" aria-labelledby=\"" + id + "-h\">";
+    const std::string open =
+        "<section id=\"" + std::string(id) + "\" aria-labelledby=\"" + id + "-h\">";
     const std::size_t at = html.find(open);
     ASSERT_NE(at, std::string::npos) << id;
     EXPECT_GT(at, previous) << id;
@@ -36,13 +37,12 @@ TEST(ReportHtml, EverySectionAppearsInOrderAndInTheContents) {
 
 TEST(ReportMarkdown, EverySectionHasAHeading) {
   const std::string md = render_markdown(sample_case());
-  for (const char* title : {"## Summary", "## Brief", "## Recommended supplier and alternatives",
-                            "## Landed cost per unit", "## Duty and import tax",
-                            "## Classification (HS code)", "## Certifications to obtain",
-                            "## Logistics options", "## Margin and cash flow",
-                            "## Shortlisted suppliers", "## Market research", "## Listing draft",
-                            "## Negotiation", "## Open questions", "## Pending approvals",
-                            "## Case journal"}) {
+  for (const char* title :
+       {"## Summary", "## Brief", "## Recommended supplier and alternatives",
+        "## Landed cost per unit", "## Duty and import tax", "## Classification (HS code)",
+        "## Certifications to obtain", "## Logistics options", "## Margin and cash flow",
+        "## Shortlisted suppliers", "## Market research", "## Listing draft", "## Negotiation",
+        "## Open questions", "## Pending approvals", "## Case journal"}) {
     EXPECT_EQ(count(md, std::string(title) + "\n"), 1u) << title;
   }
 }
@@ -83,12 +83,13 @@ TEST(ReportHtml, DutyLinesCarryTheirProvenance) {
   const std::string html = render_html(sample_case());
   const std::string duty = between(html, "<section id=\"duty-tax\"", "</section>");
   ASSERT_FALSE(duty.empty());
-  EXPECT_NE(duty.find("<td>Customs duty (MFN)</td><td>9617000000</td><td>6.7%</td>"
-                      "<td class=\"num\">6843.20 EUR</td><td class=\"num\">458.49 EUR</td>"
-                      "<td>tariff_uk_global_tariff_2021_vs_eu_cet_2020.csv</td><td>CN2020</td>"
-                      "<td class=\"num\">12487</td>"
-                      "<td>1 USD = 0.8887308923 EUR on 2025-05-09 (fx_ecb_eurofxref_hist.csv)</td>"),
-            std::string::npos);
+  EXPECT_NE(
+      duty.find("<td>Customs duty (MFN)</td><td>9617000000</td><td>6.7%</td>"
+                "<td class=\"num\">6843.20 EUR</td><td class=\"num\">458.49 EUR</td>"
+                "<td>tariff_uk_global_tariff_2021_vs_eu_cet_2020.csv</td><td>CN2020</td>"
+                "<td class=\"num\">12487</td>"
+                "<td>1 USD = 0.8887308923 EUR on 2025-05-09 (fx_ecb_eurofxref_hist.csv)</td>"),
+      std::string::npos);
   EXPECT_NE(duty.find("tax_vat_rates_eu_ibericode.csv line 9 [DE standard] &#39;19&#39;"),
             std::string::npos);
   EXPECT_NE(duty.find("Rates as of 2026-11-23 for import into DE."), std::string::npos);
@@ -111,8 +112,10 @@ TEST(ReportHtml, ChecklistShowsStatusAndSourceRegulation) {
 
 TEST(ReportHtml, LandedCostChartHasOneBarPerOptionAndSixParts) {
   const std::string html = render_html(sample_case());
-  const std::string svg = between(html, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" "
-                                        "id=\"chart-landed-cost\"", "</svg>");
+  const std::string svg = between(html,
+                                  "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" "
+                                  "id=\"chart-landed-cost\"",
+                                  "</svg>");
   ASSERT_FALSE(svg.empty());
   EXPECT_EQ(count(svg, "<g class=\"bar\">"), 6u);
   EXPECT_EQ(count(svg, "<rect class=\"seg "), 36u);
@@ -172,10 +175,11 @@ TEST(ReportHtml, LogisticsShowsTransitRangesAndTheRecommendedRouteCharges) {
   EXPECT_NE(section.find("<caption>Freight charges of Ningbo Everbright Drinkware Co., Ltd. — "
                          "Sea LCL (rate-card rows)</caption>"),
             std::string::npos);
-  EXPECT_NE(section.find("<th scope=\"row\">Ocean freight CN→EU, 4.1 w/m</th>"
-                         "<td class=\"num\">607.44 EUR</td><td class=\"num\">683.49 USD</td>"
-                         "<td>rate_cards.csv line 2 [sea_lcl CN→EU]; rule: indicative rate card</td>"),
-            std::string::npos);
+  EXPECT_NE(
+      section.find("<th scope=\"row\">Ocean freight CN→EU, 4.1 w/m</th>"
+                   "<td class=\"num\">607.44 EUR</td><td class=\"num\">683.49 USD</td>"
+                   "<td>rate_cards.csv line 2 [sea_lcl CN→EU]; rule: indicative rate card</td>"),
+      std::string::npos);
 }
 
 TEST(ReportHtml, ListingDraftIsMarkedWithItsLanguage) {
@@ -225,8 +229,10 @@ TEST(ReportMarkdown, TablesAreWellFormed) {
     block.clear();
   };
   while (std::getline(in, line)) {
-    if (!line.empty() && line[0] == '|') block.push_back(line);
-    else check();
+    if (!line.empty() && line[0] == '|')
+      block.push_back(line);
+    else
+      check();
   }
   check();
   EXPECT_GE(tables, 14);
@@ -272,11 +278,12 @@ TEST(ReportGolden, PendingApprovalsSection) {
 
 TEST(ReportGolden, MarkdownRecommendationAlternatives) {
   const std::string md = render_markdown(sample_case());
-  EXPECT_NE(md.find("| Supplier | Shipping | Landed cost per unit | Margin per unit | Why not chosen |\n"
-                    "| --- | --- | ---: | ---: | --- |\n"
-                    "| Yongkang Thermo Steel Works (DEMO-SUP-0107) | Sea LCL | 4.7681 EUR | "
-                    "9.6156 EUR | 0.2831 EUR/unit less but no LFGB test report held |\n"),
-            std::string::npos);
+  EXPECT_NE(
+      md.find("| Supplier | Shipping | Landed cost per unit | Margin per unit | Why not chosen |\n"
+              "| --- | --- | ---: | ---: | --- |\n"
+              "| Yongkang Thermo Steel Works (DEMO-SUP-0107) | Sea LCL | 4.7681 EUR | "
+              "9.6156 EUR | 0.2831 EUR/unit less but no LFGB test report held |\n"),
+      std::string::npos);
 }
 
 TEST(Report, OutputIsDeterministic) {
@@ -292,7 +299,8 @@ TEST(ReportJson, CarriesTheCaseAndTheContents) {
   EXPECT_EQ(json["version"], 1);
   EXPECT_EQ(json["title"], "Insulated stainless steel bottles → DE");
   EXPECT_EQ(json["contents"].size(), std::size(kSectionIds));
-  EXPECT_EQ(json["contents"][3], (nlohmann::json{{"id", "landed-cost"}, {"title", "Landed cost per unit"}}));
+  EXPECT_EQ(json["contents"][3],
+            (nlohmann::json{{"id", "landed-cost"}, {"title", "Landed cost per unit"}}));
   EXPECT_EQ(json["case"], to_json(view));
   EXPECT_EQ(json["case"]["sections"]["finance"]["peak_cash_need"]["amount"], "10102.40");
 }

@@ -1,11 +1,11 @@
 // Shared by the report tests: the sample case fixture and small string helpers.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <fstream>
 #include <sstream>
 #include <string>
-
-#include <gtest/gtest.h>
 
 #include "report/case_view.h"
 

@@ -13,8 +13,7 @@ namespace kontor::report {
 namespace {
 
 template <class Section>
-void expect_round_trip(const char* name,
-                       StatusOr<Section> (*read)(const nlohmann::json&)) {
+void expect_round_trip(const char* name, StatusOr<Section> (*read)(const nlohmann::json&)) {
   const nlohmann::json body = testing::sample_case_json()["sections"][name];
   StatusOr<Section> section = read(body);
   ASSERT_TRUE(section.ok()) << name << ": " << section.status().message();
@@ -30,8 +29,7 @@ TEST(SampleCaseSchema, EverySectionIsWhatTheCrewWrites) {
   expect_round_trip<crew::LogisticsSection>("logistics", crew::logistics_section_from_json);
   expect_round_trip<crew::FinanceSection>("finance", crew::finance_section_from_json);
   expect_round_trip<crew::ListingSection>("listing", crew::listing_section_from_json);
-  expect_round_trip<crew::NegotiationSection>("negotiation",
-                                              crew::negotiation_section_from_json);
+  expect_round_trip<crew::NegotiationSection>("negotiation", crew::negotiation_section_from_json);
 }
 
 TEST(SampleCaseSchema, BriefIsWhatIntakeWrites) {

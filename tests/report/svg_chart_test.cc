@@ -26,15 +26,17 @@ StackedBarChart landed_chart() {
       .description = "Goods, freight, insurance, duty, import VAT and fees per supplier.",
       .unit = "EUR",
       .series = {"Goods", "Freight", "Insurance", "Duty", "Import VAT", "Fees"},
-      .bars = {{"Ningbo Homeware", {dec("6.3800"), dec("0.4100"), dec("0.0224"), dec("0.4560"),
-                                    dec("1.3810"), dec("0.0500")}},
-               {"<script>alert(1)</script>", {dec("7.10"), dec("0.41"), dec("0"), dec("0.51"),
-                                              dec("1.53"), dec("0")}}}};
+      .bars = {{"Ningbo Homeware",
+                {dec("6.3800"), dec("0.4100"), dec("0.0224"), dec("0.4560"), dec("1.3810"),
+                 dec("0.0500")}},
+               {"<script>alert(1)</script>",
+                {dec("7.10"), dec("0.41"), dec("0"), dec("0.51"), dec("1.53"), dec("0")}}}};
 }
 
 TEST(AxisTicks, NiceStepsCoverTheRange) {
   std::vector<std::string> texts;
-  for (const Decimal& t : axis_ticks(dec("0"), dec("8.6994"), 5)) texts.push_back(t.to_plain_string());
+  for (const Decimal& t : axis_ticks(dec("0"), dec("8.6994"), 5))
+    texts.push_back(t.to_plain_string());
   EXPECT_EQ(texts, (std::vector<std::string>{"0", "2", "4", "6", "8", "10"}));
 }
 
@@ -45,7 +47,8 @@ TEST(AxisTicks, NegativeRangeAndSmallSteps) {
   }
   EXPECT_EQ(texts, (std::vector<std::string>{"-30000", "-20000", "-10000", "0", "10000"}));
   texts.clear();
-  for (const Decimal& t : axis_ticks(dec("0"), dec("0.37"), 4)) texts.push_back(t.to_plain_string());
+  for (const Decimal& t : axis_ticks(dec("0"), dec("0.37"), 4))
+    texts.push_back(t.to_plain_string());
   EXPECT_EQ(texts, (std::vector<std::string>{"0", "0.1", "0.2", "0.3", "0.4"}));
 }
 
@@ -101,11 +104,11 @@ ScatterChart route_chart() {
                       .x_label = "Transit time (days)",
                       .y_label = "Landed cost per unit (EUR)",
                       .points = {{"A sea FCL", dec("38"), dec("8.10")},
-                                 {"A sea LCL", dec("42"), dec("8.70")},   // dominated by A FCL
+                                 {"A sea LCL", dec("42"), dec("8.70")},  // dominated by A FCL
                                  {"A air", dec("9"), dec("11.95")},
                                  {"B express", dec("4"), dec("14.20")},
                                  {"B rail", dec("24"), dec("9.40")},
-                                 {"B air", dec("10"), dec("12.40")}},    // dominated by A air
+                                 {"B air", dec("10"), dec("12.40")}},  // dominated by A air
                       .deadline_x = dec("45"),
                       .deadline_label = "Deadline 2027-03-01"};
 }
@@ -126,7 +129,8 @@ TEST(ScatterChart, OneCircleEachAndTheLineThroughTheFrontPoints) {
   EXPECT_EQ(count(*svg, "pareto-point"), 4u);
   // The polyline's vertices are exactly the Pareto circles' centres, in x order.
   std::smatch m;
-  ASSERT_TRUE(std::regex_search(*svg, m, std::regex("<polyline class=\"pareto\"[^>]*points=\"([^\"]*)\"")));
+  ASSERT_TRUE(
+      std::regex_search(*svg, m, std::regex("<polyline class=\"pareto\"[^>]*points=\"([^\"]*)\"")));
   std::string expected;
   std::regex circle("<circle class=\"point pareto-point\" cx=\"([^\"]+)\" cy=\"([^\"]+)\"");
   std::vector<std::pair<double, std::string>> centres;
@@ -142,7 +146,9 @@ TEST(ScatterChart, DeadlineIsAVerticalLine) {
   auto svg = render_scatter_chart(route_chart());
   ASSERT_TRUE(svg.ok());
   std::smatch m;
-  ASSERT_TRUE(std::regex_search(*svg, m, std::regex("<line class=\"deadline\" x1=\"([^\"]+)\" y1=\"[^\"]+\" x2=\"([^\"]+)\"")));
+  ASSERT_TRUE(std::regex_search(
+      *svg, m,
+      std::regex("<line class=\"deadline\" x1=\"([^\"]+)\" y1=\"[^\"]+\" x2=\"([^\"]+)\"")));
   EXPECT_EQ(m[1].str(), m[2].str());
   EXPECT_NE(svg->find(">Deadline 2027-03-01</text>"), std::string::npos);
 }

@@ -41,8 +41,7 @@ TEST(HtmlTable, HasCaptionScopedHeadersAndNumericCells) {
 
 TEST(HtmlTable, PadsShortRows) {
   Table t{.caption = "c", .headers = {"a", "b", "c"}, .rows = {{{"x"}}}, .row_headers = false};
-  EXPECT_NE(render_html_table(t).find("<tr><td>x</td><td></td><td></td></tr>"),
-            std::string::npos);
+  EXPECT_NE(render_html_table(t).find("<tr><td>x</td><td></td><td></td></tr>"), std::string::npos);
 }
 
 TEST(MarkdownTable, IsWellFormedWithRightAlignedNumbers) {
@@ -55,7 +54,8 @@ TEST(MarkdownTable, IsWellFormedWithRightAlignedNumbers) {
 }
 
 TEST(MarkdownTable, EveryRowHasTheHeaderCellCount) {
-  Table t{.caption = "c", .headers = {"a", "b", "c"}, .rows = {{{"x"}}, {{"1"}, {"2"}, {"3"}, {"4"}}}};
+  Table t{
+      .caption = "c", .headers = {"a", "b", "c"}, .rows = {{{"x"}}, {{"1"}, {"2"}, {"3"}, {"4"}}}};
   const std::string md = render_markdown_table(t);
   EXPECT_NE(md.find("| x |  |  |\n"), std::string::npos);
   EXPECT_NE(md.find("| 1 | 2 | 3 |\n"), std::string::npos);

@@ -129,10 +129,9 @@ TEST(ServerApiTest, SearchWithoutQueryIs400) {
 }
 
 TEST(ServerApiTest, LandedCostOfVacuumFlasksIntoGermany) {
-  json request = {{"hs_code", "961700"},      {"origin", "CN"},
-                  {"destination", "DE"},      {"goods_value", "8400 USD"},
-                  {"freight", "1150 USD"},    {"insurance", "0 EUR"},
-                  {"quantity", "2000 pcs"},   {"as_of", "2025-05-09"}};
+  json request = {{"hs_code", "961700"},       {"origin", "CN"},        {"destination", "DE"},
+                  {"goods_value", "8400 USD"}, {"freight", "1150 USD"}, {"insurance", "0 EUR"},
+                  {"quantity", "2000 pcs"},    {"as_of", "2025-05-09"}};
   auto res = api().post("/api/landed-cost", request);
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 200) << res->body;
@@ -152,10 +151,10 @@ TEST(ServerApiTest, LandedCostUnknownFieldNamesIt) {
 }
 
 TEST(ServerApiTest, ClassifyGivesCandidates) {
-  auto res = api().post("/api/classify",
-                        {{"title", "Insulated stainless steel vacuum flask 750 ml"},
-                         {"attrs", {{"Material", "Stainless steel"}}},
-                         {"category", "Home & Garden > Kitchen > Drinkware"}});
+  auto res =
+      api().post("/api/classify", {{"title", "Insulated stainless steel vacuum flask 750 ml"},
+                                   {"attrs", {{"Material", "Stainless steel"}}},
+                                   {"category", "Home & Garden > Kitchen > Drinkware"}});
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 200) << res->body;
   json body = json::parse(res->body);

@@ -87,14 +87,17 @@ TEST(ServerCaseTest, AnsweringTwiceIsAConflict) {
   TestServer server;
   const std::string id = create_case(server);
   server.wait_for_status(id, {"waiting"});
-  auto unknown = server.post("/api/cases/" + id + "/answers",
-                             {{"question_id", "hs.nothing"}, {"text", "x"}});
+  auto unknown =
+      server.post("/api/cases/" + id + "/answers", {{"question_id", "hs.nothing"}, {"text", "x"}});
   EXPECT_EQ(unknown->status, 404);
   auto empty = server.post("/api/cases/" + id + "/answers", {{"question_id", "hs.code"}});
   EXPECT_EQ(empty->status, 400);
   EXPECT_EQ(json::parse(empty->body)["error"]["field"], "text");
-  ASSERT_EQ(server.post("/api/cases/" + id + "/answers",
-                        {{"question_id", "hs.code"}, {"text", "9617.00"}})->status, 202);
+  ASSERT_EQ(
+      server
+          .post("/api/cases/" + id + "/answers", {{"question_id", "hs.code"}, {"text", "9617.00"}})
+          ->status,
+      202);
   server.approve_until_done(id);
   auto again = server.post("/api/cases/" + id + "/answers",
                            {{"question_id", "hs.code"}, {"text", "7323.93"}});
@@ -117,10 +120,10 @@ TEST(ServerCaseTest, ReplayStartsAfterLastEventId) {
   expect_consecutive(events, 6);
   EXPECT_EQ(events.back().id, head);
   // The token may come in the query (EventSource cannot send headers).
-  auto by_query = read_events(
-      server, "/api/cases/" + id + "/events?access_token=" + server.token() + "&last_event_id=" +
-                  std::to_string(head - 1),
-      {}, [&](const SseMessage& m) { return m.id == head; });
+  auto by_query = read_events(server,
+                              "/api/cases/" + id + "/events?access_token=" + server.token() +
+                                  "&last_event_id=" + std::to_string(head - 1),
+                              {}, [&](const SseMessage& m) { return m.id == head; });
   ASSERT_FALSE(by_query.empty());
   EXPECT_EQ(by_query.back().id, head);
 }
@@ -155,8 +158,11 @@ TEST(ServerCaseTest, EveryEventExactlyOnceAcrossARestart) {
                         [](const SseMessage& m) { return m.id == 4; });
     ASSERT_FALSE(first.empty());
     seen = first.back().id;
-    ASSERT_EQ(server.post("/api/cases/" + id + "/answers",
-                          {{"question_id", "hs.code"}, {"text", "9617.00"}})->status, 202);
+    ASSERT_EQ(server
+                  .post("/api/cases/" + id + "/answers",
+                        {{"question_id", "hs.code"}, {"text", "9617.00"}})
+                  ->status,
+              202);
     server.stop();  // the answer's job finishes (or stays queued) — nothing is lost
   }
   TestServerOptions options;
@@ -190,8 +196,11 @@ TEST(ServerCaseTest, ApproveAndDenyHeldActions) {
   TestServer server(options);
   const std::string id = create_case(server);
   server.wait_for_status(id, {"waiting"});
-  ASSERT_EQ(server.post("/api/cases/" + id + "/answers",
-                        {{"question_id", "hs.code"}, {"text", "9617.00"}})->status, 202);
+  ASSERT_EQ(
+      server
+          .post("/api/cases/" + id + "/answers", {{"question_id", "hs.code"}, {"text", "9617.00"}})
+          ->status,
+      202);
   json summary = server.wait_for_status(id, {"waiting", "completed", "failed"});
   for (int i = 0; i < 200 && summary["status"] != "waiting"; ++i) {
     summary = server.wait_for_status(id, {"waiting", "completed", "failed"});
@@ -203,18 +212,20 @@ TEST(ServerCaseTest, ApproveAndDenyHeldActions) {
   EXPECT_FALSE(first["kind"].get<std::string>().empty());
   EXPECT_TRUE(first.contains("counterparty"));
 
-  auto no_reason = server.post(
-      "/api/cases/" + id + "/actions/" + second["key"].get<std::string>() + "/deny", json::object());
+  auto no_reason =
+      server.post("/api/cases/" + id + "/actions/" + second["key"].get<std::string>() + "/deny",
+                  json::object());
   EXPECT_EQ(no_reason->status, 400);
   EXPECT_EQ(json::parse(no_reason->body)["error"]["field"], "reason");
 
   const std::string prefix = first["key"].get<std::string>().substr(0, 12);
-  auto approved = server.post("/api/cases/" + id + "/actions/" + prefix + "/approve", json::object());
+  auto approved =
+      server.post("/api/cases/" + id + "/actions/" + prefix + "/approve", json::object());
   ASSERT_EQ(approved->status, 202) << approved->body;
   server.wait_for_status(id, {"waiting", "completed", "failed"});
-  auto denied = server.post("/api/cases/" + id + "/actions/" + second["key"].get<std::string>() +
-                                "/deny",
-                            {{"reason", "not this supplier"}});
+  auto denied =
+      server.post("/api/cases/" + id + "/actions/" + second["key"].get<std::string>() + "/deny",
+                  {{"reason", "not this supplier"}});
   ASSERT_EQ(denied->status, 202) << denied->body;
   json after = server.wait_for_status(id, {"waiting", "completed", "failed"});
   std::map<std::string, std::string> states;

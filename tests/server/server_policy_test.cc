@@ -70,10 +70,12 @@ TEST(ServerPolicyTest, EveryEventOfACaseIsInTheAuditLog) {
   EXPECT_EQ(head->journal_seq, done["seq"].get<std::int64_t>());
   EXPECT_EQ(verdict->entries, done["seq"].get<std::int64_t>());
   std::map<std::string, int> kinds;
-  ASSERT_TRUE(log.read(id, [&](const policy::AuditEntry& e) {
-                   ++kinds[e.kind];
-                   return ok_status();
-                 }).ok());
+  ASSERT_TRUE(log.read(id,
+                       [&](const policy::AuditEntry& e) {
+                         ++kinds[e.kind];
+                         return ok_status();
+                       })
+                  .ok());
   EXPECT_EQ(kinds["case.created"], 1);
   EXPECT_EQ(kinds["question.answered"], 1);
   EXPECT_GE(kinds["action.approved"], 1);

@@ -26,11 +26,11 @@ TEST(ServerShutdownTest, AStreamOpenAtShutdownGetsEveryCommittedEvent) {
   std::atomic<bool> reading{false};
   std::vector<SseMessage> messages;
   std::thread reader([&] {
-    messages = read_events(server, "/api/cases/" + id + "/events", server.auth(),
-                           [&](const SseMessage&) {
-                             reading = true;
-                             return false;  // to the end of the stream
-                           });
+    messages =
+        read_events(server, "/api/cases/" + id + "/events", server.auth(), [&](const SseMessage&) {
+          reading = true;
+          return false;  // to the end of the stream
+        });
   });
   for (int i = 0; i < 12000 && !reading; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(5));

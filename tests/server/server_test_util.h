@@ -3,19 +3,17 @@
 // loopback port, and an httplib client with a valid token; plus a small SSE reader.
 #pragma once
 
-#include <httplib.h>
-
 #include <gtest/gtest.h>
+#include <httplib.h>
 
 #include <chrono>
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "crew/actions.h"
 #include "crew/engines.h"
@@ -170,9 +168,9 @@ class TestServer {
         if (summary["status"] == "completed" || summary["status"] == "failed") return summary;
         for (const nlohmann::json& action : summary["pending_approvals"]) {
           if (action["state"] != "awaiting_approval") continue;
-          post("/api/cases/" + case_id + "/actions/" + action["key"].get<std::string>() +
-                   "/approve",
-               nlohmann::json::object());
+          post(
+              "/api/cases/" + case_id + "/actions/" + action["key"].get<std::string>() + "/approve",
+              nlohmann::json::object());
         }
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(50));

@@ -1,11 +1,12 @@
 // Static files: the front end is served from its folder and nothing outside it is reachable —
 // neither by "..", nor by its percent-encoded form, nor through a symlink pointing out.
+#include "server/static_files.h"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
 
 #include "server_test_util.h"
-#include "server/static_files.h"
 
 namespace kontor::server::testing {
 namespace {
@@ -70,8 +71,8 @@ TEST(StaticFilesTest, ServerRefusesTraversalOverHttp) {
   ASSERT_TRUE(index);
   EXPECT_EQ(index->status, 200);
   EXPECT_EQ(index->body, "<!doctype html><title>Kontor</title>");
-  for (const char* path : {"/../secret.txt", "/%2e%2e/secret.txt", "/assets/%2E%2E/%2e%2e/secret.txt",
-                           "/link.txt", "/..%2fsecret.txt"}) {
+  for (const char* path : {"/../secret.txt", "/%2e%2e/secret.txt",
+                           "/assets/%2E%2E/%2e%2e/secret.txt", "/link.txt", "/..%2fsecret.txt"}) {
     auto res = c.Get(path);
     ASSERT_TRUE(res) << path;
     EXPECT_NE(res->body, "secret") << path;

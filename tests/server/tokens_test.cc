@@ -1,7 +1,8 @@
 // API tokens: stored hashed, verified, listed, revoked.
+#include "server/tokens.h"
+
 #include <gtest/gtest.h>
 
-#include "server/tokens.h"
 #include "store/memory/memory_store.h"
 
 namespace kontor::server {
@@ -54,8 +55,7 @@ TEST(TokensTest, RevokingAnUnknownIdNamesIt) {
 }
 
 TEST(TokensTest, Sha256OfAbc) {
-  EXPECT_EQ(sha256_hex("abc"),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
 }  // namespace

@@ -14,10 +14,13 @@ using JournalTest = BackendTest;
 
 std::vector<std::int64_t> seqs_after(Journal& journal, std::int64_t after) {
   std::vector<std::int64_t> seqs;
-  EXPECT_TRUE(journal.read(after, [&](const JournalEvent& e) {
-    seqs.push_back(e.seq);
-    return ok_status();
-  }).ok());
+  EXPECT_TRUE(journal
+                  .read(after,
+                        [&](const JournalEvent& e) {
+                          seqs.push_back(e.seq);
+                          return ok_status();
+                        })
+                  .ok());
   return seqs;
 }
 
@@ -33,10 +36,13 @@ TEST_P(JournalTest, AppendsNumberFromOneAndReadBackInOrder) {
   append(*store_, journal, "task.started", {{"task", "research"}});
   append(*store_, journal, "task.done", {{"task", "research"}});
   std::vector<JournalEvent> events;
-  ASSERT_TRUE(journal.read(0, [&](const JournalEvent& e) {
-    events.push_back(e);
-    return ok_status();
-  }).ok());
+  ASSERT_TRUE(journal
+                  .read(0,
+                        [&](const JournalEvent& e) {
+                          events.push_back(e);
+                          return ok_status();
+                        })
+                  .ok());
   ASSERT_EQ(events.size(), 2u);
   EXPECT_EQ(events[0].seq, 1);
   EXPECT_EQ(events[0].type, "task.started");
@@ -112,8 +118,7 @@ TEST_P(JournalTest, CorruptEventIsDataLossNamingTheRecord) {
 
 TEST(JournalKey, IsTwelveDigitsZeroPadded) { EXPECT_EQ(journal_key(42), "000000000042"); }
 
-INSTANTIATE_TEST_SUITE_P(Backends, JournalTest, ::testing::ValuesIn(all_backends()),
-                         backend_name);
+INSTANTIATE_TEST_SUITE_P(Backends, JournalTest, ::testing::ValuesIn(all_backends()), backend_name);
 
 }  // namespace
 }  // namespace kontor::store::testing

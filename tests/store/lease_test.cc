@@ -4,9 +4,8 @@
 #include <unistd.h>
 
 #include <atomic>
-#include <thread>
-
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "store_backends.h"
 
@@ -95,9 +94,9 @@ TEST_P(LeaseTest, LeaseOfADeadProcessOnThisHostIsTakenOverAtOnce) {
   ASSERT_TRUE(mine.ok());
   LeaseHolder held = (*mine)->holder();
   ASSERT_TRUE((*mine)->release().ok());
-  nlohmann::json body{{"owner", held.host + "/1/x"}, {"host", held.host},   {"pid", 1},
-                      {"since", held.since},          {"renewed", held.since},
-                      {"expires_ms", kNoon + 30000}};
+  nlohmann::json body{
+      {"owner", held.host + "/1/x"}, {"host", held.host},     {"pid", 1},
+      {"since", held.since},         {"renewed", held.since}, {"expires_ms", kNoon + 30000}};
   put(kLeasesCollection, "K1", body.dump());
   alive_ = true;
   EXPECT_EQ(Lease::acquire(*store_, "K1", "case K1", options()).status().code(),
@@ -108,8 +107,11 @@ TEST_P(LeaseTest, LeaseOfADeadProcessOnThisHostIsTakenOverAtOnce) {
 
 TEST_P(LeaseTest, LeaseOfAProcessOnAnotherHostWaitsForItsExpiry) {
   alive_ = false;  // the liveness check only speaks for this host
-  nlohmann::json body{{"owner", "elsewhere/1/x"}, {"host", "elsewhere"}, {"pid", 1},
-                      {"since", "2026-11-23T11:59:50.000Z"}, {"expires_ms", kNoon + 20000}};
+  nlohmann::json body{{"owner", "elsewhere/1/x"},
+                      {"host", "elsewhere"},
+                      {"pid", 1},
+                      {"since", "2026-11-23T11:59:50.000Z"},
+                      {"expires_ms", kNoon + 20000}};
   put(kLeasesCollection, "K1", body.dump());
   EXPECT_EQ(Lease::acquire(*store_, "K1", "case K1", options()).status().code(),
             StatusCode::kFailedPrecondition);
@@ -138,8 +140,7 @@ TEST_P(LeaseTest, RenewerKeepsALeaseAliveWhileHeld) {
   EXPECT_FALSE((*lease)->lost());
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, LeaseTest, ::testing::ValuesIn(all_backends()),
-                         backend_name);
+INSTANTIATE_TEST_SUITE_P(Backends, LeaseTest, ::testing::ValuesIn(all_backends()), backend_name);
 
 }  // namespace
 }  // namespace kontor::store::testing

@@ -102,8 +102,7 @@ TEST_P(OutboxTest, UnknownKeyIsNotFound) {
             StatusCode::kNotFound);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, OutboxTest, ::testing::ValuesIn(all_backends()),
-                         backend_name);
+INSTANTIATE_TEST_SUITE_P(Backends, OutboxTest, ::testing::ValuesIn(all_backends()), backend_name);
 
 }  // namespace
 }  // namespace kontor::store::testing

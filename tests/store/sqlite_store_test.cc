@@ -13,8 +13,8 @@ class SqliteStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = std::filesystem::temp_directory_path() /
-           ("kontor_store_" + std::string(::testing::UnitTest::GetInstance()
-                                              ->current_test_info()->name()));
+           ("kontor_store_" +
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
     path_ = (dir_ / "kontor.db").string();
@@ -114,10 +114,13 @@ TEST_F(SqliteStoreTest, ScanVisitsOneCollectionInKeyOrder) {
     ASSERT_TRUE((*txn)->commit().ok());
   }
   std::vector<std::string> keys;
-  ASSERT_TRUE(store_->scan("suppliers", [&](const Record& r) {
-    keys.push_back(r.key);
-    return ok_status();
-  }).ok());
+  ASSERT_TRUE(store_
+                  ->scan("suppliers",
+                         [&](const Record& r) {
+                           keys.push_back(r.key);
+                           return ok_status();
+                         })
+                  .ok());
   EXPECT_EQ(keys, (std::vector<std::string>{"S1", "S2"}));
 }
 

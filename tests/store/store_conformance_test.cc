@@ -14,10 +14,13 @@ using StoreConformance = BackendTest;
 std::vector<std::string> keys_of(Store& store, std::string_view collection,
                                  std::string_view from = "") {
   std::vector<std::string> keys;
-  EXPECT_TRUE(store.scan_from(collection, from, [&](const Record& r) {
-    keys.push_back(r.key);
-    return ok_status();
-  }).ok());
+  EXPECT_TRUE(store
+                  .scan_from(collection, from,
+                             [&](const Record& r) {
+                               keys.push_back(r.key);
+                               return ok_status();
+                             })
+                  .ok());
   return keys;
 }
 
@@ -85,8 +88,7 @@ TEST_P(StoreConformance, PutIfVersionConflictIsAbortedRetryAfterReread) {
 TEST_P(StoreConformance, PutIfVersionZeroRequiresAbsentKey) {
   auto txn = store_->begin();
   EXPECT_EQ(*(*txn)->put_if_version("cases", "C1", "{}", 0), PutOutcome::kInserted);
-  EXPECT_EQ((*txn)->put_if_version("cases", "C1", "{}", 0).status().code(),
-            StatusCode::kAborted);
+  EXPECT_EQ((*txn)->put_if_version("cases", "C1", "{}", 0).status().code(), StatusCode::kAborted);
 }
 
 TEST_P(StoreConformance, EraseThenInsertRestartsVersion) {

@@ -158,7 +158,7 @@ std::string data_dir() {
 
 struct Survey {
   int texts = 0;
-  std::map<std::string, int> forms;  // "free", "not_computable: <reason>", …
+  std::map<std::string, int> forms;       // "free", "not_computable: <reason>", …
   std::vector<std::string> unrecognised;  // "FILE line N: message"
 };
 
@@ -190,7 +190,8 @@ Survey survey_column(const std::string& file, const std::string& column,
     if (special) {
       StatusOr<std::vector<SpecialRate>> rates = parse_special_rates(rate_text, jurisdiction);
       if (!rates.ok()) survey.unrecognised.push_back(where + rates.status().message());
-      if (rates.ok()) for (const SpecialRate& r : *rates) count(r.rate, survey);
+      if (rates.ok())
+        for (const SpecialRate& r : *rates) count(r.rate, survey);
     } else {
       StatusOr<DutyRate> rate = parse_duty_rate(rate_text, jurisdiction);
       if (!rate.ok()) survey.unrecognised.push_back(where + rate.status().message());
@@ -200,7 +201,8 @@ Survey survey_column(const std::string& file, const std::string& column,
   EXPECT_TRUE(reader.status().ok()) << reader.status().to_string();
   std::cout << "[ forms    ] " << file << " '" << column << "': " << survey.texts << " texts, "
             << survey.unrecognised.size() << " unrecognised\n";
-  for (const auto& [form, n] : survey.forms) std::cout << "[ forms    ]   " << n << " " << form << "\n";
+  for (const auto& [form, n] : survey.forms)
+    std::cout << "[ forms    ]   " << n << " " << form << "\n";
   for (const std::string& u : survey.unrecognised) ADD_FAILURE() << u;
   return survey;
 }
@@ -221,31 +223,50 @@ constexpr char kButtons[] = "not_computable: per line of button size per gross";
 TEST(DutyFormsTest, EveryUsGeneralRateParses) {
   Survey s = survey_column(kUsHts, "General Rate of Duty", "US", false);
   EXPECT_EQ(s.texts, 13610);
-  EXPECT_EQ(s.forms, (std::map<std::string, int>{
-                         {"free", 5977}, {"ad_valorem", 6214}, {"specific", 765},
-                         {"compound", 416}, {"additional", 170}, {kNoteRef, 5}, {kOther, 18},
-                         {kEnsemble, 21}, {kChapter98, 7}, {kSugar, 12}, {kMovement, 2},
-                         {kButtons, 3}}));
+  EXPECT_EQ(s.forms, (std::map<std::string, int>{{"free", 5977},
+                                                 {"ad_valorem", 6214},
+                                                 {"specific", 765},
+                                                 {"compound", 416},
+                                                 {"additional", 170},
+                                                 {kNoteRef, 5},
+                                                 {kOther, 18},
+                                                 {kEnsemble, 21},
+                                                 {kChapter98, 7},
+                                                 {kSugar, 12},
+                                                 {kMovement, 2},
+                                                 {kButtons, 3}}));
 }
 
 TEST(DutyFormsTest, EveryUsColumnTwoRateParses) {
   Survey s = survey_column(kUsHts, "Column 2 Rate of Duty", "US", false);
   EXPECT_EQ(s.texts, 13251);
-  EXPECT_EQ(s.forms, (std::map<std::string, int>{
-                         {"free", 875}, {"ad_valorem", 8089}, {"specific", 1259},
-                         {"compound", 1273}, {"additional", 1672}, {kNoteRef, 5},
-                         {kOther, 32}, {kEnsemble, 21}, {kChapter98, 6}, {kSugar, 12},
-                         {kMovement, 2}, {kButtons, 3},
-                         {"not_computable: the schedule prints no rate", 2}}));
+  EXPECT_EQ(s.forms,
+            (std::map<std::string, int>{{"free", 875},
+                                        {"ad_valorem", 8089},
+                                        {"specific", 1259},
+                                        {"compound", 1273},
+                                        {"additional", 1672},
+                                        {kNoteRef, 5},
+                                        {kOther, 32},
+                                        {kEnsemble, 21},
+                                        {kChapter98, 6},
+                                        {kSugar, 12},
+                                        {kMovement, 2},
+                                        {kButtons, 3},
+                                        {"not_computable: the schedule prints no rate", 2}}));
 }
 
 TEST(DutyFormsTest, EveryUsSpecialRateParses) {
   Survey s = survey_column(kUsHts, "Special Rate of Duty", "US", true);
   EXPECT_EQ(s.texts, 9863);
-  EXPECT_EQ(s.forms, (std::map<std::string, int>{
-                         {"free", 7818}, {"ad_valorem", 183}, {"specific", 380},
-                         {"compound", 242}, {"additional", 1686}, {kNoteRef, 969},
-                         {kOther, 11}, {kChapter98, 4}}));
+  EXPECT_EQ(s.forms, (std::map<std::string, int>{{"free", 7818},
+                                                 {"ad_valorem", 183},
+                                                 {"specific", 380},
+                                                 {"compound", 242},
+                                                 {"additional", 1686},
+                                                 {kNoteRef, 969},
+                                                 {kOther, 11},
+                                                 {kChapter98, 4}}));
 }
 
 TEST(DutyFormsTest, EveryEuCetRateParses) {
@@ -253,20 +274,24 @@ TEST(DutyFormsTest, EveryEuCetRateParses) {
   EXPECT_EQ(s.texts, 11830);
   EXPECT_EQ(s.forms,
             (std::map<std::string, int>{
-                {"ad_valorem", 10519}, {"specific", 926}, {"compound", 268}, {"seasonal", 29},
+                {"ad_valorem", 10519},
+                {"specific", 926},
+                {"compound", 268},
+                {"seasonal", 29},
                 {"not_computable: an EU agricultural component (EA, ADSZ, ADFM) whose amount is "
-                 "not in the data", 59},
+                 "not in the data",
+                 59},
                 {"not_computable: the EU entry price system: the duty depends on the "
-                 "consignment's entry price", 29}}));
+                 "consignment's entry price",
+                 29}}));
 }
 
 TEST(DutyFormsTest, EveryUkGlobalTariffRateParses) {
   Survey s = survey_column(kUkEu, "ukgt_duty_rate", "GB", false);
   EXPECT_EQ(s.texts, 11830);
-  EXPECT_EQ(s.forms, (std::map<std::string, int>{{"ad_valorem", 10705},
-                                                 {"specific", 905},
-                                                 {"compound", 202},
-                                                 {"seasonal", 18}}));
+  EXPECT_EQ(s.forms,
+            (std::map<std::string, int>{
+                {"ad_valorem", 10705}, {"specific", 905}, {"compound", 202}, {"seasonal", 18}}));
 }
 
 }  // namespace

@@ -105,8 +105,8 @@ TEST(DutyRateTest, DrainedWeightIsABasis) {
 }
 
 TEST(DutyRateTest, WatchPartsAreValueBases) {
-  DutyRate rate = parse(
-      "44¢ each + 6% on the case + 14% on the strap, band or bracelet + 5.3% on the battery");
+  DutyRate rate =
+      parse("44¢ each + 6% on the case + 14% on the strap, band or bracelet + 5.3% on the battery");
   ASSERT_EQ(rate.component_count, 4);
   EXPECT_EQ(rate.components[1].basis, DutyBasis::kCaseValue);
   EXPECT_EQ(rate.components[2].basis, DutyBasis::kStrapValue);
@@ -277,16 +277,17 @@ TEST(DutyRateTest, LastSeasonWithoutDatesIsTheRest) {
 }
 
 TEST(DutyRateTest, DayPastTheMonthsEndIsItsLastDay) {
-  DutyRate rate = parse("11.20% (01 JAN-31 APR, 01 AUG-31 DEC), 12.80% MIN 2.4€/100kg/net "
-                        "(01 MAY-31 JUL)", "EU");  // CN 08101000
+  DutyRate rate = parse(
+      "11.20% (01 JAN-31 APR, 01 AUG-31 DEC), 12.80% MIN 2.4€/100kg/net "
+      "(01 MAY-31 JUL)",
+      "EU");  // CN 08101000
   EXPECT_EQ(rate.seasons[0].ranges[0].to_day, 30);
 }
 
 TEST(DutyRateTest, UnknownUnitIsAnErrorQuotingTheText) {
   StatusOr<DutyRate> rate = parse_duty_rate("5¢/furlong", "US");
   ASSERT_FALSE(rate.ok());
-  EXPECT_EQ(rate.status().message(),
-            "duty rate '5¢/furlong': unknown unit of a specific rate");
+  EXPECT_EQ(rate.status().message(), "duty rate '5¢/furlong': unknown unit of a specific rate");
 }
 
 TEST(DutyRateTest, GarbageIsAnError) {

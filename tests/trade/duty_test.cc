@@ -9,7 +9,9 @@ namespace {
 
 Decimal dec(std::string_view text) { return *Decimal::parse(text); }
 Currency cur(std::string_view code) { return *Currency::make(code, 2); }
-Money money(std::string_view amount, std::string_view code) { return Money(dec(amount), cur(code)); }
+Money money(std::string_view amount, std::string_view code) {
+  return Money(dec(amount), cur(code));
+}
 Quantity qty(std::string_view value, Unit unit) { return Quantity(dec(value), unit); }
 
 DutyRate rate(std::string_view text, std::string_view jurisdiction = "US") {
@@ -111,7 +113,8 @@ TEST(DutyTest, MissingQualifiedQuantityIsNamed) {
 TEST(DutyTest, DrainedWeightIsUsedWhenDeclared) {
   DutyBase base = value_only("100");
   base.quantities[0] = qty("100", Unit::kKilogram);
-  base.qualified_quantities[0] = QualifiedQuantity{DutyBasis::kDrainedWeight, qty("60", Unit::kKilogram)};
+  base.qualified_quantities[0] =
+      QualifiedQuantity{DutyBasis::kDrainedWeight, qty("60", Unit::kKilogram)};
   EXPECT_EQ(duty(rate("3.7¢/kg on drained weight"), base), dec("2.22"));
 }
 
@@ -168,11 +171,11 @@ TEST(DutyTest, EuMinimumAndMaximumClamp) {
   DutyRate r = rate("18.40% MIN 22.00 EUR / 100 kg MAX 24.00 EUR / 100 kg", "EU");
   DutyBase base = value_only("100.00", "EUR");
   base.quantities[0] = qty("100", Unit::kKilogram);
-  EXPECT_EQ(duty(r, base), dec("22"));      // 18.40 < 22
+  EXPECT_EQ(duty(r, base), dec("22"));  // 18.40 < 22
   base.customs_value = money("125.00", "EUR");
-  EXPECT_EQ(duty(r, base), dec("23"));      // 23.00 between
+  EXPECT_EQ(duty(r, base), dec("23"));  // 23.00 between
   base.customs_value = money("200.00", "EUR");
-  EXPECT_EQ(duty(r, base), dec("24"));      // 36.80 > 24
+  EXPECT_EQ(duty(r, base), dec("24"));  // 36.80 > 24
 }
 
 TEST(DutyTest, AlcoholPerVolumePerHectolitre) {

@@ -26,9 +26,9 @@ LandedCostRequest request(const json& j) {
 }
 
 json backpacks() {
-  return {{"hs_code", "4202.92.31.20"}, {"origin", "CN"}, {"destination", "US"},
-          {"goods_value", "12000.00 USD"}, {"incoterm", "FOB"}, {"freight", "1900 USD"},
-          {"insurance", "45 USD"}, {"quantity", "1500 pcs"}, {"mode", "sea"}};
+  return {{"hs_code", "4202.92.31.20"},    {"origin", "CN"},         {"destination", "US"},
+          {"goods_value", "12000.00 USD"}, {"incoterm", "FOB"},      {"freight", "1900 USD"},
+          {"insurance", "45 USD"},         {"quantity", "1500 pcs"}, {"mode", "sea"}};
 }
 
 TEST(LandedCostTest, UsLineWithSection301AndFees) {
@@ -51,14 +51,14 @@ TEST(LandedCostTest, SuspendedAndFutureSection301HeadingsAreNotApplied) {
   ASSERT_TRUE(q.ok());
   bool suspended_warning = false;
   for (const auto& w : q->treatment.warnings) {
-    suspended_warning |= w.find("9903.88.16") != std::string::npos &&
-                         w.find("suspended") != std::string::npos;
+    suspended_warning |=
+        w.find("9903.88.16") != std::string::npos && w.find("suspended") != std::string::npos;
   }
   EXPECT_TRUE(suspended_warning);
 }
 
 TEST(LandedCostTest, CompoundSpecificRateUsesTheDeclaredWeight) {
-  json j = {{"hs_code", "0709.54.00"}, {"origin", "KR"}, {"destination", "US"},
+  json j = {{"hs_code", "0709.54.00"},   {"origin", "KR"},       {"destination", "US"},
             {"goods_value", "9000 USD"}, {"quantity", "800 kg"}, {"mode", "air"}};
   auto q = quote_landed_cost(data(), request(j));
   ASSERT_TRUE(q.ok()) << q.status().message();
@@ -67,15 +67,18 @@ TEST(LandedCostTest, CompoundSpecificRateUsesTheDeclaredWeight) {
 }
 
 TEST(LandedCostTest, SpecificRateWithoutTheWeightIsAnErrorNamingIt) {
-  json j = {{"hs_code", "0709.54.00"}, {"origin", "KR"}, {"destination", "US"},
-            {"goods_value", "9000 USD"}, {"quantity", "400 pcs"}};
+  json j = {{"hs_code", "0709.54.00"},
+            {"origin", "KR"},
+            {"destination", "US"},
+            {"goods_value", "9000 USD"},
+            {"quantity", "400 pcs"}};
   auto q = quote_landed_cost(data(), request(j));
   ASSERT_FALSE(q.ok());
   EXPECT_NE(q.status().message().find("kg"), std::string::npos) << q.status().message();
 }
 
 TEST(LandedCostTest, EuDestinationConvertsAtTheEcbRateOfTheDay) {
-  json j = {{"hs_code", "9617.00.00"}, {"origin", "CN"}, {"destination", "DE"},
+  json j = {{"hs_code", "9617.00.00"},      {"origin", "CN"},    {"destination", "DE"},
             {"goods_value", "1000.00 EUR"}, {"incoterm", "CIF"}, {"quantity", "100 pcs"}};
   auto q = quote_landed_cost(data(), request(j));
   ASSERT_TRUE(q.ok()) << q.status().message();
@@ -88,7 +91,7 @@ TEST(LandedCostTest, EuDestinationConvertsAtTheEcbRateOfTheDay) {
 }
 
 TEST(LandedCostTest, ReducedVatRateWhenAsked) {
-  json j = {{"hs_code", "9617.00.00"}, {"origin", "CN"}, {"destination", "DE"},
+  json j = {{"hs_code", "9617.00.00"},      {"origin", "CN"},    {"destination", "DE"},
             {"goods_value", "1000.00 EUR"}, {"incoterm", "CIF"}, {"quantity", "100 pcs"},
             {"vat_rate", "reduced"}};
   auto q = quote_landed_cost(data(), request(j));
@@ -146,13 +149,18 @@ TEST(LandedCostJsonTest, MalformedRequestsNameTheField) {
 TEST(LandedCostPropertyTest, LinesSumToTheTotal) {
   std::mt19937_64 rng(2026);
   std::uniform_int_distribution<long long> cents(100, 5'000'000'00);
-  const char* routes[][3] = {{"9617.00.00", "CN", "DE"}, {"4202.92.31.20", "CN", "US"},
-                             {"9617.00.00", "CN", "GB"}, {"6109.10.00", "BD", "FR"}};
+  const char* routes[][3] = {{"9617.00.00", "CN", "DE"},
+                             {"4202.92.31.20", "CN", "US"},
+                             {"9617.00.00", "CN", "GB"},
+                             {"6109.10.00", "BD", "FR"}};
   const char* terms[] = {"EXW", "FOB", "CFR", "CIF", "DAP"};
   for (int i = 0; i < 400; ++i) {
     const auto& route = routes[i % 4];
-    json j = {{"hs_code", route[0]}, {"origin", route[1]}, {"destination", route[2]},
-              {"incoterm", terms[i % 5]}, {"quantity", std::to_string(1 + i) + " pcs"}};
+    json j = {{"hs_code", route[0]},
+              {"origin", route[1]},
+              {"destination", route[2]},
+              {"incoterm", terms[i % 5]},
+              {"quantity", std::to_string(1 + i) + " pcs"}};
     auto amount = [&] { return Decimal::from_scaled(cents(rng), 2).to_string() + " USD"; };
     j["goods_value"] = amount();
     j["origin_charges"] = "150.00 USD";
@@ -191,7 +199,7 @@ const CostLine* line_of(const LandedCost& cost, LineKind kind) {
 
 json small_consignment(const char* destination, const char* value) {
   return {{"hs_code", "9617.00"}, {"origin", "CN"},    {"destination", destination},
-          {"goods_value", value},  {"incoterm", "CIF"}, {"quantity", "10 pcs"}};
+          {"goods_value", value}, {"incoterm", "CIF"}, {"quantity", "10 pcs"}};
 }
 
 // Regression (de minimis collected at sale): below £135 the UK charges no duty and no import VAT
@@ -224,7 +232,7 @@ TEST(LandedCostTest, EuLowValueKeepsImportVatSince2021) {
 // Regression (intra-EU supplier charged import duty and VAT): goods moving from Italy to
 // Germany are not imported; no customs duty, no import VAT, and the note says why.
 TEST(LandedCostTest, WithinTheEuCustomsUnionNoDutyAndNoImportVat) {
-  json j = {{"hs_code", "9617.00.00"}, {"origin", "IT"}, {"destination", "DE"},
+  json j = {{"hs_code", "9617.00.00"},      {"origin", "IT"},    {"destination", "DE"},
             {"goods_value", "1000.00 EUR"}, {"incoterm", "CIF"}, {"quantity", "100 pcs"}};
   auto q = quote_landed_cost(data(), request(j));
   ASSERT_TRUE(q.ok()) << q.status().message();
@@ -255,7 +263,7 @@ TEST(LandedCostTest, IntraEuProvenanceSurvivesACopyOfTheTreatment) {
 
 // The United Kingdom left the EU customs union on 2021-01-01: from then on it is an import.
 TEST(LandedCostTest, BritishGoodsIntoGermanyAreImportsAfterBrexit) {
-  json j = {{"hs_code", "9617.00.00"}, {"origin", "GB"}, {"destination", "DE"},
+  json j = {{"hs_code", "9617.00.00"},      {"origin", "GB"},    {"destination", "DE"},
             {"goods_value", "1000.00 EUR"}, {"incoterm", "CIF"}, {"quantity", "100 pcs"}};
   auto q = quote_landed_cost(data(), request(j));
   ASSERT_TRUE(q.ok()) << q.status().message();
@@ -294,7 +302,8 @@ TEST(LandedCostTest, AReusedResultEqualsAFreshOne) {
   ASSERT_TRUE(fresh.ok());
   EXPECT_EQ(reused.valuation.customs_value, fresh->valuation.customs_value);
   for (int e = 0; e < kCostElementCount; ++e) {
-    EXPECT_EQ(reused.valuation.adjustments[e].has_value(), fresh->valuation.adjustments[e].has_value())
+    EXPECT_EQ(reused.valuation.adjustments[e].has_value(),
+              fresh->valuation.adjustments[e].has_value())
         << cost_element_name(static_cast<CostElement>(e));
   }
   EXPECT_EQ(reused.total, fresh->total);

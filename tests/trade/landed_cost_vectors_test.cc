@@ -112,7 +112,8 @@ TEST(LandedCostVectorsTest, IrishVatOnValuePlusDutyPerItem) {
   bool first = true;
   for (const json& item : items) {
     if (!item.contains("duty_rate") && !item.contains("duty_rate_flat")) continue;  // allowance
-    const Decimal rate = num(item.contains("duty_rate") ? item["duty_rate"] : item["duty_rate_flat"]);
+    const Decimal rate =
+        num(item.contains("duty_rate") ? item["duty_rate"] : item["duty_rate_flat"]);
     TariffTreatment t = treatment("IE", "2024-06-01", rate);
     ASSERT_EQ(t.import_tax->rate, num(v["inputs"]["vat_rate"]));
     auto r = compute_landed_cost(t, costs(t, num(item["value"]), Incoterm::kCIF));

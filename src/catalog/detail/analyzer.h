@@ -31,7 +31,8 @@ class Analyzer {
   // "保温瓶 ← garrafa térmica (glossary vacuum_flask, zh)": how each concept term (concept id,
   // the query words it came from) met the product; the titles are matched once for all.
   std::vector<std::string> explain_concepts(
-      const Product& product, const std::vector<std::pair<std::string, std::string>>& concepts) const;
+      const Product& product,
+      const std::vector<std::pair<std::string, std::string>>& concepts) const;
 
  private:
   const Glossary& glossary_;

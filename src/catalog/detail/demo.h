@@ -47,7 +47,7 @@ struct CountryProfile {
   std::vector<std::pair<std::string, int>> currencies;  // code, per mille
   std::vector<Place> places;
   int lead_min, lead_max;
-  bool sea_fob;      // FOB at the port (Asian exporters) rather than FCA at the city
+  bool sea_fob;  // FOB at the port (Asian exporters) rather than FCA at the city
 };
 
 const std::vector<CountryProfile>& country_profiles();

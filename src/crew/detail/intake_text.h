@@ -71,7 +71,8 @@ class Lexicon {
   // Adds a phrase (tokenized like a goal) under `kind`; exact phrases match `text` as typed.
   void add(std::string_view phrase, LexEntry entry, bool exact);
 
-  // Entries of `kind` (any kind when empty) matching tokens [begin, begin + length) exactly (all of them).
+  // Entries of `kind` (any kind when empty) matching tokens [begin, begin + length) exactly (all of
+  // them).
   std::vector<const LexEntry*> at(const std::vector<GoalToken>& tokens, std::size_t begin,
                                   std::size_t length, std::string_view kind) const;
   // The longest phrase of `kind` starting at `begin` (tokens not yet used), or 0.

@@ -5,9 +5,8 @@
 #include <httplib.h>
 
 #include <atomic>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "crew/workspace.h"
 #include "server/api_json.h"

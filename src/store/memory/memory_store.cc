@@ -19,8 +19,7 @@ class MemoryTransaction final : public Transaction {
  public:
   MemoryTransaction(MemoryStore* store, std::unique_lock<std::mutex> writer)
       : store_(store), writer_(std::move(writer)) {}
-  StatusOr<std::optional<Record>> get(std::string_view collection,
-                                      std::string_view key) override;
+  StatusOr<std::optional<Record>> get(std::string_view collection, std::string_view key) override;
   StatusOr<PutOutcome> put(std::string_view collection, std::string_view key,
                            std::string_view body) override {
     return write(collection, key, body, std::nullopt);
@@ -55,8 +54,7 @@ class MemoryStore final : public Store {
         std::make_unique<MemoryTransaction>(this, std::move(writer)));
   }
 
-  StatusOr<std::optional<Record>> get(std::string_view collection,
-                                      std::string_view key) override {
+  StatusOr<std::optional<Record>> get(std::string_view collection, std::string_view key) override {
     std::shared_lock lock(data_mutex_);
     return find(collection, key);
   }

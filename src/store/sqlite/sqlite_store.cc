@@ -17,19 +17,14 @@ Status sqlite_status(sqlite3* db, int rc, std::string_view what) {
   std::string message = std::string(what) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
   switch (rc & 0xff) {
     case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      return unavailable(message + " (retry is safe: nothing was written)");
-    case SQLITE_CONSTRAINT:
-      return aborted(message + " (conflict: re-read before retrying)");
+    case SQLITE_LOCKED: return unavailable(message + " (retry is safe: nothing was written)");
+    case SQLITE_CONSTRAINT: return aborted(message + " (conflict: re-read before retrying)");
     case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      return data_loss(message + " (do not retry)");
+    case SQLITE_NOTADB: return data_loss(message + " (do not retry)");
     case SQLITE_CANTOPEN:
     case SQLITE_PERM:
-    case SQLITE_READONLY:
-      return failed_precondition(message + " (do not retry)");
-    default:
-      return internal_error(message + " (do not retry)");
+    case SQLITE_READONLY: return failed_precondition(message + " (do not retry)");
+    default: return internal_error(message + " (do not retry)");
   }
 }
 
@@ -71,8 +66,7 @@ class SqliteTransaction final : public Transaction {
   SqliteTransaction(SqliteStore* store, std::unique_lock<std::mutex> lock)
       : store_(store), lock_(std::move(lock)) {}
   ~SqliteTransaction() override;
-  StatusOr<std::optional<Record>> get(std::string_view collection,
-                                      std::string_view key) override;
+  StatusOr<std::optional<Record>> get(std::string_view collection, std::string_view key) override;
   StatusOr<PutOutcome> put(std::string_view collection, std::string_view key,
                            std::string_view body) override;
   StatusOr<PutOutcome> put_if_version(std::string_view collection, std::string_view key,
@@ -87,8 +81,8 @@ class SqliteTransaction final : public Transaction {
   }
   StatusOr<PutOutcome> write(std::string_view collection, std::string_view key,
                              std::string_view body, std::optional<std::int64_t> expected);
-  StatusOr<std::optional<PutOutcome>> write_fast(std::string_view collection,
-                                                 std::string_view key, std::string_view body,
+  StatusOr<std::optional<PutOutcome>> write_fast(std::string_view collection, std::string_view key,
+                                                 std::string_view body,
                                                  std::optional<std::int64_t> expected);
   SqliteStore* store_;
   std::unique_lock<std::mutex> lock_;
@@ -100,33 +94,39 @@ class SqliteStore final : public Store {
   ~SqliteStore() override { close(); }
 
   Status open(const std::string& path, const SqliteOptions& options) {
-    int rc = sqlite3_open_v2(path.c_str(), &db_,
-                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                             nullptr);
+    int rc =
+        sqlite3_open_v2(path.c_str(), &db_,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) return sqlite_status(db_, rc, "open " + path);
     sqlite3_busy_timeout(db_, options.busy_timeout_ms);
     RETURN_IF_ERROR(exec("PRAGMA journal_mode=WAL"));
-    RETURN_IF_ERROR(exec(options.synchronous_full ? "PRAGMA synchronous=FULL"
-                                                  : "PRAGMA synchronous=NORMAL"));
+    RETURN_IF_ERROR(
+        exec(options.synchronous_full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL"));
     RETURN_IF_ERROR(exec("PRAGMA foreign_keys=ON"));
     RETURN_IF_ERROR(exec(kSchema));
-    RETURN_IF_ERROR(get_.prepare(db_, "SELECT body, version FROM records "
-                                      "WHERE collection = ?1 AND key = ?2"));
-    RETURN_IF_ERROR(insert_.prepare(db_, "INSERT INTO records (collection, key, body, version) "
-                                         "VALUES (?1, ?2, ?3, 1)"));
-    RETURN_IF_ERROR(update_.prepare(db_, "UPDATE records SET body = ?3, version = version + 1 "
-                                         "WHERE collection = ?1 AND key = ?2"));
+    RETURN_IF_ERROR(get_.prepare(db_,
+                                 "SELECT body, version FROM records "
+                                 "WHERE collection = ?1 AND key = ?2"));
+    RETURN_IF_ERROR(insert_.prepare(db_,
+                                    "INSERT INTO records (collection, key, body, version) "
+                                    "VALUES (?1, ?2, ?3, 1)"));
+    RETURN_IF_ERROR(update_.prepare(db_,
+                                    "UPDATE records SET body = ?3, version = version + 1 "
+                                    "WHERE collection = ?1 AND key = ?2"));
     RETURN_IF_ERROR(erase_.prepare(db_, "DELETE FROM records WHERE collection = ?1 AND key = ?2"));
     // The fast paths of put/put_if_version: one statement instead of a read then a write.
     RETURN_IF_ERROR(upsert_.prepare(
-        db_, "INSERT INTO records (collection, key, body, version) VALUES (?1, ?2, ?3, 1) "
-             "ON CONFLICT (collection, key) DO UPDATE SET body = excluded.body, "
-             "version = version + 1 WHERE body IS NOT excluded.body RETURNING version"));
+        db_,
+        "INSERT INTO records (collection, key, body, version) VALUES (?1, ?2, ?3, 1) "
+        "ON CONFLICT (collection, key) DO UPDATE SET body = excluded.body, "
+        "version = version + 1 WHERE body IS NOT excluded.body RETURNING version"));
     RETURN_IF_ERROR(update_if_.prepare(
-        db_, "UPDATE records SET body = ?3, version = version + 1 "
-             "WHERE collection = ?1 AND key = ?2 AND version = ?4 AND body IS NOT ?3"));
-    RETURN_IF_ERROR(scan_.prepare(db_, "SELECT key, body, version FROM records "
-                                       "WHERE collection = ?1 AND key >= ?2 ORDER BY key"));
+        db_,
+        "UPDATE records SET body = ?3, version = version + 1 "
+        "WHERE collection = ?1 AND key = ?2 AND version = ?4 AND body IS NOT ?3"));
+    RETURN_IF_ERROR(scan_.prepare(db_,
+                                  "SELECT key, body, version FROM records "
+                                  "WHERE collection = ?1 AND key >= ?2 ORDER BY key"));
     RETURN_IF_ERROR(count_.prepare(db_, "SELECT count(*) FROM records WHERE collection = ?1"));
     RETURN_IF_ERROR(begin_.prepare(db_, "BEGIN IMMEDIATE"));
     RETURN_IF_ERROR(commit_.prepare(db_, "COMMIT"));
@@ -140,8 +140,7 @@ class SqliteStore final : public Store {
     return std::unique_ptr<Transaction>(std::make_unique<SqliteTransaction>(this, std::move(lock)));
   }
 
-  StatusOr<std::optional<Record>> get(std::string_view collection,
-                                      std::string_view key) override {
+  StatusOr<std::optional<Record>> get(std::string_view collection, std::string_view key) override {
     std::lock_guard<std::mutex> lock(mutex_);
     return get_locked(collection, key);
   }
@@ -311,8 +310,7 @@ StatusOr<PutOutcome> SqliteTransaction::put(std::string_view collection, std::st
 }
 
 StatusOr<PutOutcome> SqliteTransaction::put_if_version(std::string_view collection,
-                                                       std::string_view key,
-                                                       std::string_view body,
+                                                       std::string_view key, std::string_view body,
                                                        std::int64_t expected_version) {
   return write(collection, key, body, expected_version);
 }

@@ -146,16 +146,15 @@ inline constexpr std::string_view kBaseDutyPhrases[] = {
     "thedutyrateprovidedinsuchsubheading",
 };
 
-inline constexpr std::string_view kAgriculturalWords[] = {"ea", "ear", "adsz", "adszr", "adfm",
-                                                   "adfmr"};
+inline constexpr std::string_view kAgriculturalWords[] = {"ea",    "ear",  "adsz",
+                                                          "adszr", "adfm", "adfmr"};
 
 struct Month {
   std::string_view prefix;
   std::uint8_t days;
 };
 inline constexpr Month kMonths[] = {{"jan", 31}, {"feb", 29}, {"mar", 31}, {"apr", 30},
-                             {"may", 31}, {"jun", 30}, {"jul", 31}, {"aug", 31},
-                             {"sep", 30}, {"oct", 31}, {"nov", 30}, {"dec", 31}};
-
+                                    {"may", 31}, {"jun", 30}, {"jul", 31}, {"aug", 31},
+                                    {"sep", 30}, {"oct", 31}, {"nov", 30}, {"dec", 31}};
 
 }  // namespace kontor::trade::detail
