@@ -6,6 +6,7 @@
 #include "policy/approvals.h"
 #include "policy/budget.h"
 #include "policy/grant_policy.h"
+#include "sample_agent.h"
 #include "store/memory/memory_store.h"
 #include "store/outbox.h"
 
@@ -14,28 +15,8 @@ namespace {
 
 using crew::ProposedAction;
 using store::ActionState;
-
-// Orders a sample from params.supplier for params.amount EUR.
-class SampleAgent final : public crew::Agent {
- public:
-  std::string_view name() const override { return "sampler"; }
-  Status run(const crew::TaskSpec& task, crew::TaskContext& context) override {
-    ProposedAction order{
-        "sample.order",
-        task.params.value("supplier", ""),
-        Money(*Decimal::parse(task.params.value("amount", "0")), *Currency::make("EUR", 2)),
-        "OFFER-" + task.id,
-        {{"units", 3}},
-        "check the finish"};
-    RETURN_IF_ERROR(context.propose(order));
-    ASSIGN_OR_RETURN(crew::Section mine, context.read(task.id));
-    return context.write(task.id, {{"ordered", true}}, mine.version);
-  }
-};
-
-crew::TaskSpec sample(std::string id, std::string amount) {
-  return {id, "sampler", {}, {{"supplier", "SUP-1"}, {"amount", amount}}, "Order a sample"};
-}
+using testing_support::sample;
+using testing_support::SampleAgent;
 
 class CrewGrantTest : public ::testing::Test {
  protected:
