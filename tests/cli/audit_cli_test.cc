@@ -11,31 +11,18 @@
 #include <sstream>
 #include <string>
 
+#include "cli_run.h"
 #include "policy/audit.h"
 #include "store/journal.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace {
 
+using cli_testing::CliRun;
+using cli_testing::kontor;
+
 namespace fs = std::filesystem;
 using nlohmann::json;
-
-struct CliRun {
-  int exit_code = -1;
-  std::string out;
-};
-
-CliRun kontor(const std::string& args) {
-  CliRun run;
-  FILE* pipe = popen((std::string("'") + KONTOR_CLI_BINARY + "' " + args + " 2>&1").c_str(), "r");
-  if (pipe == nullptr) return run;
-  char buffer[4096];
-  std::size_t n;
-  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) run.out.append(buffer, n);
-  int status = pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
 
 class AuditCliTest : public ::testing::Test {
  protected:

@@ -10,6 +10,7 @@
 #include <sstream>
 #include <string>
 
+#include "cli_run.h"
 #include "policy/budget.h"
 #include "policy/case_grant_policy.h"
 #include "policy/grant.h"
@@ -17,25 +18,11 @@
 
 namespace {
 
+using cli_testing::CliRun;
+using cli_testing::kontor;
+
 namespace fs = std::filesystem;
 using nlohmann::json;
-
-struct CliRun {
-  int exit_code = -1;
-  std::string out;
-};
-
-CliRun kontor(const std::string& args) {
-  CliRun run;
-  FILE* pipe = popen((std::string("'") + KONTOR_CLI_BINARY + "' " + args + " 2>&1").c_str(), "r");
-  if (pipe == nullptr) return run;
-  char buffer[4096];
-  std::size_t n;
-  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) run.out.append(buffer, n);
-  int status = pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
 
 // The case.summary line of `--json` output.
 json summary_of(const std::string& out) {

@@ -7,27 +7,12 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "cli_run.h"
+
 namespace {
 
-struct CliRun {
-  int exit_code = -1;
-  std::string out;
-};
-
-// Runs `kontor ARGS` through the shell; `input` goes to standard input.
-CliRun kontor(const std::string& args, const std::string& input = "") {
-  std::string command = std::string("'") + KONTOR_CLI_BINARY + "' " + args;
-  if (!input.empty()) command = "printf '%s' '" + input + "' | " + command;
-  CliRun run;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (pipe == nullptr) return run;
-  char buffer[4096];
-  std::size_t n;
-  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) run.out.append(buffer, n);
-  int status = pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
+using cli_testing::CliRun;
+using cli_testing::kontor;
 
 const char* kBottles =
     "landed-cost --hs-code 9617.00.00 --origin CN --destination DE --goods-value '8400 USD' "
