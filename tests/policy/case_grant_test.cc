@@ -15,7 +15,9 @@ namespace {
 
 using crew::ProposedAction;
 using store::ActionState;
+using testing_support::find_action;
 using testing_support::sample;
+using testing_support::sample_case;
 using testing_support::SampleAgent;
 
 Grant make_grant(const KeyPair& root, std::string id, const char* budget) {
@@ -39,20 +41,10 @@ class CaseGrantTest : public ::testing::Test {
     grant_ = make_grant(root_, "g-00000000000000d1", "1000");
   }
   crew::NewCase new_case(std::string id, std::vector<crew::TaskSpec> tasks) {
-    crew::NewCase c;
-    c.id = std::move(id);
-    c.brief.goal = "Source 2,000 insulated steel bottles for Germany";
-    c.brief.product = "insulated steel bottles";
-    c.as_of = *Date::parse("2026-11-23");
-    c.plan.tasks = std::move(tasks);
-    c.skill = "test";
-    return c;
+    return sample_case(std::move(tasks), std::move(id));
   }
   const store::OutboxAction* find(const crew::CaseSummary& s, std::string_view reference) {
-    for (const auto& a : s.actions) {
-      if (a.action.value("reference", "") == reference) return &a;
-    }
-    return nullptr;
+    return find_action(s, reference);
   }
   GrantPolicyOptions at_noon() {
     return {.now = [] { return *parse_time("2026-11-23T12:00:00Z"); }};

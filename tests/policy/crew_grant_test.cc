@@ -15,7 +15,9 @@ namespace {
 
 using crew::ProposedAction;
 using store::ActionState;
+using testing_support::find_action;
 using testing_support::sample;
+using testing_support::sample_case;
 using testing_support::SampleAgent;
 
 class CrewGrantTest : public ::testing::Test {
@@ -35,20 +37,10 @@ class CrewGrantTest : public ::testing::Test {
     grant_ = *Grant::create(root_, b);
   }
   crew::NewCase new_case(std::vector<crew::TaskSpec> tasks) {
-    crew::NewCase c;
-    c.id = "K1";
-    c.brief.goal = "Source 2,000 insulated steel bottles for Germany";
-    c.brief.product = "insulated steel bottles";
-    c.as_of = *Date::parse("2026-11-23");
-    c.plan.tasks = std::move(tasks);
-    c.skill = "test";
-    return c;
+    return sample_case(std::move(tasks));
   }
   const store::OutboxAction* find(const crew::CaseSummary& s, std::string_view reference) {
-    for (const auto& a : s.actions) {
-      if (a.action.value("reference", "") == reference) return &a;
-    }
-    return nullptr;
+    return find_action(s, reference);
   }
 
   std::unique_ptr<store::Store> store_ = store::open_memory_store();

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "crew/agent.h"
+#include "crew/runner.h"
 
 namespace kontor::policy::testing_support {
 
@@ -29,6 +30,27 @@ class SampleAgent final : public crew::Agent {
 // A sample order of `amount` EUR from SUP-1.
 inline crew::TaskSpec sample(std::string id, std::string amount) {
   return {id, "sampler", {}, {{"supplier", "SUP-1"}, {"amount", amount}}, "Order a sample"};
+}
+
+// A case of `tasks` for the bottle goal, as of 2026-11-23.
+inline crew::NewCase sample_case(std::vector<crew::TaskSpec> tasks, std::string id = "K1") {
+  crew::NewCase c;
+  c.id = std::move(id);
+  c.brief.goal = "Source 2,000 insulated steel bottles for Germany";
+  c.brief.product = "insulated steel bottles";
+  c.as_of = *Date::parse("2026-11-23");
+  c.plan.tasks = std::move(tasks);
+  c.skill = "test";
+  return c;
+}
+
+// The action of the case whose reference (offer id) is `reference`, or null.
+inline const store::OutboxAction* find_action(const crew::CaseSummary& s,
+                                              std::string_view reference) {
+  for (const auto& a : s.actions) {
+    if (a.action.value("reference", "") == reference) return &a;
+  }
+  return nullptr;
 }
 
 }  // namespace kontor::policy::testing_support
