@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Goal → report wall time of the real commands on the demo marketplace: `kontor run GOAL` (a new
 # process: engines loaded, the crew run on SQLite) then `kontor report CASE` (HTML), per goal.
-# "cold" is the first process in a fresh workspace and cache folder, "warm" the ones after it
-# (each still loads every engine: nothing is cached between processes yet).
+# "cold" is the first process in a fresh workspace and cache folder: it trains the HS classifier
+# and indexes the demo marketplace and keeps both in the cache folder; "warm" are the ones after
+# it, which read them back (the reference data and the demo catalog are still loaded each time).
 #   bash bench/goal_to_report.sh [build dir, default build/release] [warm runs, default 3]
 # Prints one line per run: goal, cold|warm, run ms, report ms, total ms.
 set -euo pipefail
@@ -12,6 +13,7 @@ kontor=$build/src/cli/kontor
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export KONTOR_HOME=$work/home XDG_CACHE_HOME=$work/cache
+unset KONTOR_CACHE_DIR  # the fresh folder above, not the user's
 goals=(
   "Source 2,000 insulated stainless steel bottles for Germany, retail €24.99, in stock by March"
   "Comprar 1.000 esterillas de yoga para vender en España por 24,90 € cada una, antes de mayo"

@@ -24,6 +24,21 @@ class CatalogSearch {
   static StatusOr<std::unique_ptr<CatalogSearch>> open(store::Store* store,
                                                        const DemoOptions& demo = {},
                                                        const IndexOptions& index = {});
+  // As open(), with the search index kept in the cache folder `cache_dir`
+  // (core/cache_folder.h) as "search-index-<key>", the key a digest of the program, the catalog
+  // (every product, offer and supplier field the index reads), the glossary and the index layout:
+  // reopened when it is there (about 10 ms instead of about 0.1 ms per product), else built in
+  // a private folder and published by renaming it, so a concurrent or killed process never
+  // leaves half an index that another trusts; entries of other keys are removed. A cache that
+  // cannot be read or written falls back to an index in memory: never an error of its own.
+  static StatusOr<std::unique_ptr<CatalogSearch>> open_cached(store::Store* store,
+                                                              const DemoOptions& demo,
+                                                              const std::string& cache_dir);
+  // True when the index was reopened from the cache folder rather than built.
+  bool index_from_cache() const { return index_from_cache_; }
+  // Why the cache folder could not be used ("" when it was or none was given).
+  const std::string& cache_warning() const { return cache_warning_; }
+
   StatusOr<SearchResponse> search(const SearchQuery& query, const FxLookup& fx = nullptr) const {
     return index_->search(query, fx);
   }
@@ -35,6 +50,8 @@ class CatalogSearch {
   std::unique_ptr<Glossary> glossary_;
   std::unique_ptr<Catalog> catalog_;
   std::unique_ptr<SearchIndex> index_;
+  bool index_from_cache_ = false;
+  std::string cache_warning_;
 };
 
 // "4.50EUR", "4.50 EUR", "EUR 4.50" → Money; invalid_argument naming the text otherwise.

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/grant_cli.h"
+#include "core/cache_folder.h"
 #include "crew/intake.h"
 #include "crew/skill.h"
 
@@ -50,12 +51,22 @@ StatusOr<std::unique_ptr<CrewSession>> CrewSession::open(Context& context, const
   }
   options.with_engines = with_engines;
   if (with_engines) {
-    ASSIGN_OR_RETURN(options.engines.reference, context.data());
+    // load_engines reads the reference data itself, beside the catalog and the classifier.
+    // Those two are reused from the cache folder; with --no-retention nothing is written
+    // anywhere, so they are built in memory.
+    if (!flags.no_retention) options.engines.cache_dir = default_cache_dir();
   }
   options.runner.threads = flags.threads;
   ASSIGN_OR_RETURN(session->policy_, grant_policy_for(flags.grant, flags.db));
   options.policy = session->policy_.get();
   ASSIGN_OR_RETURN(session->workspace_, crew::Workspace::open(std::move(options)));
+  if (const crew::EngineSet* engines = session->workspace_->engine_set()) {
+    // A first run (or one after the inputs changed) is slower: say why, on stderr so that
+    // --json output stays one JSON object per line.
+    for (const std::string& note : engines->cache_notes()) {
+      std::cerr << "kontor: first run: " << note << "\n";
+    }
+  }
   session->audit_ = std::make_unique<policy::AuditObserver>(session->store());
   session->runner().add_observer(session->audit_.get());
   if (flags.json) {
@@ -66,6 +77,10 @@ StatusOr<std::unique_ptr<CrewSession>> CrewSession::open(Context& context, const
     session->runner().add_observer(session->board_.get());
   }
   return session;
+}
+
+CrewSession::~CrewSession() {
+  if (workspace_) workspace_->keep_engines_until_exit();
 }
 
 json summary_json(const crew::CaseSummary& summary) {

@@ -55,6 +55,8 @@ class CrewSession {
   // (commands that only read a case skip it).
   static StatusOr<std::unique_ptr<CrewSession>> open(Context& context, const CrewFlags& flags,
                                                      bool with_engines = true);
+  // The command ends with the session: the engines are left to the OS (faster than freeing).
+  ~CrewSession();
   store::Store& store() { return workspace_->store(); }
   crew::Runner& runner() { return workspace_->runner(); }
   crew::Workspace& workspace() { return *workspace_; }

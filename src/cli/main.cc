@@ -7,6 +7,7 @@
 #include "cli/crew_cli.h"
 
 namespace kontor::cli {
+void add_cache_command(CLI::App& app, Context& context, std::function<int()>& run);     // cache
 void add_brief_command(CLI::App& app, Context& context, std::function<int()>& run);     // intake
 void add_classify_command(CLI::App& app, Context& context, std::function<int()>& run);  // HS
 void add_grant_command(CLI::App& app, Context& context, std::function<int()>& run);     // grants
@@ -34,6 +35,7 @@ int main(int argc, char** argv) {
   kontor::cli::add_crew_commands(app, context, run);
   kontor::cli::add_serve_command(app, context, run);
   kontor::cli::add_token_command(app, context, run);
+  kontor::cli::add_cache_command(app, context, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -12,6 +12,7 @@
 #include "cli/context.h"
 #include "cli/crew_cli.h"
 #include "cli/grant_cli.h"
+#include "core/cache_folder.h"
 #include "core/csv.h"
 #include "server/server.h"
 
@@ -90,6 +91,7 @@ int run_serve(Context& context, const ServeFlags& f) {
   auto data = context.data();
   if (!data.ok()) return context.fail(data.status());
   options.engines.reference = *data;
+  options.engines.cache_dir = default_cache_dir();
   options.runner.threads = f.threads;
   std::cerr << "kontor serve: loading the engines…\n";
   auto workspace = crew::Workspace::open(std::move(options));

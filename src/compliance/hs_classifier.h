@@ -13,6 +13,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -100,6 +101,15 @@ class HsClassifier {
 
   const HsModelOptions& options() const;
   std::size_t training_size() const;
+
+  // The trained model as bytes (a versioned binary format) and back, so that a later process
+  // can skip the training: from_bytes gives a classifier with the same answers as the one
+  // written, or data_loss for a blob that is truncated, corrupt or of another format.
+  std::string to_bytes() const;
+  static StatusOr<HsClassifier> from_bytes(std::string_view bytes);
+  // A digest (32 hex digits) of the model's format and `options`: with the inputs of create()
+  // (the nomenclature's and the training listings' files) it keys a stored model.
+  static std::string model_key(const HsModelOptions& options = {});
 
   HsClassifier(HsClassifier&&) noexcept;
   HsClassifier& operator=(HsClassifier&&) noexcept;

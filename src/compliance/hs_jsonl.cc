@@ -172,10 +172,16 @@ std::vector<LabeledProduct> to_labeled(const std::vector<HsBatchItem>& items) {
   return out;
 }
 
+std::vector<std::string> development_set_paths(const std::string& bench_dir) {
+  return {bench_dir + "/hscodecomp/dev.jsonl",
+          bench_dir + "/atlas_cross_rulings/atlas_validation.jsonl"};
+}
+
 StatusOr<std::vector<LabeledProduct>> load_development_sets(const std::string& bench_dir) {
   std::vector<LabeledProduct> out;
-  const std::string hscodecomp = bench_dir + "/hscodecomp/dev.jsonl";
-  const std::string atlas = bench_dir + "/atlas_cross_rulings/atlas_validation.jsonl";
+  const std::vector<std::string> paths = development_set_paths(bench_dir);
+  const std::string& hscodecomp = paths[0];
+  const std::string& atlas = paths[1];
   if (std::filesystem::exists(hscodecomp)) {
     ASSIGN_OR_RETURN(auto items, read_hscodecomp_jsonl(hscodecomp));
     for (auto& l : to_labeled(items)) out.push_back(std::move(l));

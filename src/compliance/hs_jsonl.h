@@ -33,6 +33,8 @@ StatusOr<std::vector<HsBatchItem>> read_atlas_jsonl(const std::string& path);
 // (hscodecomp/dev.jsonl, atlas_cross_rulings/atlas_validation.jsonl); a missing file gives no
 // items, a malformed one an error.
 StatusOr<std::vector<LabeledProduct>> load_development_sets(const std::string& bench_dir);
+// The files load_development_sets reads (whether they exist or not).
+std::vector<std::string> development_set_paths(const std::string& bench_dir);
 std::vector<LabeledProduct> to_labeled(const std::vector<HsBatchItem>& items);
 
 // {"task_id":… (omitted when

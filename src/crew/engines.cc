@@ -4,8 +4,11 @@
 #include <cstdlib>
 #include <filesystem>
 #include <future>
+#include <optional>
 
 #include "compliance/hs_jsonl.h"
+#include "core/cache_folder.h"
+#include "core/fingerprint.h"
 #include "crew/agent_compliance.h"
 #include "crew/agent_finance.h"
 #include "crew/agent_listing.h"
@@ -68,14 +71,58 @@ class LoadClock {
   std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
 
+constexpr char kClassifierEntry[] = "hs-classifier.bin";
+
+// What the trained classifier is derived from: the program, the model's format and options,
+// the files the nomenclature texts come from (as refdata::ReferenceData::load reads them) and
+// the training listings. Files only, so that a cached model needs no reference data loaded.
+std::string classifier_key(const EngineOptions& options) {
+  Fingerprint key;
+  key.add(program_identity()).add(compliance::HsClassifier::model_key());
+  for (const char* file :
+       {"hs2022_harmonized_system.csv", "hs2022_sections.csv", "tariff_us_hts_2024.csv"}) {
+    add_file_to_key(key, options.paths.shared_dir + "/" + file);
+  }
+  if (!options.train_classifier) return key.add("nomenclature only").hex();
+  for (const std::string& path : compliance::development_set_paths(bench_dir(options))) {
+    add_file_to_key(key, path);
+  }
+  return key.hex();
+}
+
+// The reference data as the classifier's thread receives it from the main thread (null when
+// it failed to load).
+using ReferenceFuture = std::shared_future<const refdata::ReferenceData*>;
+
+// The classifier from the cache folder when one trained on the same inputs is there (without
+// waiting for the reference data), else trained on the reference data and stored there. A
+// note says what was done when the cache did not serve.
 StatusOr<std::shared_ptr<const compliance::HsClassifier>> train_classifier(
-    const EngineOptions& options, const refdata::ReferenceData& reference) {
+    const EngineOptions& options, const ReferenceFuture& reference,
+    std::vector<std::string>& notes) {
+  std::string key;
+  const CacheFolder cache(options.cache_dir);
+  if (!options.cache_dir.empty()) {
+    key = classifier_key(options);
+    if (std::optional<std::string> blob = cache.read(kClassifierEntry, key)) {
+      auto stored = compliance::HsClassifier::from_bytes(*blob);
+      if (stored.ok()) return std::make_shared<const compliance::HsClassifier>(std::move(*stored));
+      notes.push_back("cached HS classifier unreadable (" + stored.status().to_string() + ")");
+    }
+  }
+  const refdata::ReferenceData* data = reference.get();
+  if (data == nullptr) return failed_precondition("HS classifier: no reference data");
   std::vector<compliance::LabeledProduct> training;
   if (options.train_classifier) {
     ASSIGN_OR_RETURN(training, compliance::load_development_sets(bench_dir(options)));
   }
   ASSIGN_OR_RETURN(compliance::HsClassifier classifier,
-                   compliance::HsClassifier::create(reference, std::move(training)));
+                   compliance::HsClassifier::create(*data, std::move(training)));
+  if (!options.cache_dir.empty()) {
+    Status stored = cache.write(kClassifierEntry, key, classifier.to_bytes());
+    notes.push_back(stored.ok() ? "trained the HS classifier (kept in " + options.cache_dir + ")"
+                                : "HS classifier not cached: " + stored.to_string());
+  }
   return std::make_shared<const compliance::HsClassifier>(std::move(classifier));
 }
 
@@ -125,32 +172,38 @@ StatusOr<std::unique_ptr<EngineSet>> load_engines(const EngineOptions& options) 
   Engines& e = set->engines_;
   LoadClock clock(set->load_times_);
   // The demo marketplace with its search index and the classifier are the slow parts and need
-  // nothing from each other: they load on their own threads while this one reads the tables.
+  // nothing from each other: they load on their own threads while this one reads the
+  // reference data and the tables. The classifier needs the reference data only to train.
   auto catalog = std::async(std::launch::async, [&options] {
     auto started = std::chrono::steady_clock::now();
-    auto opened = catalog::CatalogSearch::open(options.store, options.demo);
+    auto opened =
+        catalog::CatalogSearch::open_cached(options.store, options.demo, options.cache_dir);
     return Timed<std::unique_ptr<catalog::CatalogSearch>>{std::move(opened), since(started)};
   });
+  std::promise<const refdata::ReferenceData*> reference_ready;
+  const ReferenceFuture reference_future = reference_ready.get_future().share();
+  std::vector<std::string> classifier_notes;  // written by the classifier's thread only
+  std::future<Timed<std::shared_ptr<const compliance::HsClassifier>>> classifier;
+  if (options.classifier == nullptr) {
+    classifier = std::async(std::launch::async, [&options, reference_future, &classifier_notes] {
+      auto started = std::chrono::steady_clock::now();
+      auto trained = train_classifier(options, reference_future, classifier_notes);
+      return Timed<std::shared_ptr<const compliance::HsClassifier>>{std::move(trained),
+                                                                    since(started)};
+    });
+  }
   set->reference_ = options.reference;
   if (set->reference_ == nullptr) {
     auto loaded = refdata::ReferenceData::load(options.paths);
     if (!loaded.ok()) {
-      catalog.wait();
+      reference_ready.set_value(nullptr);  // the threads finish before the futures go
       return loaded.status();
     }
     set->reference_ = std::move(*loaded);
     clock.mark("reference data");
   }
+  reference_ready.set_value(set->reference_.get());
   const refdata::ReferenceData& reference = *set->reference_;
-  std::future<Timed<std::shared_ptr<const compliance::HsClassifier>>> classifier;
-  if (options.classifier == nullptr) {
-    classifier = std::async(std::launch::async, [&options, &reference] {
-      auto started = std::chrono::steady_clock::now();
-      auto trained = train_classifier(options, reference);
-      return Timed<std::shared_ptr<const compliance::HsClassifier>>{std::move(trained),
-                                                                    since(started)};
-    });
-  }
   Tables tables;
   Status tables_loaded = load_tables(options, reference, tables);
   clock.mark("glossary, requirements, ports, rate card, channel fees");
@@ -166,6 +219,16 @@ StatusOr<std::unique_ptr<EngineSet>> load_engines(const EngineOptions& options) 
   }
   if (!catalog_done.value.ok()) return catalog_done.value.status();
   set->catalog_ = std::move(*catalog_done.value);
+  set->cache_notes_ = std::move(classifier_notes);
+  if (!options.cache_dir.empty()) {
+    if (!set->catalog_->cache_warning().empty()) {
+      set->cache_notes_.push_back(set->catalog_->cache_warning());
+    } else if (!set->catalog_->index_from_cache()) {
+      set->cache_notes_.push_back(std::string("indexed the ") +
+                                  (set->catalog_->demo() ? "demo marketplace" : "catalog") +
+                                  " for search (kept in " + options.cache_dir + ")");
+    }
+  }
   RETURN_IF_ERROR(tables_loaded);
   set->glossary_ = std::move(tables.glossary_);
   set->requirements_ = std::move(tables.requirements_);

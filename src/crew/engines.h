@@ -54,6 +54,11 @@ struct EngineOptions {
   std::string rate_card_path;     // "" = data/rate_cards.csv of the repo
   std::string channel_fees_path;  // "" = data/channel_fees.csv of the repo
   bool train_classifier = true;   // false: the classifier learns from the nomenclature alone
+  // Folder of derived data (core/cache_folder.h; the CLI passes default_cache_dir()): the
+  // trained classifier and the catalog's search index are reused from it when they were
+  // derived from the same inputs, else built and stored there. "" = nothing is read or
+  // written (--no-retention, tests).
+  std::string cache_dir;
   // Use these already-loaded engines instead of loading them again (tests, the server; the
   // classifier takes most of the load time).
   std::shared_ptr<const refdata::ReferenceData> reference;
@@ -78,6 +83,9 @@ class EngineSet {
   std::shared_ptr<const compliance::HsClassifier> shared_classifier() const { return classifier_; }
   // Where the load spent its time, in order (bench/goal_to_report_bench prints it).
   const std::vector<EngineLoadTime>& load_times() const { return load_times_; }
+  // What was built because the cache folder did not have it ("trained the HS classifier",
+  // "indexed the demo marketplace") and why a cache could not be used; empty on a warm start.
+  const std::vector<std::string>& cache_notes() const { return cache_notes_; }
 
  private:
   friend StatusOr<std::unique_ptr<EngineSet>> load_engines(const EngineOptions& options);
@@ -91,6 +99,7 @@ class EngineSet {
   std::unique_ptr<trade::ChannelFeeTable> channel_fees_;
   Engines engines_;
   std::vector<EngineLoadTime> load_times_;
+  std::vector<std::string> cache_notes_;
 };
 
 // Loads everything. Required engines (reference data, catalog, glossary, requirements,

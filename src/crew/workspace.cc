@@ -1,6 +1,8 @@
 #include "crew/workspace.h"
 
+#include <mutex>
 #include <utility>
+#include <vector>
 
 #include "crew/intake.h"
 #include "crew/skill.h"
@@ -9,6 +11,14 @@
 namespace kontor::crew {
 
 Workspace::~Workspace() = default;
+
+void Workspace::keep_engines_until_exit() {
+  // Reachable from a static to the end, so a leak checker does not report them.
+  static std::mutex mutex;
+  static auto* kept = new std::vector<std::unique_ptr<EngineSet>>();
+  std::lock_guard<std::mutex> lock(mutex);
+  if (engines_) kept->push_back(std::move(engines_));
+}
 
 StatusOr<std::unique_ptr<Workspace>> Workspace::open(WorkspaceOptions options) {
   std::unique_ptr<Workspace> ws(new Workspace());

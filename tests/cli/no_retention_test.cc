@@ -79,7 +79,7 @@ class NoRetentionTest : public ::testing::Test {
   void SetUp() override {
     root_ = fs::temp_directory_path() / ("kontor_noretention_" + std::to_string(::getpid()));
     fs::remove_all(root_);
-    for (const char* dir : {"home", "kontor_home", "tmp", "cwd"}) {
+    for (const char* dir : {"home", "kontor_home", "tmp", "cwd", "cache"}) {
       fs::create_directories(root_ / dir);
     }
     marker_ = "noretention" + std::to_string(::getpid()) + "x";
@@ -87,20 +87,20 @@ class NoRetentionTest : public ::testing::Test {
   void TearDown() override { fs::remove_all(root_); }
 
   std::vector<fs::path> private_folders() const {
-    return {root_ / "home", root_ / "kontor_home", root_ / "tmp", root_ / "cwd"};
+    return {root_ / "home", root_ / "kontor_home", root_ / "tmp", root_ / "cwd", root_ / "cache"};
   }
   Listing private_listing() const {
     Listing all;
     for (const fs::path& folder : private_folders()) all.merge(list(folder, 16));
     return all;
   }
-  // `kontor ARGS` in cwd/ with the fresh HOME, KONTOR_HOME and TMPDIR; output to a pipe read
-  // by the shell (never a file).
+  // `kontor ARGS` in cwd/ with the fresh HOME, KONTOR_HOME, KONTOR_CACHE_DIR and TMPDIR; output
+  // to a pipe read by the shell (never a file).
   int kontor(const std::string& args, std::string* output = nullptr) {
-    const std::string env = "cd '" + (root_ / "cwd").string() + "' && HOME='" +
-                            (root_ / "home").string() + "' KONTOR_HOME='" +
-                            (root_ / "kontor_home").string() + "' TMPDIR='" +
-                            (root_ / "tmp").string() + "' ";
+    const std::string env =
+        "cd '" + (root_ / "cwd").string() + "' && HOME='" + (root_ / "home").string() +
+        "' KONTOR_HOME='" + (root_ / "kontor_home").string() + "' KONTOR_CACHE_DIR='" +
+        (root_ / "cache").string() + "' TMPDIR='" + (root_ / "tmp").string() + "' ";
     std::string command = env + "'" + KONTOR_CLI_BINARY + "' " + args + " 2>&1";
     FILE* pipe = popen(command.c_str(), "r");
     if (pipe == nullptr) return -1;
@@ -156,6 +156,12 @@ TEST_F(NoRetentionTest, WithoutTheFlagTheCaseIsStoredInKontorHome) {
   const Listing after = private_listing();
   EXPECT_TRUE(after.count((root_ / "kontor_home" / "kontor.db").string()))
       << describe_changes(before, after) << output;
+  // ... and the derived data (trained classifier, search index) in the cache folder, which
+  // --no-retention must not write either.
+  EXPECT_TRUE(after.count((root_ / "cache" / "hs-classifier.bin").string()))
+      << describe_changes(before, after) << output;
+  EXPECT_NE(output.find("kontor: first run: trained the HS classifier"), std::string::npos)
+      << output;
 }
 
 }  // namespace
