@@ -245,6 +245,7 @@ Status requirements(TaskContext& context, const SourcingSection& sourcing, const
                                   "",
                                   {},
                                   item.rule.action,
+                                  item.rule.evidence,
                                   item.rule.source,
                                   item.rule.source_title,
                                   item.rule.source_url,
@@ -258,7 +259,9 @@ Status requirements(TaskContext& context, const SourcingSection& sourcing, const
         worst[item.rule.id] = severity(item.status);
         r.status = std::string(compliance::requirement_status_name(item.status));
       }
-      if (item.status == compliance::RequirementStatus::kMissing) {
+      // A registration or label is the importer's to do: no evidence to ask the supplier for.
+      if (item.status == compliance::RequirementStatus::kMissing &&
+          supplier_evidence_kind(item.rule.kind)) {
         missing.push_back(item.rule.requirement);
         c.gaps.push_back({entry.supplier_id, item.rule.id, item.rule.requirement,
                           "request_evidence." + entry.supplier_id});

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "crew/agent_common.h"
+#include "crew/supplier_ranking.h"
 #include "trade/cash_flow.h"
 #include "trade/landed_cost.h"
 #include "trade/margin.h"
@@ -153,9 +154,10 @@ StatusOr<LandedCostOption> price_option(const Inputs& in, const ShortlistEntry& 
   o.on_time = route.on_time;
   o.arrival = route.arrival;
   o.warnings = q.treatment.warnings;
+  Money net = q.cost.per_unit_net_of_import_tax;
+  if (q.buyer_fx) net = convert(net, *q.buyer_fx).rounded_to(4, RoundingMode::kHalfUp);
+  o.per_unit_net_buyer = net;
   if (in.brief.target_retail_price && in.brief.target_retail_price->currency() == in.buyer) {
-    Money net = q.cost.per_unit_net_of_import_tax;
-    if (q.buyer_fx) net = convert(net, *q.buyer_fx).rounded_to(4, RoundingMode::kHalfUp);
     auto m = margin(in, net);
     if (m.ok())
       fill_margin(in, *m, o);
@@ -187,67 +189,6 @@ const ShortlistEntry* find_entry(const SourcingSection& s, const std::string& su
     if (e.supplier_id == supplier_id) return &e;
   }
   return nullptr;
-}
-
-std::string money_diff(const Money& a, const Money& b) {
-  return (a - b).rounded(RoundingMode::kHalfUp).to_string();
-}
-
-// Best first: on time before late, then the lowest landed cost per unit, then the supplier's
-// shortlist rank (stable input order).
-std::vector<const LandedCostOption*> ranked(const std::vector<LandedCostOption>& options) {
-  std::vector<const LandedCostOption*> out;
-  for (const auto& o : options) out.push_back(&o);
-  std::stable_sort(out.begin(), out.end(), [](const auto* a, const auto* b) {
-    if (a->on_time != b->on_time) return a->on_time;
-    return a->per_unit_buyer < b->per_unit_buyer;
-  });
-  return out;
-}
-
-Recommendation recommend(const FinanceSection& f, const SourcingSection& s, const Brief& brief) {
-  std::vector<const LandedCostOption*> order = ranked(f.options);
-  const LandedCostOption& best = *order.front();
-  const ShortlistEntry* entry = find_entry(s, best.supplier_id);
-  Recommendation r;
-  r.supplier_id = best.supplier_id;
-  r.supplier_name = entry != nullptr ? entry->supplier_name : "";
-  r.offer_id = best.offer_id;
-  r.mode = best.mode;
-  r.per_unit_buyer = best.per_unit_buyer;
-  r.margin_per_unit = best.margin_per_unit;
-  r.margin_rate = best.margin_rate;
-  r.reasons.push_back("lowest landed cost per unit" +
-                      std::string(best.on_time ? " among the options that arrive in time" : "") +
-                      ": " + best.per_unit_buyer.rounded(RoundingMode::kHalfUp).to_string() + " (" +
-                      best.mode + ")");
-  if (best.arrival && brief.deadline) {
-    r.reasons.push_back(best.on_time ? "in stock by " + best.arrival->to_string() + ", " +
-                                           std::to_string(*brief.deadline - *best.arrival) +
-                                           " days before the deadline"
-                                     : "no option arrives by the deadline; earliest-cost choice");
-  }
-  if (best.margin_per_unit && best.margin_rate) {
-    r.reasons.push_back(
-        "margin " + best.margin_per_unit->rounded(RoundingMode::kHalfUp).to_string() +
-        " per unit (" + (*best.margin_rate * Decimal(100)).normalized().to_string() +
-        " % of net revenue) at " + brief.target_retail_price->to_string());
-  }
-  if (entry != nullptr && !entry->reasons_kept.empty())
-    r.reasons.push_back(entry->reasons_kept.back());
-  std::vector<std::string> seen = {best.supplier_id};
-  for (const LandedCostOption* o : order) {
-    if (std::find(seen.begin(), seen.end(), o->supplier_id) != seen.end()) continue;
-    seen.push_back(o->supplier_id);
-    const ShortlistEntry* e = find_entry(s, o->supplier_id);
-    std::string why =
-        !o->on_time ? "arrives after the deadline"
-                    : "+" + money_diff(o->per_unit_buyer, best.per_unit_buyer) + " per unit landed";
-    r.alternatives.push_back({o->supplier_id, e != nullptr ? e->supplier_name : "", o->mode,
-                              o->per_unit_buyer, o->margin_per_unit, why});
-    if (r.alternatives.size() == 3) break;
-  }
-  return r;
 }
 
 Money line_sum(const LandedCostOption& o, std::initializer_list<std::string_view> kinds) {
@@ -310,6 +251,37 @@ Status cash_flow(const TaskSpec& task, const Inputs& in, const LandedCostOption&
   return ok_status();
 }
 
+// Every option scored and ranked, the first recommended, and its cash-flow timeline.
+Status rank_and_recommend(const TaskSpec& task, const Inputs& in, const SourcingSection& sourcing,
+                          const ComplianceSection* compliance, const LogisticsSection& logistics,
+                          FinanceSection& f) {
+  if (f.options.empty()) return ok_status();
+  f.required_certifications = required_certifications(compliance, in.brief.required_certifications);
+  ASSIGN_OR_RETURN(
+      f.ranking,
+      rank_options({f.options, sourcing, logistics, compliance, f.required_certifications,
+                    in.engines.catalog != nullptr ? &in.engines.catalog->catalog() : nullptr,
+                    in.brief.deadline}));
+  if (f.ranking.empty()) return ok_status();
+  f.notes.push_back(
+      "ranking: in stock by the deadline with every required certification first, then in time "
+      "with a certification gap, then late; within each by supplier score (cost 40, time 20, "
+      "quality 25, certifications 15 points)");
+  f.recommendation = recommend(f.ranking, f.options, compliance, in.brief);
+  const RankedOption& best = f.ranking.front();
+  const LandedCostOption* option =
+      find_option(f.options, best.supplier_id, best.offer_id, best.mode);
+  for (const RouteOption& route : logistics.options) {
+    if (option == nullptr || route.supplier_id != best.supplier_id ||
+        route.offer_id != best.offer_id || route.mode != best.mode)
+      continue;
+    Status flow = cash_flow(task, in, *option, *find_entry(sourcing, route.supplier_id), route, f);
+    if (!flow.ok()) f.notes.push_back("cash flow: " + flow.message());
+    break;
+  }
+  return ok_status();
+}
+
 }  // namespace
 
 Status FinanceAgent::run(const TaskSpec& task, TaskContext& context) {
@@ -361,19 +333,8 @@ Status FinanceAgent::run(const TaskSpec& task, TaskContext& context) {
     }
     f.options.push_back(std::move(*option));
   }
-  if (!f.options.empty()) {
-    f.recommendation = recommend(f, *sourcing, brief);
-    for (std::size_t i = 0; i < logistics->options.size(); ++i) {
-      const RouteOption& route = logistics->options[i];
-      if (route.supplier_id != f.recommendation->supplier_id ||
-          route.mode != f.recommendation->mode)
-        continue;
-      const LandedCostOption* best = ranked(f.options).front();
-      Status flow = cash_flow(task, in, *best, *find_entry(*sourcing, route.supplier_id), route, f);
-      if (!flow.ok()) f.notes.push_back("cash flow: " + flow.message());
-      break;
-    }
-  }
+  RETURN_IF_ERROR(
+      rank_and_recommend(task, in, *sourcing, compliance ? &*compliance : nullptr, *logistics, f));
   return detail::write_owned(context, kFinanceSection, to_json(f));
 }
 

@@ -79,8 +79,8 @@ template <class V>
 void fields(V& v, RequirementEntry& x) {
   v("rule_id", x.rule_id), v("requirement", x.requirement), v("kind", x.kind), v("why", x.why);
   v("status", x.status), v("suppliers", x.suppliers), v("action", x.action);
-  v("source", x.source), v("source_title", x.source_title), v("source_url", x.source_url);
-  v("line", x.line);
+  v("evidence", x.evidence), v("source", x.source), v("source_title", x.source_title);
+  v("source_url", x.source_url), v("line", x.line);
 }
 template <class V>
 void fields(V& v, DutyTaxLine& x) {
@@ -141,7 +141,8 @@ void fields(V& v, LandedCostOption& x) {
   v("supplier_id", x.supplier_id), v("offer_id", x.offer_id), v("mode", x.mode);
   v("hs_code", x.hs_code), v("total", x.total), v("per_unit", x.per_unit);
   v("per_unit_net_of_import_tax", x.per_unit_net_of_import_tax);
-  v("total_buyer", x.total_buyer), v("per_unit_buyer", x.per_unit_buyer), v("lines", x.lines);
+  v("total_buyer", x.total_buyer), v("per_unit_buyer", x.per_unit_buyer);
+  v("per_unit_net_buyer", x.per_unit_net_buyer), v("lines", x.lines);
   v("fx", x.fx), v("retail_price", x.retail_price), v("retail_net_of_vat", x.retail_net_of_vat);
   v("channel_fees", x.channel_fees), v("margin_per_unit", x.margin_per_unit);
   v("margin_rate", x.margin_rate), v("order_margin", x.order_margin), v("on_time", x.on_time);
@@ -153,21 +154,42 @@ void fields(V& v, CashFlowEntry& x) {
   v("basis", x.basis);
 }
 template <class V>
+void fields(V& v, RequiredCertification& x) {
+  v("name", x.name), v("accepted", x.accepted), v("rule_id", x.rule_id);
+  v("requirement", x.requirement), v("source", x.source), v("line", x.line);
+}
+template <class V>
+void fields(V& v, ScorePartEntry& x) {
+  v("name", x.name), v("points", x.points), v("max_points", x.max_points);
+  v("explanation", x.explanation);
+}
+template <class V>
+void fields(V& v, RankedOption& x) {
+  v("rank", x.rank), v("supplier_id", x.supplier_id), v("supplier_name", x.supplier_name);
+  v("offer_id", x.offer_id), v("mode", x.mode), v("score", x.score), v("parts", x.parts);
+  v("per_unit_buyer", x.per_unit_buyer), v("per_unit_net_buyer", x.per_unit_net_buyer);
+  v("days_to_stock", x.days_to_stock), v("slack_days", x.slack_days);
+  v("meets_deadline", x.meets_deadline);
+  v("missing_certifications", x.missing_certifications), v("flags", x.flags);
+  v("standing", x.standing), v("versus_first", x.versus_first);
+}
+template <class V>
 void fields(V& v, Alternative& x) {
   v("supplier_id", x.supplier_id), v("supplier_name", x.supplier_name), v("mode", x.mode);
   v("per_unit_buyer", x.per_unit_buyer), v("margin_per_unit", x.margin_per_unit);
-  v("why_not", x.why_not);
+  v("why_not", x.why_not), v("score", x.score);
 }
 template <class V>
 void fields(V& v, Recommendation& x) {
   v("supplier_id", x.supplier_id), v("supplier_name", x.supplier_name);
   v("offer_id", x.offer_id), v("mode", x.mode), v("per_unit_buyer", x.per_unit_buyer);
   v("margin_per_unit", x.margin_per_unit), v("margin_rate", x.margin_rate);
-  v("reasons", x.reasons), v("alternatives", x.alternatives);
+  v("score", x.score), v("reasons", x.reasons), v("alternatives", x.alternatives);
 }
 template <class V>
 void fields(V& v, FinanceSection& x) {
   v("currency", x.currency), v("quantity", x.quantity), v("options", x.options);
+  v("required_certifications", x.required_certifications), v("ranking", x.ranking);
   v("recommendation", x.recommendation), v("cash_flow", x.cash_flow);
   v("peak_cash_need", x.peak_cash_need), v("notes", x.notes), v("as_of", x.as_of);
 }
@@ -349,6 +371,11 @@ StatusOr<T> section_from_json(const json& j, std::string_view name) {
 }
 
 }  // namespace
+
+bool supplier_evidence_kind(std::string_view kind) {
+  return kind == "conformity" || kind == "certificate" || kind == "test_report" ||
+         kind == "substances" || kind == "cybersecurity";
+}
 
 ProvenanceRecord ProvenanceRecord::from(const Provenance& provenance) {
   ProvenanceRecord record;

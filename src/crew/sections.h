@@ -197,8 +197,9 @@ struct RequirementEntry {
   std::string why;          // the matched condition: "food_contact (keyword 'bottle' in title)"
   std::string status;       // worst over the shortlist: "missing" > "to_check" > "held"
   std::vector<SupplierRequirementStatus> suppliers;
-  std::string action;  // what to do
-  std::string source;  // "Regulation (EC) No 1935/2004"
+  std::string action;                 // what to do
+  std::vector<std::string> evidence;  // certificate names the rule accepts: {"LFGB", …}
+  std::string source;                 // "Regulation (EC) No 1935/2004"
   std::string source_title;
   std::string source_url;
   std::uint32_t line = 0;  // line in data/market_requirements.csv
@@ -219,6 +220,11 @@ struct DutyTaxLine {
   ProvenanceRecord provenance;
   std::optional<FxUse> fx;  // conversion of the goods value into the customs currency
 };
+
+// True for the requirement kinds a supplier's document satisfies (conformity, certificate,
+// test_report, substances, cybersecurity); the others (registration, labelling, general_safety,
+// transport, documentation) are the importer's own obligations, not evidence to request.
+bool supplier_evidence_kind(std::string_view kind);
 
 struct CertificationGap {
   std::string supplier_id;
@@ -324,6 +330,9 @@ struct LandedCostOption {
   Money per_unit_net_of_import_tax;  // for a VAT-registered importer who recovers import VAT
   Money total_buyer;                 // total in the buyer currency
   Money per_unit_buyer;              // per unit in the buyer currency
+  // per_unit_net_of_import_tax in the buyer currency (4 decimals half-up): what the ranking
+  // compares, since a VAT-registered importer recovers import VAT (absent in older cases).
+  std::optional<Money> per_unit_net_buyer;
   std::vector<LandedCostLineEntry> lines;
   std::vector<FxUse> fx;
   // Margin at the brief's target retail price (all optional: absent without a retail price).
@@ -346,13 +355,56 @@ struct CashFlowEntry {
   std::string basis;  // "payment terms T/T 30/70", "sell-through 500/month at 24.99"
 };
 
+// A certification the ranking requires of every supplier: a market rule that needs evidence
+// (compliance checklist, status held or missing, never "to check"), or one the brief names.
+struct RequiredCertification {
+  std::string name;                   // as shown: the rule's first accepted name ("LFGB")
+  std::vector<std::string> accepted;  // every name accepted as evidence
+  std::string rule_id;                // "DE-LFGB"; "" when only the brief asks for it
+  std::string requirement;            // the rule's text, or "named in the brief"
+  std::string source;                 // the regulation: "LFGB §§ 30–31"; "brief" for the brief
+  std::uint32_t line = 0;             // line in data/market_requirements.csv, 0 for the brief
+};
+
+// One part of a supplier score (trade::ScorePart): points are exact decimals out of max_points.
+struct ScorePartEntry {
+  std::string name;  // "cost", "time", "quality", "compliance"
+  Decimal points;
+  Decimal max_points;
+  std::string explanation;  // "4.20 EUR per unit vs best 3.90 EUR: 40 × best / this = 37.14"
+};
+
+// A landed-cost option scored with trade::score_supplier. Scores here are exact decimal strings
+// out of 100 (not the 0..1 numbers of search), since each part's explanation shows its arithmetic.
+struct RankedOption {
+  int rank = 0;  // 1 = recommended
+  std::string supplier_id;
+  std::string supplier_name;
+  std::string offer_id;
+  std::string mode;
+  Decimal score;                      // sum of the parts, 0..100
+  std::vector<ScorePartEntry> parts;  // cost, time, quality, compliance
+  Money per_unit_buyer;               // landed cost per unit, buyer currency
+  Money per_unit_net_buyer;           // the same net of import VAT: what the cost part compares
+  int days_to_stock = 0;              // production + transit, from the order date
+  std::optional<int> slack_days;      // deadline − arrival; absent without a deadline
+  bool meets_deadline = true;
+  std::vector<std::string> missing_certifications;  // RequiredCertification::name values
+  std::vector<std::string> flags;  // "misses the deadline by 6 days", "no LFGB certificate or …"
+  // "eligible" (in time, every certification held), "certification_gap" (in time, evidence
+  // missing), "late": the ranking orders by this first, then by score.
+  std::string standing;
+  std::string versus_first;  // against rank 1: "2.1 % dearer, 9 days later; score 71.30 vs 84.12"
+};
+
 struct Alternative {
   std::string supplier_id;
   std::string supplier_name;
   std::string mode;
   Money per_unit_buyer;
   std::optional<Money> margin_per_unit;
-  std::string why_not;  // "0.41 EUR/unit more", "arrives 12 days after the deadline"
+  std::string why_not;           // "2.1 % dearer, 9 days later; score 71.30 vs 84.12"
+  std::optional<Decimal> score;  // out of 100 (RankedOption::score)
 };
 
 struct Recommendation {
@@ -363,14 +415,18 @@ struct Recommendation {
   Money per_unit_buyer;  // landed cost per unit, buyer currency
   std::optional<Money> margin_per_unit;
   std::optional<Decimal> margin_rate;
+  std::optional<Decimal> score;  // out of 100 (RankedOption::score)
   std::vector<std::string> reasons;
-  std::vector<Alternative> alternatives;  // next best, best first
+  std::vector<Alternative> alternatives;  // next best other suppliers, best first
 };
 
 struct FinanceSection {
   std::string currency;  // buyer currency
   std::int64_t quantity = 0;
-  std::vector<LandedCostOption> options;         // per supplier × mode
+  std::vector<LandedCostOption> options;  // per supplier × mode
+  // What the ranking held every supplier to, and every option scored, best first.
+  std::vector<RequiredCertification> required_certifications;
+  std::vector<RankedOption> ranking;
   std::optional<Recommendation> recommendation;  // absent when nothing is feasible
   std::vector<CashFlowEntry> cash_flow;          // of the recommended option, by date
   std::optional<Money> peak_cash_need;           // most negative balance, as a positive amount
@@ -386,7 +442,7 @@ struct ListingSection {
   std::string market;    // ISO 3166-1 destination
   std::string channel;   // the first sales channel of the brief, "" when none
   std::string title;
-  std::vector<std::string> bullets;  // five
+  std::vector<std::string> bullets;  // up to five; a fact not known is left out, never "—"
   std::string description;
   std::vector<std::string> keywords;           // search terms in `language`, most specific first
   std::vector<std::string> glossary_concepts;  // glossary ids the words came from
