@@ -97,6 +97,11 @@ std::string percent_text(const json& share) {
   return (*d * Decimal(100)).to_plain_string() + " %";
 }
 
+bool supplier_evidence_kind(const std::string& kind) {
+  return kind == "conformity" || kind == "certificate" || kind == "test_report" ||
+         kind == "substances" || kind == "cybersecurity";
+}
+
 Cell num(std::string text) { return Cell{.text = std::move(text), .numeric = true}; }
 
 std::optional<ReportSection> summary_section(const BuildContext& c) {
@@ -104,16 +109,17 @@ std::optional<ReportSection> summary_section(const BuildContext& c) {
   const json& rec = member(c.section("finance"), "recommendation");
   std::vector<std::pair<std::string, std::string>> f;
   if (rec.is_object()) {
-    s.blocks.push_back(
-        paragraph("Recommended: " + c.supplier(text(rec, "supplier_id")) + ", " +
-                      mode_name(text(rec, "mode")) + ", landed cost " +
-                      text(rec, "per_unit_buyer") + " per unit" +
-                      (rec.contains("margin_per_unit")
-                           ? ", margin " + text(rec, "margin_per_unit") + " per unit (" +
-                                 percent_text(member(rec, "margin_rate")) + ")"
-                           : "") +
-                      ".",
-                  "recommended"));
+    s.blocks.push_back(paragraph(
+        "Recommended: " + c.supplier(text(rec, "supplier_id")) + ", " +
+            mode_name(text(rec, "mode")) + ", landed cost " + text(rec, "per_unit_buyer") +
+            " per unit" +
+            (rec.contains("margin_per_unit")
+                 ? ", margin " + text(rec, "margin_per_unit") + " per unit (" +
+                       percent_text(member(rec, "margin_rate")) + ")"
+                 : "") +
+            (rec.contains("score") ? ", supplier score " + text(rec, "score") + " of 100" : "") +
+            ".",
+        "recommended"));
   } else if (!c.section("finance").is_null()) {
     s.blocks.push_back(
         paragraph("No supplier and shipping option meets the brief yet.", "warning"));
@@ -123,18 +129,24 @@ std::optional<ReportSection> summary_section(const BuildContext& c) {
   }
   if (!c.section("compliance").is_null()) {
     // For the recommended supplier when there is one: the other suppliers' gaps do not block.
+    // A registration, label or safety check is the importer's own to do, whoever supplies.
     const std::string chosen = rec.is_object() ? text(rec, "supplier_id") : "";
-    std::size_t missing = 0;
+    std::size_t missing = 0, own = 0;
     for (const json& r : member(c.section("compliance"), "requirements")) {
       std::string status = text(r, "status");
+      if (!supplier_evidence_kind(text(r, "kind"))) {
+        own += status == "missing" || status == "to_check" ? 1 : 0;
+        continue;
+      }
       for (const json& sup : member(r, "suppliers")) {
         if (!chosen.empty() && text(sup, "supplier_id") == chosen) status = text(sup, "status");
       }
       if (status == "missing") ++missing;
     }
-    f.emplace_back(chosen.empty() ? "Requirements missing evidence"
-                                  : "Requirements missing evidence (recommended supplier)",
+    f.emplace_back(chosen.empty() ? "Certificates and test reports missing"
+                                  : "Certificates and test reports missing (recommended supplier)",
                    std::to_string(missing));
+    f.emplace_back("Registrations, labels and checks for the importer", std::to_string(own));
   }
   f.emplace_back("Open questions", std::to_string(c.view.questions.size()));
   f.emplace_back("Pending approvals", std::to_string(c.view.actions.size()));
@@ -321,10 +333,10 @@ ReportDocument build_document(const CaseView& view) {
                       (view.status.empty() ? "" : " · " + view.status);
   using Builder = std::optional<ReportSection> (*)(const BuildContext&);
   static constexpr Builder kBuilders[] = {
-      summary_section,     brief_section,          recommendation_section, landed_cost_section,
-      duty_tax_section,    classification_section, certifications_section, logistics_section,
-      margin_cash_section, suppliers_section,      research_section,       listing_section,
-      negotiation_section, questions_section,      approvals_section};
+      summary_section,     brief_section,       recommendation_section, ranking_section,
+      landed_cost_section, duty_tax_section,    classification_section, certifications_section,
+      logistics_section,   margin_cash_section, suppliers_section,      research_section,
+      listing_section,     negotiation_section, questions_section,      approvals_section};
   for (Builder builder : kBuilders) {
     if (std::optional<ReportSection> section = builder(context)) {
       document.sections.push_back(std::move(*section));

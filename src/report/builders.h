@@ -35,10 +35,14 @@ std::string fx_text(const json& fx);
 // "0.2710" → "27.1 %" exactly; "" when not a decimal.
 std::string percent_text(const json& share);
 Cell num(std::string text);
+// Requirement kinds a supplier's document satisfies (crew::supplier_evidence_kind: conformity,
+// certificate, test_report, substances, cybersecurity); the rest are the importer's to do.
+bool supplier_evidence_kind(const std::string& kind);
 
 std::optional<ReportSection> summary_section(const BuildContext& context);
 std::optional<ReportSection> brief_section(const BuildContext& context);
 std::optional<ReportSection> recommendation_section(const BuildContext& context);
+std::optional<ReportSection> ranking_section(const BuildContext& context);
 std::optional<ReportSection> suppliers_section(const BuildContext& context);
 std::optional<ReportSection> research_section(const BuildContext& context);
 std::optional<ReportSection> landed_cost_section(const BuildContext& context);

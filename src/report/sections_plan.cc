@@ -51,6 +51,36 @@ const json* recommended_route(const BuildContext& c, const json& logistics) {
   return nullptr;
 }
 
+// What remains for the recommended supplier's option (else the worst over the shortlist): the
+// documents to get from the supplier, then the importer's own registrations, labels and checks.
+// The first item names whose view it is.
+std::vector<std::string> obligations(const BuildContext& c, const json& compliance) {
+  const json& rec = member(c.section("finance"), "recommendation");
+  const std::string chosen = rec.is_object() ? text(rec, "supplier_id") : "";
+  std::vector<std::string> from_supplier, own;
+  for (const json& r : member(compliance, "requirements")) {
+    std::string status = text(r, "status");
+    for (const json& sup : member(r, "suppliers")) {
+      if (!chosen.empty() && text(sup, "supplier_id") == chosen) status = text(sup, "status");
+    }
+    if (status != "missing" && status != "to_check") continue;
+    const std::string item = text(r, "requirement") + " [" + text(r, "rule_id") + "]";
+    if (supplier_evidence_kind(text(r, "kind"))) {
+      from_supplier.push_back("from the supplier: " + item +
+                              (text(r, "evidence").empty() ? "" : ", e.g. " + text(r, "evidence")) +
+                              (status == "to_check" ? " (if it applies)" : ""));
+    } else {
+      own.push_back("yours as the importer: " + item + (status == "to_check" ? " (check)" : ""));
+    }
+  }
+  if (from_supplier.empty() && own.empty()) return {};
+  std::vector<std::string> out = {chosen.empty() ? "any shortlisted supplier"
+                                                 : "recommended supplier " + c.supplier(chosen)};
+  out.insert(out.end(), from_supplier.begin(), from_supplier.end());
+  out.insert(out.end(), own.begin(), own.end());
+  return out;
+}
+
 std::optional<Decimal> days_between(const std::string& from, const std::string& to) {
   auto a = Date::parse(from);
   auto b = Date::parse(to);
@@ -164,6 +194,10 @@ std::optional<ReportSection> certifications_section(const BuildContext& c) {
     s.blocks.push_back(paragraph("No requirement applies.", "note"));
   else
     s.blocks.push_back(table(std::move(t)));
+  if (std::vector<std::string> todo = obligations(c, compliance); !todo.empty()) {
+    s.blocks.push_back(paragraph("To obtain or do before selling (" + todo.front() + "):"));
+    s.blocks.push_back(list({todo.begin() + 1, todo.end()}, "warning"));
+  }
   std::vector<std::string> gaps;
   for (const json& gap : member(compliance, "gaps")) {
     gaps.push_back(c.supplier_name(text(gap, "supplier_id")) + ": " + text(gap, "requirement") +

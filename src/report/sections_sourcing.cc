@@ -52,6 +52,7 @@ std::optional<ReportSection> recommendation_section(const BuildContext& c) {
   if (rec.contains("margin_per_unit"))
     f.emplace_back("Margin per unit", text(rec, "margin_per_unit"));
   if (rec.contains("margin_rate")) f.emplace_back("Margin rate", percent_text(rec["margin_rate"]));
+  if (rec.contains("score")) f.emplace_back("Supplier score", text(rec, "score") + " of 100");
   if (const json* entry = shortlist_entry(c, id)) {
     f.emplace_back("Product", text(*entry, "product_title"));
     f.emplace_back("Origin", text(*entry, "supplier_country"));
@@ -68,13 +69,14 @@ std::optional<ReportSection> recommendation_section(const BuildContext& c) {
     s.blocks.push_back(list(std::move(reasons), "recommended"));
   }
   Table t{.caption = "Alternatives, best first",
-          .headers = {"Supplier", "Shipping", "Landed cost per unit", "Margin per unit",
-                      "Why not chosen"}};
+          .headers = {"Supplier", "Shipping", "Landed cost per unit", "Margin per unit", "Score",
+                      "Why it ranks below"}};
   for (const json& alt : member(rec, "alternatives")) {
     t.rows.push_back({{c.supplier(text(alt, "supplier_id"))},
                       {mode_name(text(alt, "mode"))},
                       num(text(alt, "per_unit_buyer")),
                       num(text(alt, "margin_per_unit")),
+                      num(text(alt, "score")),
                       {text(alt, "why_not")}});
   }
   if (t.rows.empty())
@@ -102,10 +104,11 @@ std::optional<ReportSection> suppliers_section(const BuildContext& c) {
         paragraph("These offers come from the generated demo marketplace, not from real suppliers.",
                   "warning"));
   }
-  Table t{
-      .caption = "Shortlist at the brief's quantity (unit price in " + c.currency + ")",
-      .headers = {"Rank", "Supplier", "Origin", "Product", "Unit price", "Supplier's price", "MOQ",
-                  "Lead time (days)", "Terms", "Certifications", "On-time rate", "Score"}};
+  Table t{.caption = "Shortlist at the brief's quantity (unit price in " + c.currency +
+                     "; search rank and match, 0..1: the supplier ranking is above)",
+          .headers = {"Search rank", "Supplier", "Origin", "Product", "Unit price",
+                      "Supplier's price", "MOQ", "Lead time (days)", "Terms", "Certifications",
+                      "On-time rate", "Search match"}};
   std::vector<std::string> why, conversions;
   for (const json& e : member(sourcing, "shortlist")) {
     t.rows.push_back({{text(e, "rank")},

@@ -16,10 +16,10 @@ using testing::between;
 using testing::count;
 using testing::sample_case;
 
-const char* const kSectionIds[] = {"summary",     "brief",          "recommendation", "landed-cost",
-                                   "duty-tax",    "classification", "certifications", "logistics",
-                                   "margin-cash", "suppliers",      "research",       "listing",
-                                   "negotiation", "questions",      "approvals",      "journal"};
+const char* const kSectionIds[] = {
+    "summary",        "brief",          "recommendation", "ranking",     "landed-cost", "duty-tax",
+    "classification", "certifications", "logistics",      "margin-cash", "suppliers",   "research",
+    "listing",        "negotiation",    "questions",      "approvals",   "journal"};
 
 TEST(ReportHtml, EverySectionAppearsInOrderAndInTheContents) {
   const std::string html = render_html(sample_case());
@@ -248,7 +248,8 @@ TEST(ReportGolden, SummarySection) {
             "(44.66 %).</p>\n"
             "<dl class=\"facts\">\n"
             "<dt>Peak cash need</dt><dd>10102.40 EUR</dd>\n"
-            "<dt>Requirements missing evidence (recommended supplier)</dt><dd>1</dd>\n"
+            "<dt>Certificates and test reports missing (recommended supplier)</dt><dd>0</dd>\n"
+            "<dt>Registrations, labels and checks for the importer</dt><dd>2</dd>\n"
             "<dt>Open questions</dt><dd>1</dd>\n"
             "<dt>Pending approvals</dt><dd>1</dd>\n"
             "<dt>Case status</dt><dd>waiting for approval</dd>\n"
@@ -278,12 +279,12 @@ TEST(ReportGolden, PendingApprovalsSection) {
 
 TEST(ReportGolden, MarkdownRecommendationAlternatives) {
   const std::string md = render_markdown(sample_case());
-  EXPECT_NE(
-      md.find("| Supplier | Shipping | Landed cost per unit | Margin per unit | Why not chosen |\n"
-              "| --- | --- | ---: | ---: | --- |\n"
-              "| Yongkang Thermo Steel Works (DEMO-SUP-0107) | Sea LCL | 4.7681 EUR | "
-              "9.6156 EUR | 0.2831 EUR/unit less but no LFGB test report held |\n"),
-      std::string::npos);
+  EXPECT_NE(md.find("| Supplier | Shipping | Landed cost per unit | Margin per unit | Score | "
+                    "Why it ranks below |\n"
+                    "| --- | --- | ---: | ---: | --- | --- |\n"
+                    "| Yongkang Thermo Steel Works (DEMO-SUP-0107) | Sea LCL | 4.7681 EUR | "
+                    "9.6156 EUR |  | 0.2831 EUR/unit less but no LFGB test report held |\n"),
+            std::string::npos);
 }
 
 TEST(Report, OutputIsDeterministic) {
@@ -300,6 +301,8 @@ TEST(ReportJson, CarriesTheCaseAndTheContents) {
   EXPECT_EQ(json["title"], "Insulated stainless steel bottles → DE");
   EXPECT_EQ(json["contents"].size(), std::size(kSectionIds));
   EXPECT_EQ(json["contents"][3],
+            (nlohmann::json{{"id", "ranking"}, {"title", "Supplier ranking"}}));
+  EXPECT_EQ(json["contents"][4],
             (nlohmann::json{{"id", "landed-cost"}, {"title", "Landed cost per unit"}}));
   EXPECT_EQ(json["case"], to_json(view));
   EXPECT_EQ(json["case"]["sections"]["finance"]["peak_cash_need"]["amount"], "10102.40");
