@@ -19,30 +19,37 @@ struct Phrases {
   std::string_view made_of;  // "{product} made of {material}"
   std::string_view material, capacity, certified, delivery, care;
   std::string_view certified_text;  // after the certificate names
-  std::string_view care_text;
-  std::string_view description;  // "{product} … {material} …" lead sentence
-  bool capitalise_nouns;         // German nouns
+  std::string_view care_text;       // food-contact articles
+  std::string_view care_general;    // anything else: no claim the goods do not support
+  std::string_view description;     // "{product} … {material} …" lead sentence
+  bool capitalise_nouns;            // German nouns
 };
 
 constexpr Phrases kPhrases[] = {
     {"de", "aus", "MATERIAL", "FASSUNGSVERMÖGEN", "GEPRÜFT", "LIEFERUMFANG", "PFLEGE",
      "Prüfberichte des Herstellers liegen vor", "Vor dem ersten Gebrauch gründlich ausspülen",
+     "Pflegehinweise des Herstellers beachten",
      "hochwertig verarbeitet, für den täglichen Gebrauch zu Hause, im Büro und unterwegs.", true},
     {"fr", "en", "MATÉRIAU", "CONTENANCE", "CERTIFIÉ", "CONTENU", "ENTRETIEN",
      "rapports d'essai du fabricant disponibles",
      "Rincer soigneusement avant la première utilisation",
+     "Suivre les consignes d'entretien du fabricant",
      "de qualité, pour un usage quotidien à la maison, au bureau et en déplacement.", false},
     {"es", "de", "MATERIAL", "CAPACIDAD", "CERTIFICADO", "CONTENIDO", "CUIDADO",
      "informes de ensayo del fabricante disponibles", "Enjuagar bien antes del primer uso",
+     "Seguir las instrucciones de cuidado del fabricante",
      "de calidad, para el uso diario en casa, en la oficina y de viaje.", false},
     {"it", "in", "MATERIALE", "CAPACITÀ", "CERTIFICATO", "CONTENUTO", "CURA",
      "rapporti di prova del produttore disponibili", "Sciacquare bene prima del primo utilizzo",
+     "Seguire le istruzioni di cura del produttore",
      "di qualità, per l'uso quotidiano a casa, in ufficio e in viaggio.", false},
     {"pt", "de", "MATERIAL", "CAPACIDADE", "CERTIFICADO", "CONTEÚDO", "CUIDADOS",
      "relatórios de ensaio do fabricante disponíveis", "Enxaguar bem antes da primeira utilização",
+     "Seguir as instruções de cuidado do fabricante",
      "de qualidade, para o uso diário em casa, no escritório e em viagem.", false},
     {"en", "made of", "MATERIAL", "CAPACITY", "TESTED", "IN THE BOX", "CARE",
      "manufacturer's test reports available", "Rinse thoroughly before first use",
+     "Follow the manufacturer's care instructions",
      "well made, for everyday use at home, at the office and on the go.", false},
 };
 
@@ -141,8 +148,17 @@ Status ListingAgent::run(const TaskSpec&, TaskContext& context) {
   l.channel = brief.channels.empty() ? "" : std::string(sales_channel_name(brief.channels.front()));
   const Phrases& p = phrases_for(l.language);
 
+  // The listing describes the product the owner will buy: the recommended supplier's, else the
+  // first shortlisted (finance found nothing feasible).
+  ASSIGN_OR_RETURN(auto finance, detail::read_typed<FinanceSection>(context, kFinanceSection,
+                                                                    finance_section_from_json));
   const ShortlistEntry* entry =
       sourcing && !sourcing->shortlist.empty() ? &sourcing->shortlist.front() : nullptr;
+  if (sourcing && finance && finance->recommendation) {
+    for (const auto& e : sourcing->shortlist) {
+      if (e.supplier_id == finance->recommendation->supplier_id) entry = &e;
+    }
+  }
   const catalog::Product* product =
       entry != nullptr ? engines.catalog->catalog().product(entry->product_id) : nullptr;
   std::string text = brief.product;
@@ -166,11 +182,11 @@ Status ListingAgent::run(const TaskSpec&, TaskContext& context) {
   if (p.capitalise_nouns) mat = capitalised(mat, true);
   l.title = name + (mat.empty() ? "" : " " + std::string(p.made_of) + " " + mat) +
             (capacity.empty() ? "" : ", " + capacity);
-  l.bullets.push_back(std::string(p.material) + ": " +
-                      (mat.empty() ? name : capitalised(mat, false)));
+  // A bullet states a known fact or is left out: no "MATERIAL: <product name>", no "—".
+  if (!mat.empty()) l.bullets.push_back(std::string(p.material) + ": " + capitalised(mat, false));
   // Keywords are search terms: lower case as shoppers type them.
   std::string mat_key = material_terms.empty() ? "" : material_terms.front();
-  l.bullets.push_back(std::string(p.capacity) + ": " + (capacity.empty() ? "—" : capacity));
+  if (!capacity.empty()) l.bullets.push_back(std::string(p.capacity) + ": " + capacity);
   // Only certificates the destination's rules accept as evidence (compliance: held_as).
   ASSIGN_OR_RETURN(auto compliance, detail::read_typed<ComplianceSection>(
                                         context, kComplianceSection, compliance_section_from_json));
@@ -183,11 +199,18 @@ Status ListingAgent::run(const TaskSpec&, TaskContext& context) {
       }
     }
   }
-  l.bullets.push_back(
-      std::string(p.certified) + ": " +
-      (certs.empty() ? "—" : join(certs, ", ") + " – " + std::string(p.certified_text)));
+  if (!certs.empty()) {
+    l.bullets.push_back(std::string(p.certified) + ": " + join(certs, ", ") + " – " +
+                        std::string(p.certified_text));
+  }
   l.bullets.push_back(std::string(p.delivery) + ": 1 × " + name);
-  l.bullets.push_back(std::string(p.care) + ": " + std::string(p.care_text));
+  // "Rinse before first use" suits a bottle or a mug, not a speaker or a backpack.
+  const bool food_contact =
+      compliance &&
+      std::any_of(compliance->flags.begin(), compliance->flags.end(),
+                  [](const std::string& f) { return f.rfind("food_contact", 0) == 0; });
+  l.bullets.push_back(std::string(p.care) + ": " +
+                      std::string(food_contact ? p.care_text : p.care_general));
   l.description = name + (mat.empty() ? "" : " " + std::string(p.made_of) + " " + mat) + ", " +
                   std::string(p.description);
   std::set<std::string> seen;

@@ -1,6 +1,6 @@
 // Listing: the marketplace listing draft (title, five bullets, description, keywords) in the
-// destination's language from templates and the trade glossary. Reads "sourcing" and
-// "compliance"; writes "listing".
+// destination's language from templates and the trade glossary, for the recommended supplier's
+// product. Reads "sourcing", "compliance" and "finance"; writes "listing".
 #pragma once
 
 #include "crew/agent.h"

@@ -213,7 +213,15 @@ TEST_P(GoalToReportTest, ListingIsInTheMarketsLanguage) {
   ASSERT_TRUE(l.ok()) << l.status().to_string();
   EXPECT_EQ(l->language, GetParam().listing_language);
   EXPECT_FALSE(l->title.empty());
-  EXPECT_FALSE(l->bullets.empty());
+  ASSERT_FALSE(l->bullets.empty());
+  // Bottles and mugs touch food: rinse before first use. Not a yoga mat, a backpack or a speaker.
+  static const std::map<std::string, std::string> kCare = {
+      {"ReadmeEn", "PFLEGE: Vor dem ersten Gebrauch gründlich ausspülen"},
+      {"Es", "CUIDADO: Seguir las instrucciones de cuidado del fabricante"},
+      {"Pt", "CUIDADOS: Seguir as instruções de cuidado do fabricante"},
+      {"De", "PFLEGE: Vor dem ersten Gebrauch gründlich ausspülen"},
+      {"Fr", "ENTRETIEN: Suivre les consignes d'entretien du fabricant"}};
+  EXPECT_EQ(l->bullets.back(), kCare.at(GetParam().name));
 }
 
 TEST_P(GoalToReportTest, LogisticsOffersSeveralModesAgainstTheDeadline) {
