@@ -38,7 +38,11 @@ Status CaseRun::create(const NewCase& new_case, const std::string& created_at,
   json tasks = json::array();
   for (const TaskSpec& task : new_case.plan.tasks) tasks.push_back(to_json(task));
   json brief = to_json(new_case.brief);
-  return commit([&](store::Transaction& txn, std::vector<PendingEvent>& events) -> Status {
+  // The first tasks start in this commit; run_until_quiet() hands them to the pool, so the
+  // run is set up (lease, closing) before any of them runs.
+  std::lock_guard lock(mutex_);
+  scheduling_ = true;
+  auto prepare = [&](store::Transaction& txn, std::vector<PendingEvent>& events) -> Status {
     if (also) RETURN_IF_ERROR(also(txn));
     ASSIGN_OR_RETURN(auto existing, txn.get(kCasesCollection, case_id_));
     if (existing) return already_exists("case '" + case_id_ + "': already exists");
@@ -63,7 +67,8 @@ Status CaseRun::create(const NewCase& new_case, const std::string& created_at,
                          {"task", ""}}});
     }
     return ok_status();
-  });
+  };
+  return commit_locked(prepare, held_);
 }
 
 Status CaseRun::load() {
@@ -90,11 +95,6 @@ bool may_make_ready(const std::vector<store::JournalEvent>& events) {
 }
 
 }  // namespace
-
-void CaseRun::enable_scheduling() {
-  std::lock_guard lock(mutex_);
-  scheduling_ = true;
-}
 
 void CaseRun::stop(Status status) {
   if (fatal_.ok() && !status.ok()) {
@@ -140,7 +140,7 @@ Status CaseRun::append_and_apply(store::Transaction& txn, std::vector<PendingEve
 }
 
 Status CaseRun::commit_locked(const Prepare& prepare, std::vector<TaskSpec>& started,
-                              bool schedule_anyway) {
+                              bool schedule_anyway, bool may_close) {
   if (!fatal_.ok()) return fatal_;
   auto txn = env_.store.begin();
   if (!txn.ok()) return fail(txn.status());
@@ -161,13 +161,18 @@ Status CaseRun::commit_locked(const Prepare& prepare, std::vector<TaskSpec>& sta
     RETURN_IF_ERROR(append_and_apply(**txn, starts, at, appended, snapshot_due));
   }
   if (appended.empty()) return ok_status();
+  std::optional<CaseStatus> closing;
+  if (may_close && starting.empty()) RETURN_IF_ERROR(close_if_last(**txn, &closing));
   if (snapshot_due) {
     Status written = journal_.write_snapshot(**txn, {state_.seq, at, state_.to_json()});
     if (!written.ok()) return fail(written);
   }
   Status committed = journal_.commit(**txn);
   if (!committed.ok()) return fail(committed);
+  closed_ = closing;  // a commit after the closing one leaves the status to the runner
+  if (closing) closer_ = nullptr;
   dispatched_.insert(starting.begin(), starting.end());
+  out_.fetch_add(static_cast<int>(starting.size()), std::memory_order_relaxed);
   // The specs travel with the jobs, so a worker starts its agent without taking mutex_.
   for (const std::string& id : starting) started.push_back(state_.task(id)->spec);
   // The events are durable now; a display that fails must not fail the case.
@@ -181,6 +186,37 @@ Status CaseRun::commit_locked(const Prepare& prepare, std::vector<TaskSpec>& sta
     }
   }
   return ok_status();
+}
+
+Status CaseRun::close_if_last(store::Transaction& txn, std::optional<CaseStatus>* closing) {
+  if (!closer_ || !fatal_.ok()) return ok_status();
+  bool running = std::any_of(state_.tasks.begin(), state_.tasks.end(),
+                             [](const TaskRecord& t) { return t.state == TaskState::kRunning; });
+  if (running || !state_.ready_tasks().empty()) return ok_status();
+  // The outbox's pending actions are in the state too (action events share the outbox's
+  // transactions); the runner checks the status against the outbox's own list afterwards.
+  bool pending = std::any_of(state_.actions.begin(), state_.actions.end(), [](const auto& a) {
+    return a.state == store::ActionState::kAwaitingApproval ||
+           a.state == store::ActionState::kOutcomeUnknown;
+  });
+  const CaseStatus status = case_status(state_, pending);
+  Status closed =
+      update_case_record(txn, [&](json& record) { record["status"] = case_status_name(status); });
+  if (closed.ok()) closed = closer_(txn);
+  if (!closed.ok()) return fail(closed);
+  *closing = status;
+  return ok_status();
+}
+
+void CaseRun::close_with_last_commit(std::function<Status(store::Transaction&)> also) {
+  std::lock_guard lock(mutex_);
+  closer_ = std::move(also);
+  closed_.reset();
+}
+
+std::optional<CaseStatus> CaseRun::closed() {
+  std::lock_guard lock(mutex_);
+  return closed_;
 }
 
 Status CaseRun::record(std::string type, json data) {
@@ -286,6 +322,10 @@ void CaseRun::work(TaskSpec task) {
       current = std::move(next);
       continue;
     }
+    {
+      std::lock_guard lock(finish_mutex_);  // no longer out (see out_)
+      if (out_.fetch_sub(1, std::memory_order_relaxed) == 1) finished_.notify_all();
+    }
     std::lock_guard lock(mutex_);
     stop(std::move(status));
     dispatched_.erase(current->id);
@@ -299,6 +339,7 @@ Status CaseRun::run_until_quiet() {
   {
     std::lock_guard lock(mutex_);
     scheduling_ = true;
+    started.swap(held_);
     Status status = state_.ready_tasks().empty()
                         ? ok_status()
                         : commit_locked([](store::Transaction&,

@@ -11,11 +11,18 @@
 //
 // Finished tasks are group-committed: a worker whose task ends queues its `task.done` (failed,
 // waiting) and, unless a commit of finished tasks is already under way, commits the queue in
-// one transaction — repeatedly, while workers keep queueing. A worker that queued behind a
+// one transaction — repeatedly, while workers keep queueing and it holds no task to run (then
+// a pool job goes on committing). A worker that queued behind a
 // commit in progress goes on with other work at once; its task stays `running` (in the journal
 // and in dispatched_) until the group commit lands. A crash before that commit leaves the tasks
 // re-runnable (resume re-runs `running` tasks), never half-recorded; the actions they proposed
-// are executed by the committing worker after the commit, as a single task's would be.
+// are executed by the committing worker after the commit, as a single task's would be. Before
+// committing, the worker waits up to RunnerOptions::group_commit_wait for the tasks still out
+// (started, end not queued yet), so that siblings finishing together share one commit.
+//
+// Closing: the commit after which no task is running or ready and no proposed action waits
+// to be executed is the run's last; with close_with_last_commit() it also writes the case's
+// status into its record and runs the given writes (the runner gives up its lease there).
 #pragma once
 
 #include <atomic>
@@ -48,6 +55,10 @@ struct FinishedTask {
   std::vector<std::string> proposed;  // keys of the actions it proposed
 };
 
+// A case's status: failed when a task failed; waiting while a task is not done or a question
+// or an approval (`pending_approvals`: awaiting approval or outcome unknown) is open.
+CaseStatus case_status(const CaseState& state, bool pending_approvals);
+
 // What every case run of one Runner shares.
 struct RunEnvironment {
   store::Store& store;
@@ -67,13 +78,12 @@ class CaseRun {
   CaseRun(RunEnvironment& env, std::string case_id);
 
   // `also` adds writes to the creating transaction (the runner takes the case's lease there).
+  // The transaction also starts the first tasks; run_until_quiet() runs them.
   Status create(const NewCase& new_case, const std::string& created_at,
                 const std::function<Status(store::Transaction&)>& also = {});
   Status load();  // snapshot + journal, then decodes the brief and as-of date
 
   using Prepare = std::function<Status(store::Transaction&, std::vector<PendingEvent>&)>;
-  // From now on commits start the tasks they make ready (see above).
-  void enable_scheduling();
   // Runs `prepare` in a store transaction; when it adds events, appends and commits them. A
   // storage failure stops the run (fatal); an error from `prepare` is returned as is.
   Status commit(const Prepare& prepare);
@@ -87,6 +97,11 @@ class CaseRun {
   // Writes the status cache of the case record; `also` adds writes to the same transaction.
   Status save_status(CaseStatus status,
                      const std::function<Status(store::Transaction&)>& also = {});
+  // See "Closing" above; `also` runs at most once, in the last commit.
+  void close_with_last_commit(std::function<Status(store::Transaction&)> also);
+  // The status the last commit recorded; nullopt when no commit closed the run, or a commit
+  // came after it.
+  std::optional<CaseStatus> closed();
 
   // Used by the task context and by answer/approve/deny.
   StatusOr<Section> read_section(std::string_view section);
@@ -111,9 +126,15 @@ class CaseRun {
 
  private:
   // Under mutex_. `started` receives the tasks this commit started (already in dispatched_);
-  // with `schedule_anyway` a commit without events of its own still starts ready tasks.
+  // with `schedule_anyway` a commit without events of its own still starts ready tasks; with
+  // `may_close` it closes the run when it is the last (see above).
   Status commit_locked(const Prepare& prepare, std::vector<TaskSpec>& started,
-                       bool schedule_anyway = false);
+                       bool schedule_anyway = false, bool may_close = false);
+  // Under mutex_, in the commit's transaction: records the status and runs closer_ when no
+  // task is running or ready (*closing is then set).
+  Status close_if_last(store::Transaction& txn, std::optional<CaseStatus>* closing);
+  // Waits (bounded) until no task is out but those whose ends are queued.
+  void wait_for_siblings();
   Status append_and_apply(store::Transaction& txn, std::vector<PendingEvent>& pending,
                           const std::string& at, std::vector<store::JournalEvent>& appended,
                           bool& snapshot_due);
@@ -129,6 +150,11 @@ class CaseRun {
   Status run_task(const TaskSpec& task, std::optional<TaskSpec>* next, bool* queued);
   // Queues `finished`; commits the queue unless another worker is committing it.
   Status finish_task(FinishedTask finished, std::optional<TaskSpec>* next);
+  // Holding the committing role: commits the queue until it is empty, or until a commit gave
+  // this thread a task to run (*next) — then a pool job (group_commit_job) takes the role
+  // over when ends are still queued.
+  void group_commit(std::optional<TaskSpec>* next);
+  void group_commit_job();
   // One group commit of `batch` (the run's error when it fails).
   Status commit_finished(std::vector<FinishedTask>& batch, std::vector<TaskSpec>& started);
   Status execute_action(const std::string& key);
@@ -148,13 +174,20 @@ class CaseRun {
   std::condition_variable changed_;
   CaseState state_;
   std::set<std::string> dispatched_;  // started by this run, end not yet committed
+  std::vector<TaskSpec> held_;        // started by create(), handed to the pool by run_until_quiet
   bool scheduling_ = false;
+  std::function<Status(store::Transaction&)> closer_;
+  std::optional<CaseStatus> closed_;
   Status fatal_;
   std::atomic<bool> stopped_{false};  // !fatal_.ok(), readable without mutex_
 
   std::mutex finish_mutex_;  // guards the two below; never held with mutex_
   std::vector<FinishedTask> finishing_;
   bool committing_finished_ = false;
+  // Tasks started by this run whose end is not queued yet: raised by the commit that starts
+  // them, lowered under finish_mutex_ (with finished_ notified) when the end is queued.
+  std::atomic<int> out_{0};
+  std::condition_variable finished_;
 };
 
 }  // namespace kontor::crew::detail

@@ -95,12 +95,14 @@ class Runner::Impl {
   }
 
   // Runs what can run, then reports; the case record's status follows.
-  // The lease is given up in the same transaction as the status.
+  // The lease is given up in the same transaction as the status: the run's last commit when
+  // it recorded the status the summary finds (the usual case), else a commit of its own.
   StatusOr<CaseSummary> run(CaseRun& run, CaseLease& lease) {
+    auto release = [&](store::Transaction& txn) { return lease.lease().release(txn); };
+    run.close_with_last_commit(release);
     RETURN_IF_ERROR(run.run_until_quiet());
     ASSIGN_OR_RETURN(CaseSummary summary, run.summary());
-    RETURN_IF_ERROR(run.save_status(
-        summary.status, [&](store::Transaction& txn) { return lease.lease().release(txn); }));
+    if (run.closed() != summary.status) RETURN_IF_ERROR(run.save_status(summary.status, release));
     return summary;
   }
 
@@ -145,8 +147,7 @@ StatusOr<CaseSummary> Runner::start(const NewCase& new_case) {
   }
   std::string id = new_case.id.empty() ? generate_case_id(new_case.as_of) : new_case.id;
   CaseRun run(impl_->env(), id);
-  run.enable_scheduling();  // the commit creating the case also starts its first tasks
-  // ... and takes the case's lease.
+  // The commit creating the case also starts its first tasks and takes the case's lease.
   store::LeaseHolder taken;
   RETURN_IF_ERROR(run.create(new_case, impl_->env().now(), [&](store::Transaction& txn) -> Status {
     ASSIGN_OR_RETURN(taken,

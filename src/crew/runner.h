@@ -22,14 +22,17 @@
 //   question and the tasks that failed for want of it (their error names the question id or
 //   "brief.<field>:").
 // - One run of a case at a time: start/resume/answer/approve/deny hold a lease on the case
-//   (store/lease.h) for their whole call; a second one, in this or another process, fails with
-//   failed_precondition "case K… is being run by pid N on host H since T (lease until U)". A
-//   lease is renewed in the background while held, lapses after lease_ttl when its holder froze,
-//   and is taken over at once when its holder was a process of this host that died.
+//   (store/lease.h) for their whole call (up to its last commit); a second one, in this or
+//   another process, fails with failed_precondition "case K… is being run by pid N on host H
+//   since T (lease until U)". A lease is renewed in the background while held, lapses after
+//   lease_ttl when its holder froze, and is taken over at once when its holder was a process
+//   of this host that died.
 // Speed (bench/crew_runner_bench.cc): the commit that finishes a task also journals the start
 // of the tasks it made ready (one transaction per step), and the finishing worker runs one of
 // them itself; the ends of tasks that finish together (branches of a fan-out) share one
-// transaction (group commit: a crash before it leaves them re-runnable).
+// transaction (group commit, waiting up to group_commit_wait for siblings still running: a
+// crash before it leaves them re-runnable); the commit of the run's last task end also
+// records the case's status and gives up the lease.
 #pragma once
 
 #include <chrono>
@@ -61,6 +64,9 @@ struct RunnerOptions {
   int snapshot_every = 64;  // write a snapshot whenever the sequence reaches a multiple of it
   std::function<std::string()> now;  // event timestamps; default: store::utc_timestamp_now
   std::chrono::milliseconds lease_ttl{30000};  // see the lease guarantee above
+  // How long a worker whose task ended waits for the ends of sibling tasks still running
+  // before it commits (they then share its transaction); 0 commits at once.
+  std::chrono::microseconds group_commit_wait{200};
 };
 
 // What the agents and actions use; all optional. Without a policy, AmountNeedsApprovalPolicy;

@@ -85,20 +85,36 @@ Status CaseRun::run_task(const TaskSpec& spec, std::optional<TaskSpec>* next, bo
   return finish_task(std::move(finished), next);
 }
 
+void CaseRun::wait_for_siblings() {
+  const auto wait = env_.options.group_commit_wait;
+  if (wait.count() <= 0) return;
+  std::unique_lock lock(finish_mutex_);
+  finished_.wait_for(lock, wait, [&] { return out_.load(std::memory_order_relaxed) <= 0; });
+}
+
 Status CaseRun::finish_task(FinishedTask finished, std::optional<TaskSpec>* next) {
   {
     std::lock_guard lock(finish_mutex_);
     finishing_.push_back(std::move(finished));
+    if (out_.fetch_sub(1, std::memory_order_relaxed) == 1) finished_.notify_all();
     if (committing_finished_) return ok_status();  // that worker commits it with its group
     committing_finished_ = true;
   }
-  // Jobs still queued in the pool wait for a thread anyway (every worker is busy): running a
-  // few of them first lets their ends join this group instead of each needing a commit.
-  for (int i = 0; i < kMaxRunBeforeGroupCommit && env_.pool.run_one(); ++i) {
-  }
+  group_commit(next);
+  return ok_status();
+}
+
+void CaseRun::group_commit(std::optional<TaskSpec>* next) {
   std::vector<std::string> ended;     // committed (or dropped by a failed run) by this call
   std::vector<std::string> proposed;  // actions of the tasks committed, executed afterwards
+  bool handed_off = false;
   while (true) {
+    // Jobs still queued in the pool wait for a thread anyway (every worker is busy): running
+    // a few of them first lets their ends join this group instead of each needing a commit;
+    // so does a short wait for the siblings running on other threads.
+    for (int i = 0; i < kMaxRunBeforeGroupCommit && env_.pool.run_one(); ++i) {
+    }
+    wait_for_siblings();
     std::vector<FinishedTask> batch;
     {
       std::lock_guard lock(finish_mutex_);
@@ -119,7 +135,16 @@ Status CaseRun::finish_task(FinishedTask finished, std::optional<TaskSpec>* next
       if (!committed.ok()) continue;
       proposed.insert(proposed.end(), task.proposed.begin(), task.proposed.end());
     }
+    if (next->has_value()) {
+      // Ends queued meanwhile would wait here for the task this thread now holds (which is
+      // out, and may be long): a pool job commits them instead, waiting for it as a sibling.
+      std::lock_guard lock(finish_mutex_);
+      handed_off = !finishing_.empty();
+      if (!handed_off) committing_finished_ = false;
+      break;
+    }
   }
+  if (handed_off) env_.pool.submit([this] { group_commit_job(); });
   for (const std::string& key : proposed) {
     Status executed = execute_if_approved(key);
     if (!executed.ok()) {
@@ -131,17 +156,25 @@ Status CaseRun::finish_task(FinishedTask finished, std::optional<TaskSpec>* next
   std::lock_guard lock(mutex_);
   for (const std::string& id : ended) dispatched_.erase(id);
   if (dispatched_.empty()) changed_.notify_all();
-  return ok_status();
+}
+
+void CaseRun::group_commit_job() {
+  std::optional<TaskSpec> next;
+  group_commit(&next);
+  if (next) work(std::move(*next));
 }
 
 Status CaseRun::commit_finished(std::vector<FinishedTask>& batch, std::vector<TaskSpec>& started) {
+  // Actions proposed by the batch are executed after its commit, so that one cannot be last.
+  const bool may_close = std::all_of(batch.begin(), batch.end(),
+                                     [](const FinishedTask& t) { return t.proposed.empty(); });
   std::lock_guard lock(mutex_);
   return fail(commit_locked(
       [&](store::Transaction&, std::vector<PendingEvent>& events) {
         for (FinishedTask& task : batch) events.push_back(std::move(task.event));
         return ok_status();
       },
-      started));
+      started, /*schedule_anyway=*/false, may_close));
 }
 
 namespace {
@@ -253,17 +286,22 @@ StatusOr<CaseSummary> CaseRun::summary() {
   summary.state = state();
   summary.blocked = summary.state.blocked_tasks();
   ASSIGN_OR_RETURN(summary.actions, outbox_.list());
+  summary.status = case_status(summary.state, !summary.pending_approvals().empty());
+  return summary;
+}
+
+CaseStatus case_status(const CaseState& state, bool pending_approvals) {
   bool failed = false;
   bool all_done = true;
-  for (const TaskRecord& task : summary.state.tasks) {
+  for (const TaskRecord& task : state.tasks) {
     failed = failed || task.state == TaskState::kFailed;
     all_done = all_done && task.state == TaskState::kDone;
   }
-  bool open = !summary.open_questions().empty() || !summary.pending_approvals().empty();
-  summary.status = failed                ? CaseStatus::kFailed
-                   : (!all_done || open) ? CaseStatus::kWaiting
-                                         : CaseStatus::kCompleted;
-  return summary;
+  bool open = pending_approvals || std::any_of(state.questions.begin(), state.questions.end(),
+                                               [](const QuestionRecord& q) { return !q.answer; });
+  return failed                ? CaseStatus::kFailed
+         : (!all_done || open) ? CaseStatus::kWaiting
+                               : CaseStatus::kCompleted;
 }
 
 }  // namespace kontor::crew::detail
