@@ -5,6 +5,8 @@
 #include <mutex>
 #include <utility>
 
+#include "store/sqlite/wal_write_batching.h"
+
 namespace kontor::store {
 namespace {
 
@@ -94,9 +96,9 @@ class SqliteStore final : public Store {
   ~SqliteStore() override { close(); }
 
   Status open(const std::string& path, const SqliteOptions& options) {
-    int rc =
-        sqlite3_open_v2(path.c_str(), &db_,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+    const char* vfs = options.batch_wal_writes ? wal_write_batching_vfs() : nullptr;
+    int rc = sqlite3_open_v2(path.c_str(), &db_,
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, vfs);
     if (rc != SQLITE_OK) return sqlite_status(db_, rc, "open " + path);
     sqlite3_busy_timeout(db_, options.busy_timeout_ms);
     RETURN_IF_ERROR(exec("PRAGMA journal_mode=WAL"));
