@@ -184,7 +184,8 @@ std::string versus(const RankedOption& r, const RankedOption& first) {
 std::string parts_text(const RankedOption& r) {
   std::vector<std::string> out;
   for (const auto& p : r.parts) {
-    out.push_back(p.name + " " + p.points.to_string() + "/" + p.max_points.to_plain_string());
+    const std::string name = p.name == "compliance" ? "certifications" : p.name;
+    out.push_back(name + " " + p.points.to_string() + "/" + p.max_points.to_plain_string());
   }
   return join(out, ", ");
 }

@@ -2,6 +2,8 @@
 // (cost, time, quality, certifications) with the arithmetic that produced it, the standing that
 // decides before the score (in time with every certification, certification gap, late), and what
 // the ranking required of the suppliers and why.
+#include <set>
+
 #include "report/builders.h"
 
 namespace kontor::report::detail {
@@ -58,12 +60,15 @@ Table ranking_table(const BuildContext& c, const json& ranking) {
   return t;
 }
 
-// One line per option: how each of its points was reached.
+// How the points of the first option and of each other supplier's best option were reached
+// (a supplier's other modes differ only in cost and time, which the table shows).
 std::vector<std::string> explanations(const BuildContext& c, const json& ranking) {
   static const std::pair<const char*, const char*> kNames[] = {
       {"cost", "Cost"}, {"time", "Time"}, {"quality", "Quality"}, {"compliance", "Certifications"}};
   std::vector<std::string> out;
+  std::set<std::string> seen;
   for (const json& r : ranking) {
+    if (!seen.insert(text(r, "supplier_id")).second) continue;
     std::string line = text(r, "rank") + ". " + option_text(c, r) + " — " + text(r, "score") + ": ";
     for (std::size_t i = 0; i < std::size(kNames); ++i) {
       const json* p = score_part(r, kNames[i].first);
@@ -110,7 +115,8 @@ std::optional<ReportSection> ranking_section(const BuildContext& c) {
       "late), 25 for supplier quality (verification, on-time rate, defects, response time, years "
       "in business) and 15 for certifications held of those required."));
   s.blocks.push_back(table(ranking_table(c, ranking)));
-  s.blocks.push_back(paragraph("How each score is reached:"));
+  s.blocks.push_back(
+      paragraph("How the scores are reached (the first option and each other supplier's best):"));
   s.blocks.push_back(list(explanations(c, ranking)));
   const json& required = member(finance, "required_certifications");
   if (required.is_array() && !required.empty()) {

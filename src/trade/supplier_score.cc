@@ -76,12 +76,13 @@ ScorePart quality_part(const SupplierProfile& s, const Decimal& weight) {
                         Decimal::from_scaled(25, 2) * defects +
                         Decimal::from_scaled(10, 2) * response_share(s.response_hours) +
                         Decimal::from_scaled(10, 2) * years;
-  const std::string text = "25 % verification (" + verification.to_plain_string() +
-                           "), 30 % on-time rate (" + s.on_time_rate.to_plain_string() +
-                           "), 25 % defects (1 − 10 × " + s.defect_rate.to_plain_string() +
-                           "), 10 % response (" + std::to_string(s.response_hours) +
-                           " h), 10 % years (" + std::to_string(s.years_in_business) +
-                           "/10) = " + share.normalized().to_plain_string();
+  const std::string text =
+      "25 % verification (" + verification.to_plain_string() + "), 30 % on-time rate (" +
+      s.on_time_rate.to_plain_string() + "), 25 % defects (1 − 10 × " +
+      s.defect_rate.to_plain_string() + "), 10 % response (" + std::to_string(s.response_hours) +
+      " h), 10 % years (" + std::to_string(std::min(s.years_in_business, 10)) + "/10" +
+      (s.years_in_business > 10 ? ", " + std::to_string(s.years_in_business) + " capped" : "") +
+      ") = " + share.normalized().to_plain_string();
   return {"quality", points(weight * share), weight, text};
 }
 

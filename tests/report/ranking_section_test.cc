@@ -58,7 +58,7 @@ TEST(ReportRanking, EveryPartIsExplainedAndEveryRequiredCertificationCited) {
                     "10 % years (0/10) = 0.673); Certifications 15.00 / 15 (2 of 2 required "
                     "certifications held)\n"),
             std::string::npos)
-      << between(md, "How each score", "Certifications required");
+      << between(md, "How the scores", "Certifications required");
   EXPECT_NE(md.find("Flags: misses the deadline by 4 days\n"), std::string::npos);
   EXPECT_NE(md.find("- LFGB: German food and feed code: food contact articles (LFGB §§ 30–31) "
                     "\\[DE-LFGB\\], "),
