@@ -123,7 +123,7 @@ const NationalOption* choose_national(const HsClassifier::Model& m, int c, const
     double text = 0;
     std::string matched;
     for (const auto& [t, q] : query) {
-      if (!option.terms.contains(t)) continue;
+      if (!option.has(t)) continue;
       auto idf = m.index->national_idf.find(t);
       text += q * (idf == m.index->national_idf.end() ? 1.0 : idf->second);
       matched += (matched.empty() ? "'" : ", '") + t + "'";

@@ -64,7 +64,9 @@ void add_national_options(const HsTexts& texts, NomenclatureIndex& index) {
     NationalOption option{line.code, "", {}};
     for (const std::string& parent : line.parents) option.description += parent + " ";
     option.description += line.description;
-    add_terms(strip_exclusions(option.description), 1.0, option.terms);
+    TermWeights terms;
+    add_terms(strip_exclusions(option.description), 1.0, terms);
+    option.terms.assign(terms.begin(), terms.end());  // the map's order: the same sums below
     for (const auto& [t, w] : option.terms) df[t] += 1;
     ++documents;
     index.national[it->second].push_back(std::move(option));

@@ -51,7 +51,15 @@ using Postings = std::unordered_map<std::string, std::vector<std::pair<int, floa
 struct NationalOption {
   std::string code;         // 10 digits
   std::string description;  // the line with its parents' texts inside the subheading
-  TermWeights terms;
+  // Its terms (a handful): a vector rather than a map, since ~19,000 small maps cost more to
+  // build, store and read back from the cache than a scan of a few entries costs per query.
+  std::vector<std::pair<std::string, double>> terms;
+  bool has(const std::string& term) const {
+    for (const auto& [t, w] : terms) {
+      if (t == term) return true;
+    }
+    return false;
+  }
 };
 
 // Built once from the texts; shared by every model learned on top of it.

@@ -20,7 +20,7 @@ static_assert(std::endian::native == std::endian::little, "the blob is written a
 // Bump whenever the model's fields, their meaning or the training (build_index, learn_model,
 // the calibration, product_terms and the text analysis) change: a blob of another format is
 // rejected and the classifier trained again.
-constexpr std::string_view kFormat = "kontor-hs-model-1";
+constexpr std::string_view kFormat = "kontor-hs-model-2";
 
 #if defined(__x86_64__) && defined(__GLIBCXX__)
 // A new field must be written and read below (and kFormat bumped): these catch one added
