@@ -33,29 +33,40 @@ std::string option_text(const BuildContext& c, const json& ranked) {
 
 constexpr const char* kParts[] = {"cost", "time", "quality", "compliance"};
 
+// "39.04 + 20.00 + 19.18 + 7.50": the parts in the order the header names them, summing to
+// the score.
+std::string parts_sum(const json& ranked) {
+  std::string out;
+  for (const char* name : kParts) {
+    const json* p = score_part(ranked, name);
+    out += (out.empty() ? "" : " + ") + (p == nullptr ? std::string("?") : text(*p, "points"));
+  }
+  return out;
+}
+
+// Eight columns so that the reasons stay readable on a laptop screen; the gross landed cost and
+// every line are in the landed-cost section.
 Table ranking_table(const BuildContext& c, const json& ranking) {
   Table t{.caption = "Every supplier and shipping option, best first (score out of 100)",
-          .headers = {"Rank", "Option", "Standing", "Score", "Cost", "Time", "Quality",
-                      "Certifications", "Landed net of import VAT (" + c.currency + ")",
-                      "Landed cost per unit (" + c.currency + ")", "Days to stock", "Slack (days)",
-                      "Compared with rank 1"},
+          .headers = {"Rank", "Option", "Standing", "Score",
+                      "Cost + time + quality + certifications (of 40 + 20 + 25 + 15)",
+                      "Landed per unit net of import VAT (" + c.currency + ")",
+                      "Days to stock (slack)", "Compared with rank 1"},
           .row_headers = false};
   for (const json& r : ranking) {
     const std::string standing = text(r, "standing");
-    std::vector<Cell> row = {num(text(r, "rank")),
-                             {option_text(c, r)},
-                             Cell{.text = standing_text(standing),
-                                  .css_class = standing == "eligible" ? "status-held"
-                                               : standing == "late"   ? "status-missing"
-                                                                      : "status-to_check"},
-                             num(text(r, "score"))};
-    for (const char* name : kParts) row.push_back(num(points_text(score_part(r, name))));
-    row.push_back(num(text(r, "per_unit_net_buyer")));
-    row.push_back(num(text(r, "per_unit_buyer")));
-    row.push_back(num(text(r, "days_to_stock")));
-    row.push_back(num(text(r, "slack_days")));
-    row.push_back({text(r, "rank") == "1" ? "recommended" : text(r, "versus_first")});
-    t.rows.push_back(std::move(row));
+    const std::string slack = text(r, "slack_days");
+    t.rows.push_back({num(text(r, "rank")),
+                      {option_text(c, r)},
+                      Cell{.text = standing_text(standing),
+                           .css_class = standing == "eligible" ? "status-held"
+                                        : standing == "late"   ? "status-missing"
+                                                               : "status-to_check"},
+                      num(text(r, "score")),
+                      num(parts_sum(r)),
+                      num(text(r, "per_unit_net_buyer")),
+                      num(text(r, "days_to_stock") + (slack.empty() ? "" : " (" + slack + ")")),
+                      {text(r, "rank") == "1" ? "recommended" : text(r, "versus_first")}});
   }
   return t;
 }
