@@ -281,7 +281,8 @@ std::optional<ReportSection> listing_section(const BuildContext& c) {
   if (listing.is_null()) return std::nullopt;
   ReportSection s{.id = "listing", .title = "Listing draft"};
   const std::string lang = text(listing, "language");
-  s.blocks.push_back(facts({{"Channel", text(listing, "channel")},
+  const std::string channel = text(listing, "channel");
+  s.blocks.push_back(facts({{"Channel", channel.empty() ? "not stated in the brief" : channel},
                             {"Market", text(listing, "market")},
                             {"Language", lang}}));
   Block title = facts({{"Title", text(listing, "title")}});

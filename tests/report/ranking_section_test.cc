@@ -66,5 +66,19 @@ TEST(ReportRanking, EveryPartIsExplainedAndEveryRequiredCertificationCited) {
       << between(md, "Certifications required", "##");
 }
 
+// The recommended supplier (Ningbo Everbright) holds both food-contact documents: what remains
+// is the importer's own, a GPSR check and the VerpackG registration, not a supplier's gap.
+TEST(ReportCertifications, WhatRemainsForTheRecommendedSupplierIsTheImportersOwn) {
+  const std::string md = render_markdown(sample_case());
+  EXPECT_NE(md.find("To obtain or do before selling (recommended supplier Ningbo Everbright "
+                    "Drinkware Co., Ltd. (DEMO-SUP-0042)):\n\n"
+                    "- yours as the importer: General product safety: responsible person in the "
+                    "EU, traceability, online listing information \\[EU-GPSR\\] (check)\n"
+                    "- yours as the importer: VerpackG: packaging registration in LUCID and "
+                    "system participation \\[DE-VERPACKG\\]\n"),
+            std::string::npos)
+      << between(md, "## Certifications to obtain", "## Logistics");
+}
+
 }  // namespace
 }  // namespace kontor::report
