@@ -348,9 +348,14 @@ Status CaseRun::run_until_quiet() {
                                         /*schedule_anyway=*/true);
     stop(std::move(status));
   }
-  dispatch(started);
-  // Help with the queued tasks rather than sleep while a worker wakes up for them; wait only
-  // when the queue is empty and tasks are still running elsewhere.
+  // This thread runs the first task itself (a chain then runs here without a hand-off) and
+  // helps with the queued ones rather than sleep while a worker wakes up for them; it waits
+  // only when the queue is empty and tasks are still running elsewhere.
+  if (!started.empty()) {
+    TaskSpec first = std::move(started.front());
+    dispatch(std::move(started), 1);
+    work(std::move(first));
+  }
   std::unique_lock lock(mutex_);
   while (!dispatched_.empty()) {
     lock.unlock();
