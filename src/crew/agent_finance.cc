@@ -251,6 +251,37 @@ Status cash_flow(const TaskSpec& task, const Inputs& in, const LandedCostOption&
   return ok_status();
 }
 
+// When no option is in stock by the deadline the owner decides, not the crew: a question on the
+// brief's deadline, with the recommended option's arrival and the earliest one as answers. An
+// answer becomes the brief's deadline (runner: brief fields go through intake) and finance
+// runs again; the recommendation meanwhile stands with its lateness stated.
+Status ask_about_deadline(TaskContext& context, const FinanceSection& f, const Brief& brief) {
+  const RankedOption& best = f.ranking.front();
+  if (best.meets_deadline || !brief.deadline) return ok_status();
+  const LandedCostOption* chosen =
+      find_option(f.options, best.supplier_id, best.offer_id, best.mode);
+  const LandedCostOption* earliest = nullptr;
+  for (const auto& o : f.options) {
+    if (o.arrival && (earliest == nullptr || *o.arrival < *earliest->arrival)) earliest = &o;
+  }
+  if (chosen == nullptr || !chosen->arrival || earliest == nullptr) return ok_status();
+  Question q;
+  q.id = "finance.deadline";
+  q.field = "deadline";
+  q.asked_by = "finance";
+  q.text = "No supplier and shipping option is in stock by " + brief.deadline->to_string() +
+           ". The recommended one (" + best.supplier_name + ", " + best.mode + ") is in stock by " +
+           chosen->arrival->to_string() +
+           (*earliest->arrival < *chosen->arrival
+                ? "; the earliest of all (" + earliest->supplier_id + ", " + earliest->mode +
+                      ") by " + earliest->arrival->to_string()
+                : ", the earliest of all") +
+           ". By which date must the goods be in stock?";
+  q.options = {chosen->arrival->to_string()};
+  if (*earliest->arrival < *chosen->arrival) q.options.push_back(earliest->arrival->to_string());
+  return context.ask(q);
+}
+
 // Every option scored and ranked, the first recommended, and its cash-flow timeline.
 Status rank_and_recommend(const TaskSpec& task, const Inputs& in, const SourcingSection& sourcing,
                           const ComplianceSection* compliance, const LogisticsSection& logistics,
@@ -335,7 +366,8 @@ Status FinanceAgent::run(const TaskSpec& task, TaskContext& context) {
   }
   RETURN_IF_ERROR(
       rank_and_recommend(task, in, *sourcing, compliance ? &*compliance : nullptr, *logistics, f));
-  return detail::write_owned(context, kFinanceSection, to_json(f));
+  RETURN_IF_ERROR(detail::write_owned(context, kFinanceSection, to_json(f)));
+  return f.ranking.empty() ? ok_status() : ask_about_deadline(context, f, brief);
 }
 
 }  // namespace kontor::crew

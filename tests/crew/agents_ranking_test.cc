@@ -110,6 +110,31 @@ TEST(SupplierRankingTest, OptionThatMissesTheDeadlineRanksBelowOneThatMeetsIt) {
   EXPECT_EQ(f.recommendation->mode, f.ranking.front().mode);
 }
 
+TEST(SupplierRankingTest, NoOptionInTimeIsAQuestionOnTheDeadline) {
+  Brief brief = bottle_brief();
+  brief.deadline = Date::from_ymd(2026, 2, 20).value();  // 18 days: even the fastest is late
+  FakeTaskContext context(brief, bottle_engines(), test_as_of());
+  FinanceSection f = run_crew(context);
+  ASSERT_FALSE(f.ranking.empty()) << context.body("finance")["notes"].dump();
+  for (const RankedOption& r : f.ranking) EXPECT_EQ(r.standing, "late") << r.supplier_id;
+  ASSERT_TRUE(f.recommendation.has_value());
+  EXPECT_EQ(f.recommendation->reasons.front().rfind("no option is in stock by the deadline", 0), 0u)
+      << f.recommendation->reasons.front();
+  const Question* q = nullptr;
+  for (const Question& asked : context.questions) {
+    if (asked.id == "finance.deadline") q = &asked;
+  }
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->field, "deadline");
+  // Answers are dates intake reads: the recommended option's arrival first, then the earliest.
+  const LandedCostOption* chosen = find_option(f.options, f.recommendation->supplier_id,
+                                               f.recommendation->offer_id, f.recommendation->mode);
+  ASSERT_NE(chosen, nullptr);
+  ASSERT_FALSE(q->options.empty());
+  EXPECT_EQ(q->options.front(), chosen->arrival->to_string());
+  for (const auto& o : f.options) EXPECT_LE(q->options.back(), o.arrival->to_string());
+}
+
 TEST(SupplierRankingTest, RecommendationExplainsItselfAndItsAlternatives) {
   FakeTaskContext context(bottle_brief(), bottle_engines(), test_as_of());
   FinanceSection f = run_crew(context);
