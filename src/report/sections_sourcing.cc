@@ -59,7 +59,8 @@ std::optional<ReportSection> recommendation_section(const BuildContext& c) {
     f.emplace_back("Terms", terms_text(*entry));
     f.emplace_back("Production lead time", text(*entry, "lead_time_days") + " days");
     f.emplace_back("Payment terms", text(*entry, "payment_terms"));
-    f.emplace_back("Certifications held", text(*entry, "certifications"));
+    const std::string held = text(*entry, "certifications");
+    f.emplace_back("Certifications held", held.empty() ? "none stated by the supplier" : held);
   }
   s.blocks.push_back(facts(std::move(f)));
   std::vector<std::string> reasons;
