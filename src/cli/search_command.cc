@@ -10,6 +10,7 @@
 #include "catalog/catalog_search.h"
 #include "cli/context.h"
 #include "cli/format.h"
+#include "core/cache_folder.h"
 
 namespace kontor::cli {
 namespace {
@@ -96,7 +97,8 @@ int run_search(Context& context, const SearchFlags& flags) {
   }
   catalog::DemoOptions demo;
   demo.products = flags.demo_products;
-  auto search = catalog::CatalogSearch::open(store, demo);
+  // The index is reused from the cache folder (built there by the first search or run).
+  auto search = catalog::CatalogSearch::open_cached(store, demo, default_cache_dir());
   if (!search.ok()) return context.fail(search.status());
   auto response = (*search)->search(*query, catalog::fx_lookup((*data)->fx));
   if (!response.ok()) return context.fail(response.status());

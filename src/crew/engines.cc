@@ -120,6 +120,7 @@ StatusOr<std::shared_ptr<const compliance::HsClassifier>> train_classifier(
                    compliance::HsClassifier::create(*data, std::move(training)));
   if (!options.cache_dir.empty()) {
     Status stored = cache.write(kClassifierEntry, key, classifier.to_bytes());
+    cache.prune(kClassifierEntry, kClassifierEntry);  // temporaries left by a killed process
     notes.push_back(stored.ok() ? "trained the HS classifier (kept in " + options.cache_dir + ")"
                                 : "HS classifier not cached: " + stored.to_string());
   }
