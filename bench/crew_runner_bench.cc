@@ -101,12 +101,57 @@ void BM_Fanout5_Memory(benchmark::State& s) { run_dag(s, Backend::kMemory, fanou
 void BM_Fanout5_Sqlite(benchmark::State& s) { run_dag(s, Backend::kSqlite, fanout5); }
 void BM_Fanout5_SqliteFull(benchmark::State& s) { run_dag(s, Backend::kSqliteFull, fanout5); }
 
+// Loading a long case (what resume, answer and inspect start with): a chain of 300 no-op tasks
+// run durably once (603 events), then the case state rebuilt per iteration from the latest
+// snapshot plus the events after it — snapshot_every = 64 (the default) vs 0 (never: the whole
+// journal is replayed).
+void BM_LoadLongCase(benchmark::State& state) {
+  const int snapshot_every = static_cast<int>(state.range(0));
+  std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                              ("kontor_runner_bench_long_" + std::to_string(getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  auto store = std::move(store::open_sqlite_store((dir / "bench.db").string())).value();
+  AgentRegistry agents;
+  agents.add("noop", [] { return std::make_unique<NoopAgent>(); });
+  RunnerOptions options;
+  options.snapshot_every = snapshot_every;
+  Runner runner(*store, agents, {}, options);
+  NewCase new_case;
+  new_case.id = "BLONG";
+  new_case.brief.goal = "no-op";
+  new_case.as_of = *Date::parse("2026-11-23");
+  for (int i = 0; i < 300; ++i) {
+    TaskSpec task{"t" + std::to_string(i), "noop", {}, {}, ""};
+    if (i > 0) task.after = {"t" + std::to_string(i - 1)};
+    new_case.plan.tasks.push_back(std::move(task));
+  }
+  auto started = runner.start(new_case);
+  if (!started.ok() || started->status != CaseStatus::kCompleted) {
+    state.SkipWithError("long case did not complete");
+    return;
+  }
+  std::int64_t events = 0;
+  for (auto _ : state) {
+    auto loaded = runner.inspect("BLONG");
+    if (!loaded.ok()) {
+      state.SkipWithError(loaded.status().message().c_str());
+      break;
+    }
+    events = loaded->state.seq;
+  }
+  state.counters["events"] = static_cast<double>(events);
+  store.reset();
+  std::filesystem::remove_all(dir);
+}
+
 BENCHMARK(BM_Chain3_Memory)->Unit(benchmark::kMicrosecond)->UseRealTime();
 BENCHMARK(BM_Chain3_Sqlite)->Unit(benchmark::kMicrosecond)->UseRealTime();
 BENCHMARK(BM_Chain3_SqliteFull)->Unit(benchmark::kMicrosecond)->UseRealTime();
 BENCHMARK(BM_Fanout5_Memory)->Unit(benchmark::kMicrosecond)->UseRealTime();
 BENCHMARK(BM_Fanout5_Sqlite)->Unit(benchmark::kMicrosecond)->UseRealTime();
 BENCHMARK(BM_Fanout5_SqliteFull)->Unit(benchmark::kMicrosecond)->UseRealTime();
+BENCHMARK(BM_LoadLongCase)->Arg(64)->Arg(0)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 }  // namespace kontor::crew
