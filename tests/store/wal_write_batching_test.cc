@@ -73,6 +73,30 @@ TEST_F(WalWriteBatchingTest, WritesACommitOfManyPagesAtOnce) {
   EXPECT_EQ(after.os_writes - before.os_writes, 1);
 }
 
+// SQLite's unix file takes at most 128 KiB per write: a bigger commit (a large case section)
+// failed as "database or disk is full" when handed over in one piece.
+TEST_F(WalWriteBatchingTest, ACommitOverTheOsWriteLimitIsWrittenInPieces) {
+  auto store = open_sqlite_store(path_);
+  ASSERT_TRUE(store.ok()) << store.status().to_string();
+  const std::string big(300 << 10, 'b');  // 300 KiB in one record, one commit
+  {
+    auto txn = (*store)->begin();
+    ASSERT_TRUE(txn.ok());
+    ASSERT_TRUE((*txn)->put("batch", "big", "{\"pad\":\"" + big + "\"}").ok());
+    const WalWriteCounts before = wal_write_counts();
+    Status committed = (*txn)->commit();
+    ASSERT_TRUE(committed.ok()) << committed.to_string();
+    EXPECT_GE(wal_write_counts().os_writes - before.os_writes, 5);  // 64 KiB pieces
+  }
+  SqliteOptions plain;
+  plain.batch_wal_writes = false;
+  store = open_sqlite_store(path_, plain);
+  ASSERT_TRUE(store.ok()) << store.status().to_string();
+  auto read = (*store)->get("batch", "big");
+  ASSERT_TRUE(read.ok() && read->has_value());
+  EXPECT_EQ((*read)->body, "{\"pad\":\"" + big + "\"}");
+}
+
 TEST_F(WalWriteBatchingTest, CommitsSurviveAKillRightAfterCommit) {
   in_killed_child([&] {
     auto store = open_sqlite_store(path_);

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstddef>
 #include <string>
@@ -48,11 +49,19 @@ sqlite3_file* real_of(sqlite3_file* file) {
                                         : reinterpret_cast<DbFile*>(file)->real;
 }
 
+// SQLite's unix file writes at most 128 KiB per call (it masks the length with 0x1ffff, so a
+// longer write comes back short and fails as "disk full"): a larger batch goes in 64 KiB pieces.
+constexpr std::size_t kMaxOsWrite = 64 << 10;
+
 int flush(WalFile* f) {
   if (f->gathered->empty()) return SQLITE_OK;
-  os_writes.fetch_add(1, std::memory_order_relaxed);
-  int rc = f->real->pMethods->xWrite(f->real, f->gathered->data(),
-                                     static_cast<int>(f->gathered->size()), f->start);
+  int rc = SQLITE_OK;
+  for (std::size_t done = 0; done < f->gathered->size() && rc == SQLITE_OK; done += kMaxOsWrite) {
+    const std::size_t piece = std::min(kMaxOsWrite, f->gathered->size() - done);
+    os_writes.fetch_add(1, std::memory_order_relaxed);
+    rc = f->real->pMethods->xWrite(f->real, f->gathered->data() + done, static_cast<int>(piece),
+                                   f->start + static_cast<sqlite3_int64>(done));
+  }
   f->gathered->clear();
   f->commit_header = false;
   if (rc != SQLITE_OK) f->end = -1;  // what reached the file is unknown: stop gathering
