@@ -31,6 +31,15 @@ struct DemoOptions {
   // "-" = none.
   std::string seed_listings_path;
   Date as_of = Date::from_ymd(2026, 1, 1).value();  // offers are valid from here
+
+  // The marketplace as of the first day of `today`'s month: its offers are valid 90–365 days
+  // from there, so the demo a user runs never consists of expired offers (the fixed default
+  // date above keeps tests and benchmarks deterministic).
+  static DemoOptions current(Date today) {
+    DemoOptions options;
+    options.as_of = Date::from_ymd(today.year(), today.month(), 1).value();
+    return options;
+  }
 };
 
 // The default listings file: $KONTOR_BENCH_DIR/hscodecomp/dev.jsonl, else the compiled default.

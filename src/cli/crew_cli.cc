@@ -55,6 +55,7 @@ StatusOr<std::unique_ptr<CrewSession>> CrewSession::open(Context& context, const
     // Those two are reused from the cache folder; with --no-retention nothing is written
     // anywhere, so they are built in memory.
     if (!flags.no_retention) options.engines.cache_dir = default_cache_dir();
+    options.engines.demo = catalog::DemoOptions::current(context.clock().today());
   }
   options.runner.threads = flags.threads;
   ASSIGN_OR_RETURN(session->policy_, grant_policy_for(flags.grant, flags.db));

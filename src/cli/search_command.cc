@@ -95,7 +95,7 @@ int run_search(Context& context, const SearchFlags& flags) {
     if (!opened.ok()) return context.fail(opened.status());
     store = *opened;
   }
-  catalog::DemoOptions demo;
+  catalog::DemoOptions demo = catalog::DemoOptions::current(context.clock().today());
   demo.products = flags.demo_products;
   // The index is reused from the cache folder (built there by the first search or run).
   auto search = catalog::CatalogSearch::open_cached(store, demo, default_cache_dir());

@@ -92,6 +92,7 @@ int run_serve(Context& context, const ServeFlags& f) {
   if (!data.ok()) return context.fail(data.status());
   options.engines.reference = *data;
   options.engines.cache_dir = default_cache_dir();
+  options.engines.demo = catalog::DemoOptions::current(context.clock().today());
   options.runner.threads = f.threads;
   std::cerr << "kontor serve: loading the engines…\n";
   auto workspace = crew::Workspace::open(std::move(options));

@@ -25,6 +25,21 @@ TEST(DemoMarketplace, DefaultSizeIsFiveThousandProductsEachWithOneOffer) {
   EXPECT_TRUE(demo().check_references().ok());
 }
 
+// Regression: `make demo` on 2026-12-05 found every offer of the demo marketplace (valid from
+// 2026-01-01) expired, so no supplier could serve the README's goal.
+TEST(DemoMarketplace, CurrentOffersAreValidForAtLeastNinetyDaysFromToday) {
+  const Date today = Date::from_ymd(2027, 6, 17).value();
+  DemoOptions options = DemoOptions::current(today);
+  options.products = 1000;
+  EXPECT_EQ(options.as_of, Date::from_ymd(2027, 6, 1).value());
+  const Catalog catalog = demo_marketplace(options, glossary()).value();
+  ASSERT_EQ(catalog.offers().size(), 1000u);
+  for (const Offer& offer : catalog.offers()) {
+    EXPECT_GE(offer.valid_until, options.as_of.plus_days(90)) << offer.id;
+    EXPECT_GT(offer.valid_until, today.plus_days(60)) << offer.id;
+  }
+}
+
 TEST(DemoMarketplace, EveryRecordIsLabelledDemo) {
   EXPECT_TRUE(demo().is_demo());
   EXPECT_EQ(demo().products().front().id, "DEMO-P0000001");
