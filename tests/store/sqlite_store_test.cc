@@ -61,6 +61,22 @@ TEST_F(SqliteStoreTest, ChangedPutIsUpdatedAndBumpsVersion) {
   EXPECT_EQ((*store_->get("suppliers", "S1"))->version, 2);
 }
 
+// An unchanged put is found by a refused insert; the transaction goes on and keeps its writes.
+TEST_F(SqliteStoreTest, UnchangedPutInsideATransactionKeepsItsOtherWrites) {
+  put_committed("S1", "{}");
+  auto txn = store_->begin();
+  ASSERT_TRUE(txn.ok());
+  ASSERT_EQ(*(*txn)->put("suppliers", "S2", R"({"b":1})"), PutOutcome::kInserted);
+  ASSERT_EQ(*(*txn)->put("suppliers", "S1", "{}"), PutOutcome::kUnchanged);
+  ASSERT_EQ(*(*txn)->put("suppliers", "S2", R"({"b":2})"), PutOutcome::kUpdated);
+  ASSERT_EQ(*(*txn)->put("suppliers", "S3", "{}"), PutOutcome::kInserted);
+  ASSERT_TRUE((*txn)->commit().ok());
+  EXPECT_EQ((*store_->get("suppliers", "S1"))->version, 1);
+  EXPECT_EQ((*store_->get("suppliers", "S2"))->body, R"({"b":2})");
+  EXPECT_EQ((*store_->get("suppliers", "S2"))->version, 2);
+  EXPECT_EQ((*store_->get("suppliers", "S3"))->version, 1);
+}
+
 TEST_F(SqliteStoreTest, TransactionWithoutCommitRollsBack) {
   {
     auto txn = store_->begin();

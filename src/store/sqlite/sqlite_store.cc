@@ -116,12 +116,14 @@ class SqliteStore final : public Store {
                                     "UPDATE records SET body = ?3, version = version + 1 "
                                     "WHERE collection = ?1 AND key = ?2"));
     RETURN_IF_ERROR(erase_.prepare(db_, "DELETE FROM records WHERE collection = ?1 AND key = ?2"));
-    // The fast paths of put/put_if_version: one statement instead of a read then a write.
-    RETURN_IF_ERROR(upsert_.prepare(
-        db_,
-        "INSERT INTO records (collection, key, body, version) VALUES (?1, ?2, ?3, 1) "
-        "ON CONFLICT (collection, key) DO UPDATE SET body = excluded.body, "
-        "version = version + 1 WHERE body IS NOT excluded.body RETURNING version"));
+    // The fast paths of put/put_if_version: write without reading first. put is an update of
+    // a changed body, else an insert; not one INSERT … ON CONFLICT DO UPDATE, which SQLite runs
+    // with a statement journal (a 64 KiB allocation per statement, growing and trimming the
+    // heap each time), whereas these single-row statements need none.
+    RETURN_IF_ERROR(
+        update_changed_.prepare(db_,
+                                "UPDATE records SET body = ?3, version = version + 1 "
+                                "WHERE collection = ?1 AND key = ?2 AND body IS NOT ?3"));
     RETURN_IF_ERROR(update_if_.prepare(
         db_,
         "UPDATE records SET body = ?3, version = version + 1 "
@@ -220,7 +222,7 @@ class SqliteStore final : public Store {
   Statement& insert_statement() { return insert_; }
   Statement& update_statement() { return update_; }
   Statement& erase_statement() { return erase_; }
-  Statement& upsert_statement() { return upsert_; }
+  Statement& update_changed_statement() { return update_changed_; }
   Statement& update_if_statement() { return update_if_; }
   Statement& commit_statement() { return commit_; }
   Statement& rollback_statement() { return rollback_; }
@@ -240,8 +242,8 @@ class SqliteStore final : public Store {
 
   std::mutex mutex_;
   sqlite3* db_ = nullptr;
-  Statement get_, insert_, update_, erase_, upsert_, update_if_, scan_, count_, begin_, commit_,
-      rollback_;
+  Statement get_, insert_, update_, erase_, update_changed_, update_if_, scan_, count_, begin_,
+      commit_, rollback_;
 };
 
 SqliteTransaction::~SqliteTransaction() {
@@ -280,17 +282,25 @@ StatusOr<std::optional<PutOutcome>> SqliteTransaction::write_fast(
     std::string_view collection, std::string_view key, std::string_view body,
     std::optional<std::int64_t> expected) {
   if (!expected) {
-    Statement& upsert = store_->upsert_statement();
-    upsert.bind(1, collection);
-    upsert.bind(2, key);
-    upsert.bind(3, body);
-    int rc = sqlite3_step(upsert.get());
-    std::int64_t version = rc == SQLITE_ROW ? sqlite3_column_int64(upsert.get(), 0) : 0;
-    if (rc == SQLITE_ROW) rc = sqlite3_step(upsert.get());
-    upsert.reset();
+    // An existing record with another body is updated; else the record is inserted, and a
+    // key conflict then means the record exists with this very body.
+    Statement& update = store_->update_changed_statement();
+    update.bind(1, collection);
+    update.bind(2, key);
+    update.bind(3, body);
+    int rc = sqlite3_step(update.get());
+    update.reset();
     if (rc != SQLITE_DONE) return sqlite_status(store_->db(), rc, "put " + std::string(key));
-    if (version == 0) return std::optional<PutOutcome>(PutOutcome::kUnchanged);
-    return std::optional<PutOutcome>(version == 1 ? PutOutcome::kInserted : PutOutcome::kUpdated);
+    if (sqlite3_changes(store_->db()) > 0) return std::optional<PutOutcome>(PutOutcome::kUpdated);
+    Statement& insert = store_->insert_statement();
+    insert.bind(1, collection);
+    insert.bind(2, key);
+    insert.bind(3, body);
+    rc = sqlite3_step(insert.get());
+    insert.reset();
+    if ((rc & 0xff) == SQLITE_CONSTRAINT) return std::optional<PutOutcome>(PutOutcome::kUnchanged);
+    if (rc != SQLITE_DONE) return sqlite_status(store_->db(), rc, "put " + std::string(key));
+    return std::optional<PutOutcome>(PutOutcome::kInserted);
   }
   Statement& statement =
       *expected == 0 ? store_->insert_statement() : store_->update_if_statement();
