@@ -305,10 +305,19 @@ void CaseRun::progress(std::string_view task_id, std::int64_t done, std::int64_t
   }
 }
 
-void CaseRun::dispatch(std::vector<TaskSpec> tasks, std::size_t from) {
+void CaseRun::dispatch(std::vector<TaskSpec> tasks, std::size_t from, bool wake) {
   for (std::size_t i = from; i < tasks.size(); ++i) {
-    env_.pool.submit([this, task = std::move(tasks[i])]() mutable { work(std::move(task)); });
+    env_.pool.submit([this, task = std::move(tasks[i])]() mutable { work(std::move(task)); }, wake);
   }
+}
+
+bool CaseRun::short_enough_to_keep(const std::vector<TaskSpec>& started) const {
+  // A group commit runs up to this many queued jobs before it commits (task_context.cc).
+  constexpr std::size_t kMaxKept = 8;
+  if (started.size() < 2 || started.size() - 1 > kMaxKept) return false;
+  const std::chrono::nanoseconds limit = env_.options.run_short_tasks_here;
+  return std::all_of(started.begin(), started.end(),
+                     [&](const TaskSpec& t) { return env_.times.is_short(t.agent, limit); });
 }
 
 void CaseRun::work(TaskSpec task) {
@@ -352,8 +361,9 @@ Status CaseRun::run_until_quiet() {
   // helps with the queued ones rather than sleep while a worker wakes up for them; it waits
   // only when the queue is empty and tasks are still running elsewhere.
   if (!started.empty()) {
+    const bool wake = !short_enough_to_keep(started);
     TaskSpec first = std::move(started.front());
-    dispatch(std::move(started), 1);
+    dispatch(std::move(started), 1, wake);
     work(std::move(first));
   }
   std::unique_lock lock(mutex_);

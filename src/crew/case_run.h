@@ -7,7 +7,11 @@
 // ready (case created, task done/added/requeued/interrupted) journals their `task.started` in
 // the same transaction and hands them to the pool after it is durable. A worker that finishes
 // a task keeps one of the tasks its commit started and runs it next itself, so a chain runs on
-// one thread with one transaction per step and no scheduler wake-up in between.
+// one thread with one transaction per step and no scheduler wake-up in between. When every
+// task a commit starts belongs to an agent known to be short (TaskTimes,
+// RunnerOptions::run_short_tasks_here), the others are queued without waking a worker: this
+// thread runs them after its own, before it commits their ends (a fan-out of no-op tasks then
+// makes no thread hand-off at all).
 //
 // Finished tasks are group-committed: a worker whose task ends queues its `task.done` (failed,
 // waiting) and, unless a commit of finished tasks is already under way, commits the queue in
@@ -37,6 +41,7 @@
 #include <vector>
 
 #include "crew/runner.h"
+#include "crew/runner_task_times.h"
 #include "crew/thread_pool.h"
 #include "store/journal.h"
 #include "store/outbox.h"
@@ -70,6 +75,7 @@ struct RunEnvironment {
   const std::vector<Observer*>& observers;
   ThreadPool& pool;
   const Intake* intake;  // null: apply_field loads one from the environment
+  TaskTimes& times;      // how long each agent's runs take (lazy wake-ups)
   std::string now() const;
 };
 
@@ -142,7 +148,13 @@ class CaseRun {
   // fail() also returns the run's error (ok while there is none).
   void stop(Status status);
   Status fail(Status status);
-  void dispatch(std::vector<TaskSpec> tasks, std::size_t from = 0);
+  // wake = false: the calling thread runs started[from - 1] next and then the queued ones
+  // itself (see short_enough_to_keep); a worker is woken per task otherwise.
+  void dispatch(std::vector<TaskSpec> tasks, std::size_t from = 0, bool wake = true);
+  // True when every task of `started` (the first is the one this thread runs next) is short
+  // (RunnerOptions::run_short_tasks_here) and few enough for this thread to run them all
+  // before it commits their ends.
+  bool short_enough_to_keep(const std::vector<TaskSpec>& started) const;
   // A pool job: runs the task, then the task it chose to continue with, and so on.
   void work(TaskSpec task);
   // Runs one started task's agent and queues its end for the group commit (*queued is then

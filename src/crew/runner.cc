@@ -52,7 +52,8 @@ class Runner::Impl {
              options_,
              observers_,
              pool_,
-             services.intake},
+             services.intake,
+             times_},
         renewer_(std::max(options_.lease_ttl / 3, std::chrono::milliseconds(1))) {}
 
   std::vector<Observer*>& observers() { return observers_; }
@@ -112,6 +113,7 @@ class Runner::Impl {
   RunnerOptions options_;
   std::vector<Observer*> observers_;
   ThreadPool pool_;
+  detail::TaskTimes times_;
   detail::RunEnvironment env_;
   store::LeaseRenewer renewer_;
 };

@@ -67,6 +67,10 @@ struct RunnerOptions {
   // How long a worker whose task ended waits for the ends of sibling tasks still running
   // before it commits (they then share its transaction); 0 commits at once.
   std::chrono::microseconds group_commit_wait{200};
+  // Lazy wake-ups: when a commit starts several tasks whose agents have averaged less than
+  // this per run (in this runner), the thread that made them ready runs them one after the
+  // other instead of waking a pool worker for each; 0 always wakes workers.
+  std::chrono::microseconds run_short_tasks_here{50};
 };
 
 // What the agents and actions use; all optional. Without a policy, AmountNeedsApprovalPolicy;

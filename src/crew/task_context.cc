@@ -1,6 +1,7 @@
 // The TaskContext the runner hands to an agent for one attempt of one task, and the task's
 // life cycle around the agent's run().
 #include <algorithm>
+#include <chrono>
 #include <exception>
 #include <optional>
 
@@ -67,11 +68,13 @@ Status CaseRun::run_task(const TaskSpec& spec, std::optional<TaskSpec>* next, bo
   if (!agent.ok()) {
     result = agent.status();
   } else {
+    const auto began = std::chrono::steady_clock::now();
     try {
       result = (*agent)->run(spec, context);
     } catch (const std::exception& e) {
       result = internal_error(std::string("agent '") + spec.agent + "' threw: " + e.what());
     }
+    env_.times.record(spec.agent, std::chrono::steady_clock::now() - began);
   }
   FinishedTask finished{spec.id, {}, context.proposed()};
   if (!result.ok()) {
@@ -126,10 +129,15 @@ void CaseRun::group_commit(std::optional<TaskSpec>* next) {
     }
     std::vector<TaskSpec> started;
     Status committed = commit_finished(batch, started);
-    // Keep one of the tasks the commit started for this thread; the others go to the pool.
+    // Keep one of the tasks the commit started for this thread; the others go to the pool,
+    // waking workers unless they are all short (this thread then runs them after its own).
     std::size_t from = 0;
-    if (!next->has_value() && !started.empty()) *next = started[from++];
-    dispatch(std::move(started), from);
+    bool wake = true;
+    if (!next->has_value() && !started.empty()) {
+      wake = !short_enough_to_keep(started);
+      *next = started[from++];
+    }
+    dispatch(std::move(started), from, wake);
     for (const FinishedTask& task : batch) {
       ended.push_back(task.task_id);
       if (!committed.ok()) continue;

@@ -33,12 +33,14 @@ class ThreadPool {
   ThreadPool(const ThreadPool&) = delete;
   ThreadPool& operator=(const ThreadPool&) = delete;
 
-  void submit(std::function<void()> job) {
+  // wake = false leaves the job queued without waking a worker: for a submitter that runs
+  // queued jobs itself soon (run_one); a worker finishing a job also takes it.
+  void submit(std::function<void()> job, bool wake = true) {
     {
       std::lock_guard lock(mutex_);
       jobs_.push_back(std::move(job));
     }
-    ready_.notify_one();
+    if (wake) ready_.notify_one();
   }
   // Runs one queued job on the calling thread, if there is one: a thread that waits for the
   // jobs to finish helps instead of paying for a hand-off to a worker.
