@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -51,7 +52,8 @@ double process_cpu_seconds() {
   return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
 }
 
-void run_dag(benchmark::State& state, Backend backend, std::vector<TaskSpec> (*dag)()) {
+void run_dag(benchmark::State& state, Backend backend, std::vector<TaskSpec> (*dag)(),
+             const RunnerOptions& options = {}) {
   std::filesystem::path dir =
       std::filesystem::temp_directory_path() / ("kontor_runner_bench_" + std::to_string(getpid()));
   std::filesystem::remove_all(dir);
@@ -66,7 +68,7 @@ void run_dag(benchmark::State& state, Backend backend, std::vector<TaskSpec> (*d
   }
   AgentRegistry agents;
   agents.add("noop", [] { return std::make_unique<NoopAgent>(); });
-  Runner runner(*store, agents);
+  Runner runner(*store, agents, {}, options);
   NewCase new_case;
   new_case.brief.goal = "no-op";
   new_case.as_of = *Date::parse("2026-11-23");
@@ -100,6 +102,13 @@ void BM_Chain3_SqliteFull(benchmark::State& s) { run_dag(s, Backend::kSqliteFull
 void BM_Fanout5_Memory(benchmark::State& s) { run_dag(s, Backend::kMemory, fanout5); }
 void BM_Fanout5_Sqlite(benchmark::State& s) { run_dag(s, Backend::kSqlite, fanout5); }
 void BM_Fanout5_SqliteFull(benchmark::State& s) { run_dag(s, Backend::kSqliteFull, fanout5); }
+// The durable fan-out with a worker woken for every branch (lazy wake-ups off), as before
+// RunnerOptions::run_short_tasks_here; not part of compare.mjs's filter.
+void BM_Fanout5WakeAll_Sqlite(benchmark::State& s) {
+  RunnerOptions options;
+  options.run_short_tasks_here = std::chrono::microseconds(0);
+  run_dag(s, Backend::kSqlite, fanout5, options);
+}
 
 // Loading a long case (what resume, answer and inspect start with): a chain of 300 no-op tasks
 // run durably once (603 events), then the case state rebuilt per iteration from the latest
@@ -151,6 +160,7 @@ BENCHMARK(BM_Chain3_SqliteFull)->Unit(benchmark::kMicrosecond)->UseRealTime();
 BENCHMARK(BM_Fanout5_Memory)->Unit(benchmark::kMicrosecond)->UseRealTime();
 BENCHMARK(BM_Fanout5_Sqlite)->Unit(benchmark::kMicrosecond)->UseRealTime();
 BENCHMARK(BM_Fanout5_SqliteFull)->Unit(benchmark::kMicrosecond)->UseRealTime();
+BENCHMARK(BM_Fanout5WakeAll_Sqlite)->Unit(benchmark::kMicrosecond)->UseRealTime();
 BENCHMARK(BM_LoadLongCase)->Arg(64)->Arg(0)->Unit(benchmark::kMicrosecond);
 
 }  // namespace

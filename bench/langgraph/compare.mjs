@@ -1,8 +1,12 @@
 // Runs bench/crew_runner_bench (Kontor) and run.mjs (LangGraph.js) alternately, several
 // rounds in one session, so both sides see the same machine load; prints each round and a
-// Markdown table of the medians: wall and CPU time per task (per node), and the ratios.
-// Usage: node compare.mjs BENCH_BINARY [rounds=5] [langgraph_runs=200] [min_time=0.5]
+// Markdown table of the medians: wall and CPU time per task (per node), and the ratios. Then
+// the ratio of each round (SqliteSaver over Kontor durable, the two measured back to back):
+// median, range and how many rounds reach 20×, which a load swing between rounds moves less
+// than the ratio of medians. Usage: node compare.mjs BENCH_BINARY [rounds=9]
+// [langgraph_runs=200] [min_time=0.5]
 import { execFileSync } from "node:child_process";
+import { loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -11,7 +15,7 @@ if (!binary) {
   console.error("usage: node compare.mjs BENCH_BINARY [rounds] [langgraph_runs] [min_time]");
   process.exit(2);
 }
-const rounds = Number(roundsArg ?? 5);
+const rounds = Number(roundsArg ?? 9);
 const runs = String(runsArg ?? 200);
 const minTime = String(minTimeArg ?? 0.5);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -45,6 +49,8 @@ const median = (xs) => {
 };
 const us = (x) => (x >= 100 ? Math.round(x).toLocaleString("en").replace(/,/g, " ") : x.toFixed(1));
 
+const load = () => loadavg().map((x) => x.toFixed(2)).join(" ");
+console.error(`start ${new Date().toISOString()} load ${load()}`);
 for (let r = 1; r <= rounds; ++r) {
   // Alternate which side goes first, so a load trend does not favour one of them.
   if (r % 2) { kontorRound(); langgraphRound(); } else { langgraphRound(); kontorRound(); }
@@ -66,3 +72,18 @@ for (const [dag, label] of [["chain3", "chain of 3"], ["fanout5", "fan-out 5 (7 
   }
 }
 console.log(`\n(medians of ${rounds} alternating rounds; LangGraph ${runs} runs per measurement)`);
+
+// Paired: each round's SqliteSaver figure over the Kontor figure of the same round.
+console.log("\n| DAG | time | paired ratio, median | min – max | rounds ≥ 20× |");
+console.log("|---|---|---|---|---|");
+for (const [dag, label] of [["chain3", "chain of 3"], ["fanout5", "fan-out 5"]]) {
+  for (const key of ["wall", "cpu"]) {
+    const ratios = samples[`kontor_${dag}_sqlite`].map(
+        (k, i) => samples[`langgraph_${dag}_sqlite`][i][key] / k[key]);
+    const at20 = ratios.filter((x) => x >= 20).length;
+    console.log(`| ${label} | ${key === "cpu" ? "CPU" : "wall"} | ${median(ratios).toFixed(1)}× ` +
+                `| ${Math.min(...ratios).toFixed(1)}× – ${Math.max(...ratios).toFixed(1)}× ` +
+                `| ${at20} of ${ratios.length} |`);
+  }
+}
+console.log(`\n(${new Date().toISOString()}, load ${load()} at the end)`);
