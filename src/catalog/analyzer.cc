@@ -31,22 +31,27 @@ Xapian::Stem* cached_stemmer(const std::string& lang) {
   return it->second.get();
 }
 
-// The text's stemmed words and CJK n-grams at `wdf`, and its glossary concepts at
-// `concept_wdf` (0 = none); the text is word-broken once for both.
+// Adds the text's stemmed words and CJK n-grams at `wdf`, and its glossary concepts at
+// `concept_wdf` (0 = none), to one field's terms; a term the field already holds keeps the higher
+// weight, so repeating a word adds nothing. The text is word-broken once for both.
 void add_terms(const Glossary& glossary, const std::string& normalized, const std::string& lang,
-               int wdf, int concept_wdf, std::map<std::string, int>& terms) {
+               int wdf, int concept_wdf, std::map<std::string, int>& field) {
+  auto add = [&field](std::string term, int weight) {
+    int& have = field[std::move(term)];
+    have = std::max(have, weight);
+  };
   std::vector<std::string> latin_words;
   for (Token& t : tokenize(normalized)) {
     if (t.cjk) {
-      terms[t.text] += wdf;
+      add(t.text, wdf);
       continue;
     }
-    if (t.text.size() >= 2 && !kStopWords.count(t.text)) terms[stem_word(lang, t.text)] += wdf;
+    if (t.text.size() >= 2 && !kStopWords.count(t.text)) add(stem_word(lang, t.text), wdf);
     latin_words.push_back(std::move(t.text));
   }
   if (concept_wdf == 0) return;
   for (const GlossaryMatch& m : glossary.match(normalized, latin_words)) {
-    terms[std::string(1, kConceptPrefix) + m.concept_entry->id] += concept_wdf;
+    add(std::string(1, kConceptPrefix) + m.concept_entry->id, concept_wdf);
   }
 }
 
@@ -64,27 +69,35 @@ std::string stem_word(const std::string& lang, const std::string& word) {
   return stemmer ? (*stemmer)(word) : word;
 }
 
+// A term's wdf is the sum of the weights of the two fields that hold it: the titles, in any of
+// their languages (words 2, concepts 3), and the catalog attributes — category paths and
+// material (1). Saying a word twice, or in two titles, adds nothing (keyword stuffing is not
+// relevance). A concept of the attributes is also a term of its own (kCategoryConceptPrefix).
 std::vector<WeightedTerm> Analyzer::product_terms(const Product& product) {
-  std::map<std::string, int> terms;
+  std::map<std::string, int> titles, attributes;
   for (const LocalizedText& title : product.titles) {
     std::string normalized = normalize_text(title.text);
     std::string lang =
         title.lang.empty() || title.lang == "und" ? identify_language(title.text) : title.lang;
-    add_terms(glossary_, normalized, lang, 2, 3, terms);
+    add_terms(glossary_, normalized, lang, 2, 3, titles);
   }
   std::string path;
   for (const std::string& level : product.category_path) path += level + " ";
-  add_terms(glossary_, normalize_text(path), "en", 1, 1, terms);
+  add_terms(glossary_, normalize_text(path), "en", 1, 1, attributes);
   for (const std::string& level : product.category_path_zh) {
-    if (has_cjk(level)) add_terms(glossary_, normalize_text(level), "zh", 1, 0, terms);
+    if (has_cjk(level)) add_terms(glossary_, normalize_text(level), "zh", 1, 0, attributes);
   }
   auto material = product.attributes.find("material");
   if (material != product.attributes.end()) {
-    add_terms(glossary_, normalize_text(material->second), "en", 1, 1, terms);
+    add_terms(glossary_, normalize_text(material->second), "en", 1, 1, attributes);
+  }
+  for (const auto& [term, weight] : attributes) {
+    titles[term] += weight;
+    if (term[0] == kConceptPrefix) titles[kCategoryConceptPrefix + term.substr(1)] = 1;
   }
   std::vector<WeightedTerm> out;
-  out.reserve(terms.size());
-  for (auto& [term, wdf] : terms) out.push_back({term, wdf});
+  out.reserve(titles.size());
+  for (auto& [term, wdf] : titles) out.push_back({term, wdf});
   return out;
 }
 
@@ -134,9 +147,25 @@ std::pair<std::string, std::vector<QueryTerm>> Analyzer::analyse(const SearchQue
       }
     }
   }
-  for (const Token& t : tokenize(normalized)) {
-    if (t.cjk)
-      terms.push_back({t.text, t.text, "query (" + lang + ")", t.text.size() > 4 ? 1.0 : 0.3});
+  // Each concept also asks for products whose category or material names it.
+  for (std::size_t i = 0, n = terms.size(); i < n; ++i) {
+    if (terms[i].term[0] != kConceptPrefix) continue;
+    QueryTerm in_category = terms[i];
+    in_category.term[0] = kCategoryConceptPrefix;
+    in_category.via += ", in the category";
+    terms.push_back(std::move(in_category));
+  }
+  // CJK bigrams; a single character only where no bigram holds it (as in "杯"): a character of
+  // a bigram alone matches far more than it means, and costs the match most of its time.
+  std::vector<Token> cjk;
+  for (Token& t : tokenize(normalized)) {
+    if (t.cjk) cjk.push_back(std::move(t));
+  }
+  // tokenize() gives each run as c1, c1c2, c2, c2c3, …: a character next to a bigram is in it.
+  auto bigram = [&cjk](std::size_t i) { return i < cjk.size() && cjk[i].text.size() > 4; };
+  for (std::size_t i = 0; i < cjk.size(); ++i) {
+    if (!bigram(i) && ((i > 0 && bigram(i - 1)) || bigram(i + 1))) continue;
+    terms.push_back({cjk[i].text, cjk[i].text, "query (" + lang + ")", bigram(i) ? 1.0 : 0.3});
   }
   return {lang, terms};
 }

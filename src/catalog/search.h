@@ -1,14 +1,17 @@
-// Multilingual product search over a Catalog: a Xapian index (BM25) of each product's titles in
-// their own languages (Snowball stems per language, CJK unigrams + bigrams), English category
+// Multilingual product search over a Catalog: a Xapian index (idf weights) of each product's titles
+// in their own languages (Snowball stems per language, CJK unigrams + bigrams), English category
 // path, Chinese category path and material, plus one concept term per trade-glossary concept a
 // title names. A query is normalised and its language identified; glossary phrases become
 // concept terms (so "garrafa térmica" reaches "保温瓶" and "vacuum flask"), other words are
-// stemmed in the query language and also translated to English through FreeDict. Filters run
-// inside the match: ship-from country, certification, MOQ and lead time prune the posting
-// lists (boolean terms, value ranges), then each surviving product's offers are checked
-// exactly (one offer meeting every filter, tier price ≤ target converted with dated FX). The
-// final score blends text relevance with supplier quality and every result explains both parts
-// and the translations that matched.
+// stemmed in the query language and also translated to English through FreeDict. A matched term
+// counts its idf once, however often a title repeats it; a concept the product's category or
+// material names counts again. Filters run inside the match: ship-from country, certification,
+// MOQ and lead time prune the posting lists (boolean and threshold terms), then each surviving
+// product's offers are checked exactly (one offer meeting every filter, tier price ≤ target
+// converted with dated FX). Products are numbered best supplier first, so among equally relevant
+// listings the match keeps the better suppliers and can stop early. The final score blends text
+// relevance with supplier quality and every result explains both parts and the translations
+// that matched.
 #pragma once
 
 #include <functional>
@@ -67,7 +70,7 @@ struct SearchResult {
   std::optional<Money> tier_price_converted;  // in the buyer's currency
   std::string fx_note;                        // the rate and its date when converted
   std::vector<std::string> matched_terms;  // "保温瓶 ← garrafa térmica (glossary vacuum_flask, zh)"
-  double text_score = 0;                   // BM25 relative to the best match, 0..1
+  double text_score = 0;                   // idf weight relative to the best match, 0..1
   double quality_score = 0;                // supplier quality, 0..1
   double score = 0;
   std::string explanation;

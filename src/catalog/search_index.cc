@@ -2,6 +2,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <array>
 #include <filesystem>
 #include <limits>
 #include <map>
@@ -15,17 +16,80 @@ namespace kontor::catalog {
 namespace {
 
 constexpr double kTextShare = 0.75;  // the rest of the score is supplier quality
+// Supplier quality's part of the match weight: small enough never to reorder different text
+// relevance, it only breaks ties — common in a marketplace, where many suppliers list the same
+// product in the same words — in favour of the better supplier.
+constexpr double kQualityTieBreak = 1e-6;
 
-// Filter terms start with 'X' (index terms are lower case, concepts 'Q'); value slots hold the
-// lowest MOQ and lead time over a product's offers.
+// Filter terms start with 'X' (index terms are lower case, concepts 'Q'). MOQ and lead time are
+// cumulative threshold terms: XM500 says some offer's MOQ allows an order of 500, XL30 that
+// some offer ships within 30 days. A boolean posting list prunes far faster than a value range.
 const std::string kShipFromPrefix = "XC";       // XCCN
 const std::string kCertificationPrefix = "XR";  // XRISO 9001
 const std::string kNonDemoTerm = "XN";
-constexpr Xapian::valueno kMoqSlot = 0;
-constexpr Xapian::valueno kLeadTimeSlot = 1;
+const std::string kMoqPrefix = "XM";
+const std::string kLeadTimePrefix = "XL";
+constexpr std::array<std::int64_t, 19> kQuantitySteps = {
+    1,    2,    5,     10,    20,    50,     100,    200,    500,    1000,
+    2000, 5000, 10000, 20000, 50000, 100000, 200000, 500000, 1000000};
+constexpr std::array<std::int64_t, 15> kLeadTimeSteps = {1,  2,  3,  5,  7,   10,  14, 21,
+                                                         30, 45, 60, 90, 120, 180, 365};
 // Bump when the terms or values of a document change: a kept index is then rebuilt.
-constexpr std::string_view kIndexFormat = "kontor-search-2";
+constexpr std::string_view kIndexFormat = "kontor-search-5";
 const std::string kFingerprintKey = "kontor.catalog_fingerprint";
+
+// The threshold term a query's limit needs: the smallest step at or above it, so every product
+// within the limit carries it (a necessary condition; the offers are checked exactly after).
+template <std::size_t N>
+std::optional<std::string> threshold_term(const std::string& prefix,
+                                          const std::array<std::int64_t, N>& steps,
+                                          std::int64_t limit) {
+  auto step = std::lower_bound(steps.begin(), steps.end(), limit);
+  if (step == steps.end()) return std::nullopt;
+  return prefix + std::to_string(*step);
+}
+
+// Every threshold a product's lowest value meets.
+template <std::size_t N>
+void add_threshold_terms(const std::string& prefix, const std::array<std::int64_t, N>& steps,
+                         std::int64_t lowest, Xapian::Document& doc) {
+  for (std::int64_t step : steps) {
+    if (step >= lowest) doc.add_boolean_term(prefix + std::to_string(step));
+  }
+}
+
+// Supplier quality as a tie-breaking weight, read off the docid: documents are numbered best
+// supplier first, so the upper bound falls as the match advances and Xapian stops once no later
+// document can displace one it keeps, instead of scoring every copy of a tied listing.
+class QualityTieBreak final : public Xapian::PostingSource {
+ public:
+  explicit QualityTieBreak(const std::vector<double>& quality_by_docid)
+      : quality_(quality_by_docid) {}
+  void init(const Xapian::Database&) override {
+    docid_ = 0;
+    set_maxweight(quality_.empty() ? 0 : weight(1));
+  }
+  Xapian::doccount get_termfreq_min() const override { return count(); }
+  Xapian::doccount get_termfreq_est() const override { return count(); }
+  Xapian::doccount get_termfreq_max() const override { return count(); }
+  void next(double) override { move_to(docid_ + 1); }
+  void skip_to(Xapian::docid did, double) override { move_to(std::max(did, docid_)); }
+  bool at_end() const override { return docid_ > count(); }
+  Xapian::docid get_docid() const override { return docid_; }
+  double get_weight() const override { return weight(docid_); }
+  PostingSource* clone() const override { return new QualityTieBreak(quality_); }
+  std::string name() const override { return "kontor.QualityTieBreak"; }
+
+ private:
+  Xapian::doccount count() const { return static_cast<Xapian::doccount>(quality_.size()); }
+  double weight(Xapian::docid did) const { return kQualityTieBreak * quality_[did - 1]; }
+  void move_to(Xapian::docid did) {
+    docid_ = did;
+    if (!at_end()) set_maxweight(weight(docid_));  // no later document has a better supplier
+  }
+  const std::vector<double>& quality_;
+  Xapian::docid docid_ = 0;
+};
 
 // What one query's filters need, compiled once: FX rates per offer currency, looked up
 // before the match so the decider only multiplies.
@@ -80,12 +144,11 @@ Xapian::Query filter_query(const SearchQuery& q) {
   for (const std::string& c : q.certifications) all.emplace_back(kCertificationPrefix + c);
   if (!q.include_demo) all.emplace_back(kNonDemoTerm);
   if (q.quantity > 0) {
-    all.emplace_back(Xapian::Query::OP_VALUE_LE, kMoqSlot,
-                     Xapian::sortable_serialise(static_cast<double>(q.quantity)));
+    if (auto term = threshold_term(kMoqPrefix, kQuantitySteps, q.quantity)) all.emplace_back(*term);
   }
   if (q.max_lead_time_days) {
-    all.emplace_back(Xapian::Query::OP_VALUE_LE, kLeadTimeSlot,
-                     Xapian::sortable_serialise(*q.max_lead_time_days));
+    if (auto term = threshold_term(kLeadTimePrefix, kLeadTimeSteps, *q.max_lead_time_days))
+      all.emplace_back(*term);
   }
   if (all.empty()) return Xapian::Query();
   return Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end());
@@ -121,14 +184,15 @@ class XapianSearchIndex final : public SearchIndex {
                              : Xapian::WritableDatabase(directory_, Xapian::DB_CREATE_OR_OVERWRITE |
                                                                         Xapian::DB_BACKEND_GLASS);
       const auto& products = catalog_.products();
-      for (std::size_t i = 0; i < products.size(); ++i) {
+      for (std::size_t d = 0; d < product_at_.size(); ++d) {
+        const std::size_t i = product_at_[d];
         Xapian::Document doc;
         for (const detail::WeightedTerm& t : analyzer_.product_terms(products[i])) {
           doc.add_term(t.term, static_cast<Xapian::termcount>(t.wdf));
         }
         add_filter_terms(i, doc);
-        db.add_document(doc);  // docid i + 1: the database is new and docids count from 1
-        if ((i + 1) % 200000 == 0) db.commit();
+        db.add_document(doc);  // docid d + 1: the database is new and docids count from 1
+        if ((d + 1) % 200000 == 0) db.commit();
       }
       db.set_metadata(kFingerprintKey, fingerprint);
       db.commit();
@@ -159,6 +223,8 @@ class XapianSearchIndex final : public SearchIndex {
     return out;
   }
 
+  std::size_t product_at(Xapian::docid docid) const { return product_at_[docid - 1]; }
+
   // The offer of product `index` that passes the filters with the lowest converted price.
   bool best_offer(std::size_t index, const Filters& filters, std::size_t* offer, Money* price,
                   Money* converted) const {
@@ -174,10 +240,10 @@ class XapianSearchIndex final : public SearchIndex {
   }
 
  private:
-  // Boolean terms and value slots that let Xapian skip products no offer of which can pass a
-  // filter, inside the posting lists: ship-from country, certification (supplier's or
-  // offer's), a non-demo offer, and the lowest MOQ and lead time as sortable values. Each is a
-  // necessary condition only; the decider still checks that one offer meets them all.
+  // Boolean terms that let Xapian skip products no offer of which can pass a filter, inside the
+  // posting lists: ship-from country, certification (supplier's or offer's), a non-demo offer,
+  // and the thresholds the lowest MOQ and lead time meet. Each is a necessary condition only;
+  // the decider still checks that one offer meets them all.
   void add_filter_terms(std::size_t index, Xapian::Document& doc) const {
     std::int64_t moq = std::numeric_limits<std::int64_t>::max();
     int lead = std::numeric_limits<int>::max();
@@ -194,8 +260,8 @@ class XapianSearchIndex final : public SearchIndex {
       lead = std::min(lead, offer.lead_time_days);
     }
     if (offers_of_[index].empty()) return;
-    doc.add_value(kMoqSlot, Xapian::sortable_serialise(static_cast<double>(moq)));
-    doc.add_value(kLeadTimeSlot, Xapian::sortable_serialise(lead));
+    add_threshold_terms(kMoqPrefix, kQuantitySteps, moq, doc);
+    add_threshold_terms(kLeadTimePrefix, kLeadTimeSteps, lead, doc);
   }
 
   // The same products, offers and index format: an index kept on disk can be reopened.
@@ -217,6 +283,16 @@ class XapianSearchIndex final : public SearchIndex {
       mix(std::to_string(o.moq) + "/" + std::to_string(o.lead_time_days));
       for (const std::string& c : o.certifications) mix(c);
     }
+    // The analysis of the first products, so that an index whose terms an older analyser wrote
+    // is rebuilt even if kIndexFormat was not bumped.
+    const std::size_t sample = std::min<std::size_t>(catalog_.products().size(), 100);
+    for (std::size_t i = 0; i < sample; ++i) {
+      for (const detail::WeightedTerm& t : analyzer_.product_terms(catalog_.products()[i]))
+        mix(t.term + "/" + std::to_string(t.wdf));
+    }
+    // The docid order follows supplier quality, which supplier profiles can change.
+    mix(std::string_view(reinterpret_cast<const char*>(product_at_.data()),
+                         product_at_.size() * sizeof(product_at_[0])));
     return std::to_string(catalog_.products().size()) + ":" + std::to_string(h);
   }
 
@@ -258,6 +334,27 @@ class XapianSearchIndex final : public SearchIndex {
     }
     every_product_offered_ = std::none_of(offers_of_.begin(), offers_of_.end(),
                                           [](const auto& offers) { return offers.empty(); });
+    number_by_quality();
+  }
+
+  // Docids best supplier first (a product's best offer; catalog order among equals), which
+  // QualityTieBreak relies on.
+  void number_by_quality() {
+    const std::size_t n = catalog_.products().size();
+    std::vector<double> best(n, 0.0);
+    for (std::size_t i = 0; i < n; ++i) {
+      for (std::uint32_t o : offers_of_[i]) best[i] = std::max(best[i], quality_of_offer_[o]);
+    }
+    product_at_.resize(n);
+    for (std::size_t i = 0; i < n; ++i) product_at_[i] = static_cast<std::uint32_t>(i);
+    std::stable_sort(product_at_.begin(), product_at_.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return best[a] > best[b]; });
+    docid_of_.resize(n);
+    quality_by_docid_.resize(n);
+    for (std::size_t d = 0; d < n; ++d) {
+      docid_of_[product_at_[d]] = static_cast<Xapian::docid>(d + 1);
+      quality_by_docid_[d] = best[product_at_[d]];
+    }
   }
 
   Status compile_filters(const SearchQuery& query, const FxLookup& fx, Filters& filters) const;
@@ -281,14 +378,18 @@ class XapianSearchIndex final : public SearchIndex {
   std::vector<std::vector<std::uint32_t>> offers_of_;
   bool every_product_offered_ = false;
   std::vector<const Supplier*> supplier_of_;
-  std::vector<double> quality_of_offer_;  // its supplier's quality score
+  std::vector<double> quality_of_offer_;   // its supplier's quality score
+  std::vector<std::uint32_t> product_at_;  // docid - 1 → product index
+  std::vector<Xapian::docid> docid_of_;    // product index → docid
+  std::vector<double> quality_by_docid_;   // docid - 1 → its product's best supplier quality
   std::set<std::string> currencies_;
 };
 
 bool OfferDecider::operator()(const Xapian::Document& doc) const {
   std::size_t offer;
   Money price, converted;
-  return index_.best_offer(doc.get_docid() - 1, filters_, &offer, &price, &converted);
+  return index_.best_offer(index_.product_at(doc.get_docid()), filters_, &offer, &price,
+                           &converted);
 }
 
 Status XapianSearchIndex::compile_filters(const SearchQuery& query, const FxLookup& fx,
@@ -339,10 +440,16 @@ StatusOr<SearchResponse> XapianSearchIndex::search(const SearchQuery& query,
   try {
     Xapian::Enquire enquire(*database_);
     Xapian::Query text(Xapian::Query::OP_OR, parts.begin(), parts.end());
+    QualityTieBreak quality(quality_by_docid_);
+    Xapian::Query ranked(Xapian::Query::OP_AND_MAYBE, text, Xapian::Query(&quality));
     Xapian::Query filter = filter_query(query);
-    enquire.set_query(filter.empty() ? text
-                                     : Xapian::Query(Xapian::Query::OP_FILTER, text, filter));
-    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    enquire.set_query(filter.empty() ? ranked
+                                     : Xapian::Query(Xapian::Query::OP_FILTER, ranked, filter));
+    // A matched term counts its idf, scaled by the query term's weight, once: the fields that
+    // matter are separate terms (a concept in the title, and in the category: Analyzer), and
+    // titles repeat keywords to game frequency. Such weights are exact upper bounds that many
+    // documents reach, so Xapian prunes, and QualityTieBreak lets it stop.
+    enquire.set_weighting_scheme(Xapian::TfIdfWeight("btn"));
     // The decider checks offers exactly; with no filter every offered product passes.
     OfferDecider decider(*this, filters);
     const bool decide = filters.active() || !every_product_offered_;
@@ -364,15 +471,18 @@ std::vector<SearchResult> XapianSearchIndex::rank(const Xapian::MSet& mset, cons
                                                   std::size_t limit) const {
   std::vector<Candidate> candidates;
   candidates.reserve(mset.size());
-  const double best = mset.empty() ? 1.0 : mset.begin().get_weight();
+  double best = 0;  // the best text weight (without the quality tie-break)
   for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
     Candidate c;
-    c.index = *it - 1;
+    c.index = product_at(*it);
     if (!best_offer(c.index, filters, &c.offer, &c.price, &c.converted)) continue;
-    c.weight = it.get_weight();
+    c.weight = it.get_weight() - kQualityTieBreak * quality_by_docid_[*it - 1];
+    best = std::max(best, c.weight);
+    candidates.push_back(std::move(c));
+  }
+  for (Candidate& c : candidates) {
     c.text_score = best > 0 ? c.weight / best : 0;
     c.score = kTextShare * c.text_score + (1 - kTextShare) * quality_of_offer_[c.offer];
-    candidates.push_back(std::move(c));
   }
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
@@ -411,7 +521,7 @@ SearchResult XapianSearchIndex::make_result(const Candidate& c, double best_weig
   r.score = c.score;
   char buf[160];
   std::snprintf(buf, sizeof buf,
-                "text %.3f (BM25 %.2f of best %.2f) x %.2f + supplier %.3f x %.2f = %.3f; ",
+                "text %.3f (idf %.2f of best %.2f) x %.2f + supplier %.3f x %.2f = %.3f; ",
                 r.text_score, c.weight, best_weight, kTextShare, quality, 1 - kTextShare, r.score);
   r.explanation = buf + why;
   r.demo = product.demo;
@@ -426,7 +536,7 @@ void XapianSearchIndex::explain_matches(
     std::vector<SearchResult>& results) const {
   for (SearchResult& r : results) {
     std::vector<std::pair<std::string, std::string>> concepts;  // concept id, query words
-    const Xapian::docid docid = static_cast<Xapian::docid>(r.index + 1);
+    const Xapian::docid docid = docid_of_[r.index];
     auto source = sources.begin();
     for (Xapian::TermIterator t = database_->termlist_begin(docid);
          t != database_->termlist_end(docid) && source != sources.end(); ++t) {
@@ -436,6 +546,10 @@ void XapianSearchIndex::explain_matches(
       const QueryTerm* first = source->second.front();
       if (term[0] == detail::kConceptPrefix) {
         concepts.emplace_back(term.substr(1), first->source);
+      } else if (term[0] == detail::kCategoryConceptPrefix) {
+        std::string line = "[";
+        line.append(term, 1).append("] in the category or material ← ").append(first->source);
+        r.matched_terms.push_back(std::move(line));
       } else {
         r.matched_terms.push_back(term + " ← " + first->source + " (" + first->via + ")");
       }

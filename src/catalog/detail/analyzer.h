@@ -14,6 +14,9 @@
 namespace kontor::catalog::detail {
 
 inline constexpr char kConceptPrefix = 'Q';  // "Qvacuum_flask": cannot collide with lower case
+// "Kvacuum_flask": the product's category or material names the concept, not just its title —
+// the strongest sign that the product is what the buyer asked for.
+inline constexpr char kCategoryConceptPrefix = 'K';
 
 struct WeightedTerm {
   std::string term;

@@ -1,0 +1,173 @@
+// How the index weighs a match: fields rather than repetition, supplier quality among equal
+// listings however many there are, and MOQ / lead-time limits between and beyond the threshold
+// steps the index stores.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+
+#include "catalog/search.h"
+
+namespace kontor::catalog {
+namespace {
+
+Supplier supplier(std::string id, const char* on_time, const char* defects, Verification v) {
+  Supplier s;
+  s.id = std::move(id);
+  s.name = s.id + " Co.";
+  s.country = CountryCode::parse("CN").value();
+  s.on_time_rate = Decimal::parse(on_time).value();
+  s.defect_rate = Decimal::parse(defects).value();
+  s.verification = v;
+  s.years_in_business = 5;
+  return s;
+}
+
+Product product(std::string id, std::string title, std::vector<std::string> path) {
+  Product p;
+  p.id = std::move(id);
+  p.titles = {{"en", std::move(title)}};
+  p.category_path = std::move(path);
+  return p;
+}
+
+Offer offer(std::string product_id, std::string supplier_id, std::int64_t moq, int lead) {
+  Offer o;
+  o.id = "OF-" + product_id;
+  o.supplier_id = std::move(supplier_id);
+  o.product_id = std::move(product_id);
+  o.currency = currency_from_code("USD").value();
+  o.moq = moq;
+  o.tiers = {{moq, Decimal::parse("1.50").value()}};
+  o.lead_time_days = lead;
+  return o;
+}
+
+std::vector<std::string> ids(const SearchResponse& r) {
+  std::vector<std::string> out;
+  for (const SearchResult& x : r.results) out.push_back(x.product_id);
+  return out;
+}
+
+class SearchRankingTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { glossary_ = new Glossary(Glossary::load_default().value()); }
+  static void TearDownTestSuite() { delete glossary_; }
+  static Glossary* glossary_;
+};
+Glossary* SearchRankingTest::glossary_ = nullptr;
+
+TEST_F(SearchRankingTest, RepeatingAWordInTheTitleAddsNothing) {
+  Catalog c;
+  c.add(supplier("S", "0.95", "0.01", Verification::kVerified));
+  c.add(product("P-ONCE", "Ceramic mug", {"Gifts"}));
+  c.add(product("P-STUFFED", "Ceramic mug mug mug mug", {"Gifts"}));
+  auto index = SearchIndex::build(c, *glossary_).value();
+  auto count = [&](std::size_t i, const char* term) {
+    std::vector<std::string> terms = index->product_terms(c.products()[i]);
+    return std::count(terms.begin(), terms.end(), term);
+  };
+  EXPECT_EQ(count(0, "mug"), 2);  // the title's weight
+  EXPECT_EQ(count(1, "mug"), 2);
+}
+
+TEST_F(SearchRankingTest, TitleThatAgreesWithItsCategoryOutranksTitleAlone) {
+  Catalog c;
+  c.add(supplier("S", "0.95", "0.01", Verification::kVerified));
+  c.add(product("P-GIFT", "Ceramic mug", {"Gifts"}));
+  c.add(product("P-MUGS", "Ceramic mug", {"Kitchen", "Mugs"}));
+  c.add(offer("P-GIFT", "S", 10, 20));
+  c.add(offer("P-MUGS", "S", 10, 20));
+  auto index = SearchIndex::build(c, *glossary_).value();
+  std::vector<std::string> terms = index->product_terms(c.products()[1]);
+  EXPECT_EQ(std::count(terms.begin(), terms.end(), "mug"), 3);  // title 2 + category 1
+  SearchQuery q;
+  q.text = "mug";
+  auto r = index->search(q);
+  ASSERT_TRUE(r.ok()) << r.status().to_string();
+  EXPECT_EQ(ids(*r), (std::vector<std::string>{"P-MUGS", "P-GIFT"}));
+  EXPECT_DOUBLE_EQ(r->results[0].text_score, 1.0);
+  EXPECT_LT(r->results[1].text_score, 1.0);
+}
+
+// Four hundred identical listings from an average supplier, then one from an audited supplier
+// with a better record, last in the catalog: the match keeps far fewer candidates than there are
+// ties, and must still return the better supplier first.
+TEST_F(SearchRankingTest, BestSupplierAmongManyIdenticalListingsComesFirst) {
+  Catalog c;
+  c.add(supplier("S-AVERAGE", "0.85", "0.03", Verification::kNone));
+  c.add(supplier("S-BEST", "0.99", "0.005", Verification::kAudited));
+  for (int i = 0; i < 400; ++i) {
+    std::string id = "P-" + std::to_string(1000 + i);
+    c.add(product(id, "Ceramic coffee mug 350 ml", {"Kitchen", "Mugs"}));
+    c.add(offer(id, "S-AVERAGE", 100, 20));
+  }
+  c.add(product("P-BEST", "Ceramic coffee mug 350 ml", {"Kitchen", "Mugs"}));
+  c.add(offer("P-BEST", "S-BEST", 100, 20));
+  auto index = SearchIndex::build(c, *glossary_).value();
+  for (int limit : {1, 5, 50}) {
+    SearchQuery q;
+    q.text = "ceramic mug";
+    q.limit = limit;
+    auto r = index->search(q);
+    ASSERT_TRUE(r.ok()) << r.status().to_string();
+    ASSERT_EQ(r->results.size(), static_cast<std::size_t>(limit));
+    EXPECT_EQ(r->results[0].product_id, "P-BEST") << "limit " << limit;
+    if (limit > 1) {
+      EXPECT_GT(r->results[0].quality_score, r->results[1].quality_score);
+    }
+  }
+}
+
+class ThresholdFilterTest : public SearchRankingTest {
+ protected:
+  // Mugs with MOQs and lead times between and beyond the index's threshold steps.
+  static Catalog catalog() {
+    Catalog c;
+    c.add(supplier("S", "0.95", "0.01", Verification::kVerified));
+    c.add(product("P-21D", "Ceramic mug", {"Mugs"}));
+    c.add(product("P-28D", "Ceramic mug", {"Mugs"}));
+    c.add(product("P-MOQ-1.5M", "Ceramic mug", {"Mugs"}));
+    c.add(offer("P-21D", "S", 300, 21));
+    c.add(offer("P-28D", "S", 300, 28));
+    c.add(offer("P-MOQ-1.5M", "S", 1500000, 60));
+    return c;
+  }
+  static std::vector<std::string> found(SearchQuery q) {
+    Catalog c = catalog();
+    auto index = SearchIndex::build(c, *glossary_).value();
+    q.text = "mug";
+    auto r = index->search(q);
+    EXPECT_TRUE(r.ok()) << r.status().to_string();
+    std::vector<std::string> out = ids(*r);
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+};
+
+TEST_F(ThresholdFilterTest, LeadTimeBetweenStepsIsCheckedExactly) {
+  SearchQuery q;
+  q.max_lead_time_days = 25;  // the index's nearest step is 30 days
+  EXPECT_EQ(found(q), (std::vector<std::string>{"P-21D"}));
+  q.max_lead_time_days = 28;
+  EXPECT_EQ(found(q), (std::vector<std::string>{"P-21D", "P-28D"}));
+}
+
+TEST_F(ThresholdFilterTest, QuantityBetweenStepsIsCheckedExactly) {
+  SearchQuery q;
+  q.quantity = 299;  // the nearest step is 500
+  EXPECT_TRUE(found(q).empty());
+  q.quantity = 300;
+  EXPECT_EQ(found(q), (std::vector<std::string>{"P-21D", "P-28D"}));
+}
+
+TEST_F(ThresholdFilterTest, QuantityBeyondTheLargestStep) {
+  SearchQuery q;
+  q.quantity = 1200000;
+  EXPECT_EQ(found(q), (std::vector<std::string>{"P-21D", "P-28D"}));
+  q.quantity = 2000000;
+  EXPECT_EQ(found(q), (std::vector<std::string>{"P-21D", "P-28D", "P-MOQ-1.5M"}));
+}
+
+}  // namespace
+}  // namespace kontor::catalog
