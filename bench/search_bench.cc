@@ -234,6 +234,21 @@ double percentile(std::vector<double> v, double p) {
   return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
 }
 
+// A digest of the analysed text of the first products: an FTS5 file kept with --keep-index is
+// reused only by the analysis that wrote it.
+std::string analysis_digest(const Catalog& catalog, const SearchIndex& index) {
+  std::uint64_t h = 1469598103934665603ull;  // FNV-1a
+  const std::size_t n = std::min<std::size_t>(catalog.products().size(), 1000);
+  for (std::size_t i = 0; i < n; ++i) {
+    for (const std::string& term : index.product_terms(catalog.products()[i])) {
+      for (unsigned char c : term + " ") h = (h ^ c) * 1099511628211ull;
+    }
+  }
+  char buf[20];
+  std::snprintf(buf, sizeof buf, "%08llx", static_cast<unsigned long long>(h & 0xffffffffu));
+  return buf;
+}
+
 // SQLite FTS5 over exactly the analysed text Kontor's index holds.
 class Fts5Baseline {
  public:
@@ -246,9 +261,15 @@ class Fts5Baseline {
   bool build(const Catalog& catalog, const SearchIndex& index, const std::string& path,
              bool reuse) {
     bool fresh = !(reuse && std::filesystem::exists(path));
-    if (fresh) std::remove(path.c_str());
+    if (fresh) {  // built under another name and renamed: an interrupted build is never reused
+      const std::string partial = path + ".partial";
+      std::remove(partial.c_str());
+      sqlite3_open(partial.c_str(), &db_);
+      fill(catalog, index);
+      sqlite3_close(db_);
+      std::filesystem::rename(partial, path);
+    }
     sqlite3_open(path.c_str(), &db_);
-    if (fresh) fill(catalog, index);
     sqlite3_prepare_v2(db_,
                        "SELECT rowid FROM docs WHERE docs MATCH ?1 ORDER BY bm25(docs) LIMIT ?2",
                        -1, &query_, nullptr);
@@ -446,8 +467,8 @@ int main(int argc, char** argv) {
 
   t0 = SteadyClock::now();
   Fts5Baseline fts;
-  std::string fts_path =
-      work + "/kontor-search-bench-" + std::to_string(options.products) + ".fts5";
+  std::string fts_path = work + "/kontor-search-bench-" + std::to_string(options.products) + "-" +
+                         analysis_digest(catalog, *index) + ".fts5";
   bool fts_fresh = !xapian_only && fts.build(catalog, *index, fts_path, keep);
   double fts_s = seconds_since(t0);
   long rss_fts = memory_kb("VmRSS:");
