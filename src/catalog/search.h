@@ -43,6 +43,7 @@ struct SearchQuery {
   std::vector<CountryCode> ship_from;       // any of these (empty: anywhere)
   std::vector<std::string> certifications;  // all of these, held by supplier or offer
   std::optional<int> max_lead_time_days;
+  std::optional<Date> valid_on;  // offers whose validity ended before this day are left out
   Date fx_date = Date::from_ymd(2026, 1, 1).value();
   int limit = 10;
   bool include_demo = true;

@@ -101,13 +101,14 @@ struct Filters {
   bool active() const {
     const SearchQuery& q = *query;
     return !q.include_demo || !q.ship_from.empty() || !q.certifications.empty() ||
-           q.max_lead_time_days || q.quantity > 0 || q.max_unit_price;
+           q.max_lead_time_days || q.quantity > 0 || q.max_unit_price || q.valid_on;
   }
 
   // The offer's tier price (and converted price) when it passes every filter.
   bool passes(const Offer& offer, const Supplier& supplier, Money* price, Money* converted) const {
     const SearchQuery& q = *query;
     if (!q.include_demo && offer.demo) return false;
+    if (q.valid_on && offer.valid_until < *q.valid_on) return false;
     if (!q.ship_from.empty() &&
         std::find(q.ship_from.begin(), q.ship_from.end(), supplier.country) == q.ship_from.end()) {
       return false;

@@ -128,6 +128,7 @@ Status SourcingAgent::run(const TaskSpec& task, TaskContext& context) {
             brief.required_certifications, context.as_of()};
   catalog::SearchQuery query = product_query(
       *engines.glossary, brief, static_cast<int>(std::max<std::size_t>(40, top * 8)), pricing.date);
+  query.valid_on = context.as_of();  // an expired offer cannot serve the order
   ASSIGN_OR_RETURN(catalog::SearchResponse response, engines.catalog->search(query));
 
   SourcingSection s;

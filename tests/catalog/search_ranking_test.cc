@@ -169,5 +169,25 @@ TEST_F(ThresholdFilterTest, QuantityBeyondTheLargestStep) {
   EXPECT_EQ(found(q), (std::vector<std::string>{"P-21D", "P-28D", "P-MOQ-1.5M"}));
 }
 
+TEST_F(SearchRankingTest, ExpiredOffersAreLeftOutOnTheDay) {
+  Catalog c;
+  c.add(supplier("S", "0.95", "0.01", Verification::kVerified));
+  c.add(product("P-EXPIRED", "Ceramic mug", {"Mugs"}));
+  c.add(product("P-VALID", "Ceramic mug", {"Mugs"}));
+  Offer expired = offer("P-EXPIRED", "S", 100, 20), valid = offer("P-VALID", "S", 100, 20);
+  expired.valid_until = Date::from_ymd(2026, 6, 30).value();
+  valid.valid_until = Date::from_ymd(2026, 11, 23).value();  // valid through that day
+  c.add(expired);
+  c.add(valid);
+  auto index = SearchIndex::build(c, *glossary_).value();
+  SearchQuery q;
+  q.text = "mug";
+  EXPECT_EQ(index->search(q)->results.size(), 2u);
+  q.valid_on = Date::from_ymd(2026, 11, 23).value();
+  EXPECT_EQ(ids(*index->search(q)), (std::vector<std::string>{"P-VALID"}));
+  q.valid_on = Date::from_ymd(2026, 11, 24).value();
+  EXPECT_TRUE(index->search(q)->results.empty());
+}
+
 }  // namespace
 }  // namespace kontor::catalog
