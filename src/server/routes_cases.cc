@@ -38,14 +38,15 @@ StatusOr<json> summary_of(ServerContext& ctx, const crew::CaseInfo& info) {
   return case_summary_json(info, summary, extras);
 }
 
-// A queued case that has not started yet has no record: its summary is the request itself.
-json queued_summary(const std::string& id, const json& params) {
+// A case whose start job is queued, or running but has not yet written the case's first record
+// (loading the engines can take seconds), has no record: its summary is the request itself.
+json queued_summary(const std::string& id, const json& params, const std::string& job_status) {
   return {{"case_id", id},
           {"goal", params.value("goal", "")},
           {"skill", ""},
           {"as_of", params.value("as_of", "")},
           {"created_at", ""},
-          {"status", "queued"},
+          {"status", job_status},
           {"seq", 0},
           {"brief", json::object()},
           {"tasks", json::array()},
@@ -109,9 +110,11 @@ void list_cases(ServerContext& ctx, const httplib::Request& req, httplib::Respon
 
 void get_case(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
   const std::string id = req.matches[1];
-  if (valid_case_id(id) && ctx.jobs.status(id) == "queued" &&
-      !crew::find_case(ctx.workspace.store(), id).ok()) {
-    return send_json(res, 200, queued_summary(id, json::object()));
+  if (valid_case_id(id)) {
+    const std::string job_status = ctx.jobs.status(id);
+    if (!job_status.empty() && !crew::find_case(ctx.workspace.store(), id).ok()) {
+      return send_json(res, 200, queued_summary(id, json::object(), job_status));
+    }
   }
   auto info = find_case_or_404(ctx, id, res);
   if (!info) return;

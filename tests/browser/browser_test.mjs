@@ -52,8 +52,18 @@ async function caseStatus(page) {
   return page.locator("#case-status").getAttribute("data-status");
 }
 
+// Waits for the case to reach `wanted`; fails at once, with the board, if it settles elsewhere.
 async function waitForStatus(page, wanted, timeout = kCaseTimeout) {
-  await page.locator(`#case-status[data-status="${wanted}"]`).waitFor({ timeout });
+  const deadline = Date.now() + timeout;
+  let status;
+  while (Date.now() < deadline) {
+    status = await caseStatus(page);
+    if (status === wanted) return;
+    if (status === "failed" || status === "completed") break;
+    await page.waitForTimeout(250);
+  }
+  const board = await page.locator("#crew-board").innerText().catch(() => "(no board)");
+  throw new Error(`the case is ${status}, not ${wanted}:\n${board}`);
 }
 
 // Approves whatever waits for approval until the case completes (fails on `failed`).

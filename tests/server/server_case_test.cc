@@ -83,6 +83,25 @@ TEST(ServerCaseTest, CaseRunsToCompletionThroughTheApi) {
   EXPECT_EQ(cases[0]["status"], "completed");
 }
 
+// Regression (browser test on a fresh machine): while the start job loaded the engines the case
+// had neither a queued job nor a record, and the page that opens right after creation got 404.
+TEST(ServerCaseTest, ANewCaseIsReadableFromItsCreationOn) {
+  TestServer server;
+  const std::string id = create_case(server);
+  std::set<std::string> seen;
+  for (int i = 0; i < 4000; ++i) {
+    auto res = server.get("/api/cases/" + id);
+    ASSERT_TRUE(res);
+    ASSERT_EQ(res->status, 200) << "after " << i << " reads, statuses " << seen.size() << ": "
+                                << res->body;
+    const std::string status = json::parse(res->body)["status"];
+    seen.insert(status);
+    if (status == "waiting") break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  EXPECT_TRUE(seen.contains("waiting"));
+}
+
 TEST(ServerCaseTest, AnsweringTwiceIsAConflict) {
   TestServer server;
   const std::string id = create_case(server);
