@@ -5,6 +5,7 @@
 #include <mutex>
 #include <utility>
 
+#include "store/sqlite/wal_checkpointer.h"
 #include "store/sqlite/wal_write_batching.h"
 
 namespace kontor::store {
@@ -135,6 +136,19 @@ class SqliteStore final : public Store {
     RETURN_IF_ERROR(begin_.prepare(db_, "BEGIN IMMEDIATE"));
     RETURN_IF_ERROR(commit_.prepare(db_, "COMMIT"));
     RETURN_IF_ERROR(rollback_.prepare(db_, "ROLLBACK"));
+    // A database in memory (empty file name) has no log to checkpoint.
+    const char* file = sqlite3_db_filename(db_, "main");
+    if (options.checkpoint_in_background && file != nullptr && file[0] != '\0') {
+      WalCheckpointOptions checkpoint;
+      checkpoint.threshold_pages = options.checkpoint_threshold_pages;
+      checkpoint.busy_timeout_ms = options.busy_timeout_ms;
+      checkpoint.synchronous_full = options.synchronous_full;
+      checkpoint.on_failure = options.on_checkpoint_failure;
+      checkpoint.after_pass = options.after_checkpoint_pass;
+      ASSIGN_OR_RETURN(checkpointer_, WalCheckpointer::start(db_, file, vfs, mutex_, checkpoint));
+    } else {
+      sqlite3_wal_autocheckpoint(db_, options.checkpoint_threshold_pages);
+    }
     return ok_status();
   }
 
@@ -235,7 +249,9 @@ class SqliteStore final : public Store {
     return rc == SQLITE_OK ? ok_status() : sqlite_status(db_, rc, sql);
   }
   // close_v2 defers the actual close until the member statements are finalized right after.
+  // The checkpointer stops first, so this connection's close (the last) checkpoints the log.
   void close() {
+    checkpointer_.reset();
     sqlite3_close_v2(db_);
     db_ = nullptr;
   }
@@ -244,6 +260,7 @@ class SqliteStore final : public Store {
   sqlite3* db_ = nullptr;
   Statement get_, insert_, update_, erase_, update_changed_, update_if_, scan_, count_, begin_,
       commit_, rollback_;
+  std::unique_ptr<WalCheckpointer> checkpointer_;
 };
 
 SqliteTransaction::~SqliteTransaction() {

@@ -5,6 +5,7 @@
 // failed COMMIT to kInternal "outcome unknown" (the caller reconciles by idempotency key).
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -19,6 +20,12 @@ struct SqliteOptions {
   // One write per commit to the WAL instead of two per page (wal_write_batching.h); the same
   // durability either way.
   bool batch_wal_writes = true;
+  // WAL checkpoints on a thread of the store's (wal_checkpointer.h) rather than inside the
+  // commit that takes the log past the threshold; false: SQLite's automatic checkpoints.
+  bool checkpoint_in_background = true;
+  int checkpoint_threshold_pages = 1000;                     // SQLite's default either way
+  std::function<void(const Status&)> on_checkpoint_failure;  // default: a line on stderr
+  std::function<void()> after_checkpoint_pass;  // tests: on the thread, after each pass
 };
 
 // Opens (creating if needed) the database at `path` and its schema.
