@@ -4,7 +4,8 @@
 // synchronous=FULL (an fsync per commit: a power loss loses nothing committed either) and in
 // memory. The time per task is the runner's own cost — lease, scheduling, journal events,
 // store transactions — since the agents do nothing. Counters: per_task (wall) and
-// cpu_per_task (CPU time of the whole process, all threads, per task).
+// cpu_per_task (CPU time of the whole process, all threads, per task; the SQLite store's
+// WAL checkpoint thread included), ckpt_cycles / ckpt_inline (WAL checkpoints of the run).
 // Compare with bench/langgraph/run.mjs (the same DAGs in LangGraph.js; compare.mjs alternates
 // both); results in bench/RESULTS.md.
 #include <benchmark/benchmark.h>
@@ -19,6 +20,7 @@
 #include "crew/runner.h"
 #include "store/memory/memory_store.h"
 #include "store/sqlite/sqlite_store.h"
+#include "store/sqlite/wal_checkpointer.h"
 
 namespace kontor::crew {
 namespace {
@@ -76,6 +78,7 @@ void run_dag(benchmark::State& state, Backend backend, std::vector<TaskSpec> (*d
   const auto tasks = static_cast<double>(new_case.plan.tasks.size());
   std::int64_t n = 0;
   const double cpu_start = process_cpu_seconds();
+  const store::WalCheckpointCounts checkpoints_before = store::wal_checkpoint_counts();
   for (auto _ : state) {
     new_case.id = std::to_string(++n);
     new_case.id.insert(new_case.id.begin(), 'B');
@@ -87,6 +90,13 @@ void run_dag(benchmark::State& state, Backend backend, std::vector<TaskSpec> (*d
   }
   const double cpu = process_cpu_seconds() - cpu_start;
   state.counters["tasks"] = tasks;
+  // WAL checkpoints of the run: cycles of the store's checkpoint thread, and those the
+  // committing thread made itself because the log reached 4× the threshold (back-pressure).
+  const store::WalCheckpointCounts checkpoints = store::wal_checkpoint_counts();
+  state.counters["ckpt_cycles"] =
+      static_cast<double>(checkpoints.cycles_started - checkpoints_before.cycles_started);
+  state.counters["ckpt_inline"] =
+      static_cast<double>(checkpoints.inline_checkpoints - checkpoints_before.inline_checkpoints);
   state.counters["cpu_per_task"] =
       benchmark::Counter(cpu / (tasks * static_cast<double>(state.iterations())));
   state.counters["per_task"] =

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <limits>
 #include <utility>
 
 namespace kontor::store {
@@ -9,7 +10,7 @@ namespace {
 
 // PASSIVE passes per cycle before the tail is taken under the store's mutex anyway: each pass
 // copies what the commits added during the previous one, so the tail shrinks while the disk
-// keeps up; when it does not, a bounded cycle still ends with the log rewound.
+// keeps up; a bounded cycle always ends with the log rewound.
 constexpr int kMaxPasses = 4;
 
 std::atomic<std::int64_t> cycles_started{0};
@@ -115,6 +116,7 @@ void WalCheckpointer::run() {
 
 void WalCheckpointer::cycle() {
   const int small_tail = std::max(1, options_.threshold_pages / 8);
+  int previous_tail = std::numeric_limits<int>::max();
   for (int pass = 0; pass < kMaxPasses; ++pass) {
     int checkpointed = 0;
     {
@@ -122,12 +124,18 @@ void WalCheckpointer::cycle() {
       if (!checkpoint(own_, &checkpointed)) return;
     }
     if (options_.after_pass) options_.after_pass();
-    // A PASSIVE checkpoint that did not reach the end of the log leaves the database unsynced;
-    // syncing it here keeps that write-back out of the short checkpoint below.
-    sync_database();
     if (stop_.load()) return;  // closing: the store's close checkpoints what is left
-    if (log_frames_.load(std::memory_order_relaxed) - checkpointed <= small_tail) break;
+    // Frames the commits added during the pass. Another pass pays when the tail shrinks; when
+    // the commits outpace the disk it does not, and more passes would only grow the log.
+    const int tail = log_frames_.load(std::memory_order_relaxed) - checkpointed;
+    if (tail <= small_tail || tail > previous_tail * 3 / 4) break;
+    previous_tail = tail;
   }
+  // A PASSIVE checkpoint that did not reach the end of the log synced the log only up to where
+  // it began and left the database unsynced; syncing both here keeps that write-back out of the
+  // short checkpoint below, which then syncs only the tail.
+  sync_file(SQLITE_FCNTL_FILE_POINTER, "sync database after checkpoint");
+  sync_file(SQLITE_FCNTL_JOURNAL_POINTER, "sync log before checkpoint");
   // The tail, with no commit of this process in flight: the checkpoint reaches the end of the
   // log and syncs the log and the database, so the next writer rewinds the log.
   std::lock_guard<std::mutex> db_lock(db_mutex_);
@@ -146,13 +154,14 @@ bool WalCheckpointer::checkpoint(sqlite3* connection, int* checkpointed) {
   return false;
 }
 
-void WalCheckpointer::sync_database() {
+// `pointer`: SQLITE_FCNTL_FILE_POINTER (the database) or SQLITE_FCNTL_JOURNAL_POINTER (the log).
+void WalCheckpointer::sync_file(int pointer, const char* what) {
   sqlite3_file* file = nullptr;
-  int rc = sqlite3_file_control(own_, "main", SQLITE_FCNTL_FILE_POINTER, &file);
+  int rc = sqlite3_file_control(own_, "main", pointer, &file);
   if (rc != SQLITE_OK || file == nullptr || file->pMethods == nullptr) return;
   rc = file->pMethods->xSync(file,
                              options_.synchronous_full ? SQLITE_SYNC_FULL : SQLITE_SYNC_NORMAL);
-  if (rc != SQLITE_OK) report(rc, nullptr, "sync database after checkpoint");
+  if (rc != SQLITE_OK) report(rc, nullptr, what);
 }
 
 void WalCheckpointer::report(int rc, sqlite3* connection, const char* what) {

@@ -3,8 +3,8 @@
 // syncs both (~4 MB, tens of ms on a shared VM disk). Here the store's connection has automatic
 // checkpoints off and a WAL hook that, past `threshold_pages`, wakes a thread with a connection
 // of its own. A cycle of that thread:
-// 1. PASSIVE checkpoints (no lock on writers: commits go on) and syncs the database file after
-//    each, until what the commits added meanwhile is a small tail (or a few passes were made);
+// 1. PASSIVE checkpoints (no lock on writers: commits go on) while what the commits add during
+//    a pass shrinks, then syncs the database file and the log;
 // 2. with the store's connection mutex held — so no commit of this process is in flight and
 //    none starts — a last PASSIVE checkpoint copies that tail and syncs the log and the
 //    database; every frame is then backfilled, so the next writer rewinds the log to its start.
@@ -40,7 +40,7 @@ struct WalCheckpointOptions {
   bool synchronous_full = false;  // the checkpoint connection syncs as the store's does
   // A failed checkpoint (not a busy one); default: a line on stderr.
   std::function<void(const Status&)> on_failure;
-  // Called on the checkpoint thread after each PASSIVE pass, before the database sync (tests).
+  // Called on the checkpoint thread after each PASSIVE pass (tests).
   std::function<void()> after_pass;
 };
 
@@ -77,7 +77,7 @@ class WalCheckpointer {
   void cycle();
   // A PASSIVE checkpoint on `connection`; false when it failed (reported) or was busy.
   bool checkpoint(sqlite3* connection, int* checkpointed);
-  void sync_database();
+  void sync_file(int pointer, const char* what);
   void report(int rc, sqlite3* connection, const char* what);
 
   sqlite3* db_;
