@@ -1,5 +1,7 @@
 #include "store/sqlite/wal_checkpointer.h"
 
+#include <pthread.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <limits>
@@ -54,6 +56,7 @@ StatusOr<std::unique_ptr<WalCheckpointer>> WalCheckpointer::start(sqlite3* db,
   sqlite3_wal_hook(db, &WalCheckpointer::on_commit, self.get());  // replaces SQLite's own hook
   self->hooked_ = true;
   self->thread_ = std::thread(&WalCheckpointer::run, self.get());
+  pthread_setname_np(self->thread_.native_handle(), "kontor-wal-ckpt");  // in profiles, top
   return self;
 }
 
