@@ -31,6 +31,27 @@ Xapian::Stem* cached_stemmer(const std::string& lang) {
   return it->second.get();
 }
 
+// Query weights of a concept named through the glossary, and through a dictionary's English.
+constexpr double kGlossaryWeight = 2.0;
+constexpr double kDictionaryWeight = 1.0;
+
+// What the buyer asks for is the product; its material and attributes qualify it ("wooden
+// toys" are toys first): they weigh half, so a toy of any material outranks a wooden sofa.
+double concept_weight(const GlossaryConcept& entry, double weight) {
+  return entry.kind == "product" ? weight : weight / 2;
+}
+
+// A glossary term of another language than the text's that is only function words here names
+// nothing: "da" is leather in Vietnamese and "from" in Italian.
+bool foreign_stop_words(const GlossaryMatch& m, const std::vector<std::string>& words,
+                        const std::string& lang) {
+  if (m.lang == lang || m.word_count == 0) return false;
+  for (std::size_t i = m.first_word; i < m.first_word + m.word_count; ++i) {
+    if (!kStopWords.count(words[i])) return false;
+  }
+  return true;
+}
+
 // Adds the text's stemmed words and CJK n-grams at `wdf`, and its glossary concepts at
 // `concept_wdf` (0 = none), to one field's terms; a term the field already holds keeps the higher
 // weight, so repeating a word adds nothing. The text is word-broken once for both.
@@ -51,6 +72,7 @@ void add_terms(const Glossary& glossary, const std::string& normalized, const st
   }
   if (concept_wdf == 0) return;
   for (const GlossaryMatch& m : glossary.match(normalized, latin_words)) {
+    if (foreign_stop_words(m, latin_words, lang)) continue;
     add(std::string(1, kConceptPrefix) + m.concept_entry->id, concept_wdf);
   }
 }
@@ -69,10 +91,75 @@ std::string stem_word(const std::string& lang, const std::string& word) {
   return stemmer ? (*stemmer)(word) : word;
 }
 
+Analyzer::Analyzer(const Glossary& glossary, const DictionaryShelf& dictionaries)
+    : glossary_(glossary), dictionaries_(dictionaries) {
+  for (const GlossaryConcept& entry : glossary.concepts()) {
+    for (const auto& [lang, terms] : entry.terms) {
+      if (stemmer_language(lang).empty()) continue;  // no inflection to undo (zh, ja, vi)
+      for (const std::string& term : terms) {
+        StemmedTerm stemmed{{}, &entry};
+        for (const std::string& word : words(term)) stemmed.stems.push_back(stem_word(lang, word));
+        if (stemmed.stems.empty()) continue;
+        stemmed_terms_[lang][stemmed.stems.front()].push_back(std::move(stemmed));
+      }
+    }
+  }
+  for (auto& [lang, by_first] : stemmed_terms_) {
+    for (auto& [first, list] : by_first) {
+      std::stable_sort(list.begin(), list.end(), [](const StemmedTerm& a, const StemmedTerm& b) {
+        return a.stems.size() > b.stems.size();
+      });
+    }
+  }
+}
+
+// Concepts of the words the exact glossary match left uncovered, compared as the index stems
+// them in the query's language: a plural or another inflection of a glossary term.
+void Analyzer::match_inflected(const std::string& lang, const std::vector<std::string>& w,
+                               std::vector<bool>& covered, std::vector<QueryTerm>& terms) const {
+  auto table = stemmed_terms_.find(lang);
+  if (table == stemmed_terms_.end()) return;
+  std::vector<std::string> stems;
+  stems.reserve(w.size());
+  for (const std::string& word : w) stems.push_back(stem_word(lang, word));
+  auto free_span = [&](std::size_t i, std::size_t n) {
+    return std::none_of(covered.begin() + static_cast<long>(i),
+                        covered.begin() + static_cast<long>(i + n), [](bool c) { return c; });
+  };
+  for (std::size_t i = 0; i < w.size();) {
+    const StemmedTerm* best = nullptr;
+    auto it =
+        covered[i] || kStopWords.count(w[i]) ? table->second.end() : table->second.find(stems[i]);
+    if (it != table->second.end()) {
+      for (const StemmedTerm& t : it->second) {
+        const std::size_t n = t.stems.size();
+        if (i + n <= w.size() && free_span(i, n) &&
+            std::equal(t.stems.begin(), t.stems.end(), stems.begin() + static_cast<long>(i))) {
+          best = &t;
+          break;
+        }
+      }
+    }
+    if (best == nullptr) {
+      ++i;
+      continue;
+    }
+    std::string said = w[i];
+    for (std::size_t k = i + 1; k < i + best->stems.size(); ++k) said += " " + w[k];
+    const std::string& id = best->concept_entry->id;
+    terms.push_back({std::string(1, kConceptPrefix) + id, said,
+                     "glossary " + id + " (" + lang + ", inflected)",
+                     concept_weight(*best->concept_entry, kGlossaryWeight)});
+    for (std::size_t k = i; k < i + best->stems.size(); ++k) covered[k] = true;
+    i += best->stems.size();
+  }
+}
+
 // A term's wdf is the sum of the weights of the two fields that hold it: the titles, in any of
 // their languages (words 2, concepts 3), and the catalog attributes — category paths and
 // material (1). Saying a word twice, or in two titles, adds nothing (keyword stuffing is not
-// relevance). A concept of the attributes is also a term of its own (kCategoryConceptPrefix).
+// relevance). A concept of the leaf category or the material is also a term of its own
+// (kCategoryConceptPrefix).
 std::vector<WeightedTerm> Analyzer::product_terms(const Product& product) {
   std::map<std::string, int> titles, attributes;
   for (const LocalizedText& title : product.titles) {
@@ -81,20 +168,30 @@ std::vector<WeightedTerm> Analyzer::product_terms(const Product& product) {
         title.lang.empty() || title.lang == "und" ? identify_language(title.text) : title.lang;
     add_terms(glossary_, normalized, lang, 2, 3, titles);
   }
-  std::string path;
-  for (const std::string& level : product.category_path) path += level + " ";
-  add_terms(glossary_, normalize_text(path), "en", 1, 1, attributes);
+  // What the product is: the concepts of its leaf category and of its material (K terms). The
+  // levels above group broadly ("Toys & Hobbies" holds drone parts, "Luggage & Bags" suitcase
+  // wheels): their words and concepts are attributes, but say nothing of what the product is.
+  std::map<std::string, int> identity;
+  const std::vector<std::string>& path = product.category_path;
+  if (!path.empty()) {
+    std::string ancestors;
+    for (std::size_t i = 0; i + 1 < path.size(); ++i) ancestors += path[i] + " ";
+    add_terms(glossary_, normalize_text(ancestors), "en", 1, 1, attributes);
+    add_terms(glossary_, normalize_text(path.back()), "en", 1, 1, identity);
+  }
   for (const std::string& level : product.category_path_zh) {
     if (has_cjk(level)) add_terms(glossary_, normalize_text(level), "zh", 1, 0, attributes);
   }
   auto material = product.attributes.find("material");
   if (material != product.attributes.end()) {
-    add_terms(glossary_, normalize_text(material->second), "en", 1, 1, attributes);
+    add_terms(glossary_, normalize_text(material->second), "en", 1, 1, identity);
   }
-  for (const auto& [term, weight] : attributes) {
-    titles[term] += weight;
+  for (const auto& [term, weight] : identity) {
+    int& have = attributes[term];
+    have = std::max(have, weight);
     if (term[0] == kConceptPrefix) titles[kCategoryConceptPrefix + term.substr(1)] = 1;
   }
+  for (const auto& [term, weight] : attributes) titles[term] += weight;
   std::vector<WeightedTerm> out;
   out.reserve(titles.size());
   for (auto& [term, wdf] : titles) out.push_back({term, wdf});
@@ -118,10 +215,13 @@ std::pair<std::string, std::vector<QueryTerm>> Analyzer::analyse(const SearchQue
   std::vector<std::string> w = words(normalized);
   covered.assign(w.size(), false);
   for (const GlossaryMatch& m : matches) {
+    if (foreign_stop_words(m, w, lang)) continue;
     terms.push_back({std::string(1, kConceptPrefix) + m.concept_entry->id, m.term,
-                     "glossary " + m.concept_entry->id + " (" + m.lang + ")", 2.0});
+                     "glossary " + m.concept_entry->id + " (" + m.lang + ")",
+                     concept_weight(*m.concept_entry, kGlossaryWeight)});
     for (std::size_t i = m.first_word; i < m.first_word + m.word_count; ++i) covered[i] = true;
   }
+  match_inflected(lang, w, covered, terms);
   // A dictionary is opened (tens of MB the first time) only for a word the glossary left
   // uncovered: most product queries are glossary words.
   const BilingualDictionary* dictionary = nullptr;
@@ -143,7 +243,8 @@ std::pair<std::string, std::vector<QueryTerm>> Analyzer::analyse(const SearchQue
       for (const GlossaryMatch& m : glossary_.match(english, "en")) {
         terms.push_back(
             {std::string(1, kConceptPrefix) + m.concept_entry->id, w[i],
-             dictionary->source() + " → " + english + " → glossary " + m.concept_entry->id, 1.0});
+             dictionary->source() + " → " + english + " → glossary " + m.concept_entry->id,
+             concept_weight(*m.concept_entry, kDictionaryWeight)});
       }
     }
   }

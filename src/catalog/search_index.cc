@@ -35,7 +35,7 @@ constexpr std::array<std::int64_t, 19> kQuantitySteps = {
 constexpr std::array<std::int64_t, 15> kLeadTimeSteps = {1,  2,  3,  5,  7,   10,  14, 21,
                                                          30, 45, 60, 90, 120, 180, 365};
 // Bump when the terms or values of a document change: a kept index is then rebuilt.
-constexpr std::string_view kIndexFormat = "kontor-search-5";
+constexpr std::string_view kIndexFormat = "kontor-search-6";
 const std::string kFingerprintKey = "kontor.catalog_fingerprint";
 
 // The threshold term a query's limit needs: the smallest step at or above it, so every product

@@ -1,9 +1,11 @@
-// How the index weighs a match: fields rather than repetition, supplier quality among equal
-// listings however many there are, and MOQ / lead-time limits between and beyond the threshold
-// steps the index stores.
+// How the index weighs a match: fields rather than repetition, what a product is (its leaf
+// category and material) and what the buyer asks for first (the product, then its material),
+// supplier quality among equal listings however many there are, and MOQ / lead-time limits
+// between and beyond the threshold steps the index stores.
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 #include <string>
 
 #include "catalog/search.h"
@@ -88,6 +90,56 @@ TEST_F(SearchRankingTest, TitleThatAgreesWithItsCategoryOutranksTitleAlone) {
   EXPECT_EQ(ids(*r), (std::vector<std::string>{"P-MUGS", "P-GIFT"}));
   EXPECT_DOUBLE_EQ(r->results[0].text_score, 1.0);
   EXPECT_LT(r->results[1].text_score, 1.0);
+}
+
+// The levels above the leaf group broadly: "Toys & Hobbies" also holds drone parts.
+TEST_F(SearchRankingTest, OnlyTheLeafCategoryAndTheMaterialSayWhatAProductIs) {
+  Catalog c;
+  c.add(supplier("S", "0.95", "0.01", Verification::kVerified));
+  c.add(product("P-PART", "4-in-1 ESC 45A", {"Toys & Hobbies", "Remote Control Parts"}));
+  Product train = product("P-TRAIN", "Train set", {"Toys & Hobbies", "Toys"});
+  train.attributes["material"] = "wood";
+  c.add(train);
+  c.add(offer("P-PART", "S", 10, 20));
+  c.add(offer("P-TRAIN", "S", 10, 20));
+  auto index = SearchIndex::build(c, *glossary_).value();
+  auto has = [&](std::size_t i, const char* term) {
+    std::vector<std::string> terms = index->product_terms(c.products()[i]);
+    return std::find(terms.begin(), terms.end(), term) != terms.end();
+  };
+  EXPECT_TRUE(has(0, "Qtoy"));  // the ancestor's concept is still an attribute
+  EXPECT_FALSE(has(0, "Ktoy"));
+  EXPECT_TRUE(has(1, "Ktoy"));
+  EXPECT_TRUE(has(1, "Kwood"));
+  SearchQuery q;
+  q.text = "toy";
+  q.lang = "en";
+  auto r = index->search(q);
+  ASSERT_TRUE(r.ok()) << r.status().to_string();
+  EXPECT_EQ(ids(*r), (std::vector<std::string>{"P-TRAIN", "P-PART"}));
+}
+
+// "wooden toys" asks for toys: a toy of another material before a wooden sofa.
+TEST_F(SearchRankingTest, TheProductAskedForOutranksItsMaterial) {
+  Catalog c;
+  c.add(supplier("S", "0.95", "0.01", Verification::kVerified));
+  const std::vector<std::array<std::string, 4>> listings = {
+      {"P-SOFA", "Sofa", "Sofas", "wood"},
+      {"P-CAR", "Toy car", "Toys", "plastic"},
+      {"P-TRAIN", "Toy train", "Toys", "wood"}};
+  for (const auto& [id, title, leaf, material] : listings) {
+    Product p = product(id, title, {"Home", leaf});
+    p.attributes["material"] = material;
+    c.add(p);
+    c.add(offer(id, "S", 10, 20));
+  }
+  auto index = SearchIndex::build(c, *glossary_).value();
+  SearchQuery q;
+  q.text = "wooden toys";
+  q.lang = "en";
+  auto r = index->search(q);
+  ASSERT_TRUE(r.ok()) << r.status().to_string();
+  EXPECT_EQ(ids(*r), (std::vector<std::string>{"P-TRAIN", "P-CAR", "P-SOFA"}));
 }
 
 // Four hundred identical listings from an average supplier, then one from an audited supplier

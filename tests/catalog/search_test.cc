@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 #include <filesystem>
+#include <map>
 
 #include "catalog/catalog_search.h"
 
@@ -206,6 +208,41 @@ TEST_F(SearchTest, JsonHasTheFieldsTheCliPrints) {
   EXPECT_EQ(first["tier_price"]["amount"], "2.75");
   EXPECT_TRUE(first["matched_terms"].is_array());
   EXPECT_TRUE(first["score"].is_number());
+}
+
+// The concept terms of an analysed query, each with how it was found.
+std::map<std::string, std::string> concepts_of(const SearchIndex& index, std::string text,
+                                               std::string lang) {
+  SearchQuery q;
+  q.text = std::move(text);
+  q.lang = std::move(lang);
+  std::map<std::string, std::string> out;
+  for (const QueryTerm& t : index.analyse(q).second) {
+    if (t.term[0] == 'Q') out[t.term] = t.via;
+  }
+  return out;
+}
+
+TEST_F(SearchTest, PluralQueryWordsReachTheirGlossaryConcept) {
+  // The glossary lists the singular; the index's stemmer of the query language joins the forms.
+  const std::vector<std::array<std::string, 3>> cases = {{"toallas de baño", "es", "Qtowel"},
+                                                         {"couteaux de cuisine", "fr", "Qknife"},
+                                                         {"coltelli da cucina", "it", "Qknife"},
+                                                         {"mantas de lana", "es", "Qblanket"}};
+  for (const auto& [text, lang, concept_term] : cases) {
+    auto concepts = concepts_of(*index_, text, lang);
+    ASSERT_TRUE(concepts.contains(concept_term)) << text;
+    EXPECT_NE(concepts[concept_term].find("inflected"), std::string::npos) << text;
+  }
+  // The exact form still matches as it did.
+  EXPECT_EQ(concepts_of(*index_, "toalla", "es")["Qtowel"], "glossary towel (es)");
+}
+
+TEST_F(SearchTest, AGlossaryTermOfAnotherLanguageThatIsAStopWordHereNamesNothing) {
+  // "da" is leather in Vietnamese and "from"/"for" in Italian and Portuguese.
+  EXPECT_FALSE(concepts_of(*index_, "calzini di cotone da uomo", "it").contains("Qleather"));
+  EXPECT_TRUE(concepts_of(*index_, "calzini di cotone da uomo", "it").contains("Qcotton"));
+  EXPECT_TRUE(concepts_of(*index_, "bốt da nữ", "vi").contains("Qleather"));
 }
 
 TEST_F(SearchTest, EmptyQueryIsInvalid) {

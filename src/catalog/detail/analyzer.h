@@ -14,7 +14,7 @@
 namespace kontor::catalog::detail {
 
 inline constexpr char kConceptPrefix = 'Q';  // "Qvacuum_flask": cannot collide with lower case
-// "Kvacuum_flask": the product's category or material names the concept, not just its title —
+// "Kvacuum_flask": the product's leaf category or material names the concept, not just its title —
 // the strongest sign that the product is what the buyer asked for.
 inline constexpr char kCategoryConceptPrefix = 'K';
 
@@ -25,8 +25,7 @@ struct WeightedTerm {
 
 class Analyzer {
  public:
-  Analyzer(const Glossary& glossary, const DictionaryShelf& dictionaries)
-      : glossary_(glossary), dictionaries_(dictionaries) {}
+  Analyzer(const Glossary& glossary, const DictionaryShelf& dictionaries);
   // Index terms with within-document frequencies. Not thread-safe (cached stemmers).
   std::vector<WeightedTerm> product_terms(const Product& product);
   // Query language and terms. Thread-safe.
@@ -38,8 +37,18 @@ class Analyzer {
       const std::vector<std::pair<std::string, std::string>>& concepts) const;
 
  private:
+  // A glossary term as the index stems it, for inflected query words.
+  struct StemmedTerm {
+    std::vector<std::string> stems;
+    const GlossaryConcept* concept_entry;
+  };
+  void match_inflected(const std::string& lang, const std::vector<std::string>& words,
+                       std::vector<bool>& covered, std::vector<QueryTerm>& terms) const;
+
   const Glossary& glossary_;
   const DictionaryShelf& dictionaries_;
+  // language → first stem → terms, longest first ("toallas" meets toalla, "coltelli" coltello)
+  std::map<std::string, std::map<std::string, std::vector<StemmedTerm>>> stemmed_terms_;
 };
 
 // Stems a normalised word in `lang` (unchanged when no stemmer exists).
