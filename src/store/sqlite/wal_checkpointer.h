@@ -12,10 +12,12 @@
 //    grow without bound.
 // Back-pressure: when the log reaches `backpressure_factor` × the threshold (the thread cannot
 // keep up), the committing thread checkpoints itself in the hook, as SQLite does by default.
-// Durability is unchanged: commits write the log as before (synchronous as configured), and
-// what a power loss can lose is still the commits since the log was last synced, which happens
-// at every checkpoint, now on the thread. A failed checkpoint is reported, never fatal: the log
-// keeps the commits and the next cycle tries again.
+// A commit's durability is unchanged: commits write the log as before (synchronous as
+// configured), and what a power loss can lose is still the commits since the log was last
+// synced, which every checkpoint does, now on the thread. As commits go on meanwhile, with a slow
+// disk up to the back-pressure point of log can be unsynced (SQLite's checkpoint in the commit:
+// the threshold). A failed checkpoint is reported, never fatal: the log keeps the commits and
+// the next cycle tries again.
 #pragma once
 
 #include <sqlite3.h>
