@@ -88,8 +88,8 @@ int WalCheckpointer::on_commit(void* arg, sqlite3* db, const char* name, int fra
     // can start meanwhile (we hold db_mutex_), so this copies everything and rewinds the log.
     std::lock_guard<std::mutex> lock(self->checkpoint_mutex_);
     inline_checkpoints.fetch_add(1);
-    int log = 0, checkpointed = 0;
-    int rc = sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, &log, &checkpointed);
+    int in_log = 0, checkpointed = 0;
+    int rc = sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, &in_log, &checkpointed);
     if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_BUSY) self->report(rc, db, "checkpoint");
     return SQLITE_OK;  // the commit itself succeeded
   }
@@ -119,7 +119,7 @@ void WalCheckpointer::run() {
 
 void WalCheckpointer::cycle() {
   const int small_tail = std::max(1, options_.threshold_pages / 8);
-  int previous_tail = std::numeric_limits<int>::max();
+  std::int64_t previous_tail = std::numeric_limits<std::int64_t>::max() / 4;
   for (int pass = 0; pass < kMaxPasses; ++pass) {
     int checkpointed = 0;
     {
@@ -130,8 +130,8 @@ void WalCheckpointer::cycle() {
     if (stop_.load()) return;  // closing: the store's close checkpoints what is left
     // Frames the commits added during the pass. Another pass pays when the tail shrinks; when
     // the commits outpace the disk it does not, and more passes would only grow the log.
-    const int tail = log_frames_.load(std::memory_order_relaxed) - checkpointed;
-    if (tail <= small_tail || tail > previous_tail * 3 / 4) break;
+    const std::int64_t tail = log_frames_.load(std::memory_order_relaxed) - checkpointed;
+    if (tail <= small_tail || tail * 4 > previous_tail * 3) break;
     previous_tail = tail;
   }
   // A PASSIVE checkpoint that did not reach the end of the log synced the log only up to where
@@ -148,9 +148,9 @@ void WalCheckpointer::cycle() {
 }
 
 bool WalCheckpointer::checkpoint(sqlite3* connection, int* checkpointed) {
-  int log = 0;
-  int rc =
-      sqlite3_wal_checkpoint_v2(connection, "main", SQLITE_CHECKPOINT_PASSIVE, &log, checkpointed);
+  int in_log = 0;
+  int rc = sqlite3_wal_checkpoint_v2(connection, "main", SQLITE_CHECKPOINT_PASSIVE, &in_log,
+                                     checkpointed);
   if (rc == SQLITE_OK) return true;
   // BUSY: another process is checkpointing; not a failure.
   if ((rc & 0xff) != SQLITE_BUSY) report(rc, connection, "checkpoint");
