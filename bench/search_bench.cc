@@ -27,7 +27,9 @@
 //
 //   search_bench --products=1000000 [--queries=bench/search_eval_queries.tsv] [--repeat=3]
 //                [--workdir=/tmp] [--keep-index] [--write-queries=FILE] [--xapian-only]
+//                [--per-query=FILE]
 // --xapian-only skips the FTS5 baseline (its columns print as 0): for profiling Kontor's index.
+// --per-query writes each judged query's nDCG@10 for both engines (tab-separated).
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -39,6 +41,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <set>
 #include <sstream>
 
@@ -441,6 +444,9 @@ int main(int argc, char** argv) {
   std::string work = flag(argc, argv, "workdir", "/tmp");
   bool keep = flag(argc, argv, "keep-index", "") == "1";
   bool xapian_only = flag(argc, argv, "xapian-only", "") == "1";
+  // One line per judged query (id, language, nDCG@10 of each engine, text), to see which
+  // queries an analysis change moved.
+  std::string per_query_out = flag(argc, argv, "per-query", "");
   Glossary glossary = Glossary::load_default().value();
   std::printf("load average at start: %s",
               [] {
@@ -486,24 +492,32 @@ int main(int argc, char** argv) {
 
   Latencies lat;
   Relevance rel;
-  std::vector<std::pair<double, std::string>> slowest;  // CPU ms of the unfiltered query, what
+  // CPU ms of each query in each cell, with what it asked (pass, language, text, terms, matches).
+  std::vector<std::pair<double, std::string>> slowest, slowest_filtered;
+  auto what = [](int pass, const EvalQuery& q, const SearchResponse& r) {
+    return "pass " + std::to_string(pass + 1) + "  " + q.lang + " " + q.text + " (" +
+           std::to_string(r.terms.size()) + " terms, ~" + std::to_string(r.matches_estimated) +
+           " matches)";
+  };
   std::size_t judged = 0;
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> per_query_file(
+      per_query_out.empty() ? nullptr : std::fopen(per_query_out.c_str(), "w"), &std::fclose);
+  std::FILE* per_query = per_query_file.get();
   for (int pass = 0; pass < repeat; ++pass) {
     for (const EvalQuery& q : queries) {
       SearchResponse response;
       std::vector<std::size_t> fts_rows;
       lat.xapian.time([&] { response = index->search(search_query(q, false)).value(); });
-      slowest.push_back(
-          {lat.xapian.cpu.back(), q.lang + " " + q.text + " (" +
-                                      std::to_string(response.terms.size()) + " terms, ~" +
-                                      std::to_string(response.matches_estimated) + " matches)"});
+      slowest.push_back({lat.xapian.cpu.back(), what(pass, q, response)});
       if (!xapian_only) {
         lat.fts5.time([&] {
           fts_rows = fts.search(index->analyse(search_query(q, false)).second, 50, false);
         });
       }
       lat.analyse.time([&] { (void)index->analyse(search_query(q, false)); });
-      lat.xapian_filtered.time([&] { (void)index->search(search_query(q, true)).value(); });
+      SearchResponse filtered;
+      lat.xapian_filtered.time([&] { filtered = index->search(search_query(q, true)).value(); });
+      slowest_filtered.push_back({lat.xapian_filtered.cpu.back(), what(pass, q, filtered)});
       if (!xapian_only) {
         lat.fts5_filtered.time(
             [&] { (void)fts.search(index->analyse(search_query(q, true)).second, 10, true); });
@@ -516,6 +530,10 @@ int main(int argc, char** argv) {
       for (const SearchResult& r : response.results) xr.push_back(r.product_id);
       for (std::size_t row : fts_rows) fr.push_back(catalog.products()[row].id);
       rel.add({q.lang, q.set(), "all"}, xr, fr, j);
+      if (per_query) {
+        std::fprintf(per_query, "%s\t%s\t%.3f\t%.3f\t%s\n", q.id.c_str(), q.lang.c_str(),
+                     ndcg10(xr, j), ndcg10(fr, j), q.text.c_str());
+      }
     }
   }
   std::printf("products %lld  suppliers %zu  queries %zu (%zu judged) x %d passes\n",
@@ -540,9 +558,13 @@ int main(int argc, char** argv) {
   std::snprintf(filtered, sizeof filtered, "top 10, MOQ <= %lld, lead <= %d d",
                 static_cast<long long>(kFilterQuantity), kFilterLeadDays);
   print_pair(filtered, lat.xapian_filtered, lat.fts5_filtered);
-  std::sort(slowest.rbegin(), slowest.rend());
-  for (std::size_t i = 0; i < std::min<std::size_t>(slowest.size(), 12); ++i)
-    std::printf("slow: %6.2f ms cpu  %s\n", slowest[i].first, slowest[i].second.c_str());
+  for (auto* list : {&slowest, &slowest_filtered}) {
+    std::sort(list->rbegin(), list->rend());
+    for (std::size_t i = 0; i < std::min<std::size_t>(list->size(), 12); ++i) {
+      std::printf("slow%s: %6.2f ms cpu  %s\n", list == &slowest ? "" : " (filtered)",
+                  (*list)[i].first, (*list)[i].second.c_str());
+    }
+  }
   std::printf("%-9s %5s  %9s %9s  %9s %9s\n", "set/lang", "n", "nDCG@10 X", "nDCG@10 F", "R@50 X",
               "R@50 F");
   for (const auto& [key, v] : rel.ndcg_x) {

@@ -1,11 +1,12 @@
 // Multilingual product search over a Catalog: a Xapian index (idf weights) of each product's titles
 // in their own languages (Snowball stems per language, CJK unigrams + bigrams), English category
 // path, Chinese category path and material, plus one concept term per trade-glossary concept a
-// title names. A query is normalised and its language identified; glossary phrases become
-// concept terms (so "garrafa térmica" reaches "保温瓶" and "vacuum flask"), other words are
-// stemmed in the query language and also translated to English through FreeDict. A matched term
-// counts its idf once, however often a title repeats it; a concept the product's category or
-// material names counts again. Filters run inside the match: ship-from country, certification,
+// title names. A query is normalised and its language identified; glossary phrases, and
+// inflections of them in the query's language ("toallas"), become concept terms (so "garrafa
+// térmica" reaches "保温瓶" and "vacuum flask"); the product asked for weighs twice its material
+// and attributes. Other words are stemmed in the query language and also translated to English
+// through FreeDict. A matched term counts its idf once, however often a title repeats it; a
+// concept the product's leaf category or material names counts again. Filters run inside the match: ship-from country, certification,
 // MOQ and lead time prune the posting lists (boolean and threshold terms), then each surviving
 // product's offers are checked exactly (one offer meeting every filter, tier price ≤ target
 // converted with dated FX). Products are numbered best supplier first, so among equally relevant

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <filesystem>
 #include <limits>
 #include <map>
@@ -89,6 +90,34 @@ class QualityTieBreak final : public Xapian::PostingSource {
   }
   const std::vector<double>& quality_;
   Xapian::docid docid_ = 0;
+};
+
+// A matched term weighs its idf, log(N / termfreq), times the query term's weight, once —
+// whatever its wdf: TfIdfWeight("btn") by another name, with the logarithm taken once per term
+// and query instead of per document and per bound (the match asks for both at every candidate
+// and at every fall of QualityTieBreak's bound: a tenth of a query's time at 1M products).
+class IdfWeight final : public Xapian::Weight {
+ public:
+  IdfWeight() {
+    need_stat(TERMFREQ);
+    need_stat(COLLECTION_SIZE);
+  }
+  void init(double factor) override {
+    const double n = static_cast<double>(get_collection_size());
+    const double tf = static_cast<double>(get_termfreq());
+    weight_ = factor == 0 || tf == 0 ? 0 : factor * get_wqf() * std::log(n / tf);
+  }
+  Weight* clone() const override { return new IdfWeight; }
+  std::string name() const override { return "kontor.IdfWeight"; }
+  double get_sumpart(Xapian::termcount, Xapian::termcount, Xapian::termcount) const override {
+    return weight_;  // the document is on the term's posting list: it holds the term
+  }
+  double get_maxpart() const override { return weight_; }
+  double get_sumextra(Xapian::termcount, Xapian::termcount) const override { return 0; }
+  double get_maxextra() const override { return 0; }
+
+ private:
+  double weight_ = 0;
 };
 
 // What one query's filters need, compiled once: FX rates per offer currency, looked up
@@ -450,7 +479,7 @@ StatusOr<SearchResponse> XapianSearchIndex::search(const SearchQuery& query,
     // matter are separate terms (a concept in the title, and in the category: Analyzer), and
     // titles repeat keywords to game frequency. Such weights are exact upper bounds that many
     // documents reach, so Xapian prunes, and QualityTieBreak lets it stop.
-    enquire.set_weighting_scheme(Xapian::TfIdfWeight("btn"));
+    enquire.set_weighting_scheme(IdfWeight());
     // The decider checks offers exactly; with no filter every offered product passes.
     OfferDecider decider(*this, filters);
     const bool decide = filters.active() || !every_product_offered_;
