@@ -52,11 +52,18 @@ bool foreign_stop_words(const GlossaryMatch& m, const std::vector<std::string>& 
   return true;
 }
 
+// What a field may name: any concept, none, or no product (a material attribute says what the
+// product is made of, never what it is: "inkjet fabric" is the cloth of a photo backdrop).
+enum class Concepts { kAny, kNone, kNotProducts };
+
 // Adds the text's stemmed words and CJK n-grams at `wdf`, and its glossary concepts at
-// `concept_wdf` (0 = none), to one field's terms; a term the field already holds keeps the higher
-// weight, so repeating a word adds nothing. The text is word-broken once for both.
+// `concept_wdf`, to one field's terms; a term the field already holds keeps the higher weight, so
+// repeating a word adds nothing. The text is word-broken once for both. `lang_known`: the text is
+// in `lang` for certain, so only that language's glossary terms name concepts in it ("display" is
+// a screen in German, a stand in an English jewelry listing).
 void add_terms(const Glossary& glossary, const std::string& normalized, const std::string& lang,
-               int wdf, int concept_wdf, std::map<std::string, int>& field) {
+               bool lang_known, int wdf, int concept_wdf, std::map<std::string, int>& field,
+               Concepts concepts = Concepts::kAny) {
   auto add = [&field](std::string term, int weight) {
     int& have = field[std::move(term)];
     have = std::max(have, weight);
@@ -70,9 +77,10 @@ void add_terms(const Glossary& glossary, const std::string& normalized, const st
     if (t.text.size() >= 2 && !kStopWords.count(t.text)) add(stem_word(lang, t.text), wdf);
     latin_words.push_back(std::move(t.text));
   }
-  if (concept_wdf == 0) return;
-  for (const GlossaryMatch& m : glossary.match(normalized, latin_words)) {
+  if (concepts == Concepts::kNone) return;
+  for (const GlossaryMatch& m : glossary.match(normalized, latin_words, lang_known ? lang : "")) {
     if (foreign_stop_words(m, latin_words, lang)) continue;
+    if (concepts == Concepts::kNotProducts && m.concept_entry->kind == "product") continue;
     add(std::string(1, kConceptPrefix) + m.concept_entry->id, concept_wdf);
   }
 }
@@ -158,38 +166,44 @@ void Analyzer::match_inflected(const std::string& lang, const std::vector<std::s
 // A term's wdf is the sum of the weights of the two fields that hold it: the titles, in any of
 // their languages (words 2, concepts 3), and the catalog attributes — category paths and
 // material (1). Saying a word twice, or in two titles, adds nothing (keyword stuffing is not
-// relevance). A concept of the leaf category or the material is also a term of its own
-// (kCategoryConceptPrefix).
+// relevance). A concept term (kConceptPrefix) says a title names the concept; the leaf category
+// or the material naming it is a term of its own (kCategoryConceptPrefix): a product whose title
+// and category agree on what it is outranks one that only one of them names.
 std::vector<WeightedTerm> Analyzer::product_terms(const Product& product) {
   std::map<std::string, int> titles, attributes;
   for (const LocalizedText& title : product.titles) {
     std::string normalized = normalize_text(title.text);
-    std::string lang =
-        title.lang.empty() || title.lang == "und" ? identify_language(title.text) : title.lang;
-    add_terms(glossary_, normalized, lang, 2, 3, titles);
+    const bool declared = !title.lang.empty() && title.lang != "und";
+    std::string lang = declared ? title.lang : identify_language(title.text);
+    add_terms(glossary_, normalized, lang, declared, 2, 3, titles);
   }
-  // What the product is: the concepts of its leaf category and of its material (K terms). The
-  // levels above group broadly ("Toys & Hobbies" holds drone parts, "Luggage & Bags" suitcase
-  // wheels): their words and concepts are attributes, but say nothing of what the product is.
+  // What the product is: the concepts of its leaf category and the materials of its material
+  // attribute (K terms). The levels above group broadly ("Toys & Hobbies" holds drone parts,
+  // "Luggage & Bags" suitcase wheels): their words are attributes, their concepts nothing.
   std::map<std::string, int> identity;
   const std::vector<std::string>& path = product.category_path;
   if (!path.empty()) {
     std::string ancestors;
     for (std::size_t i = 0; i + 1 < path.size(); ++i) ancestors += path[i] + " ";
-    add_terms(glossary_, normalize_text(ancestors), "en", 1, 1, attributes);
-    add_terms(glossary_, normalize_text(path.back()), "en", 1, 1, identity);
+    add_terms(glossary_, normalize_text(ancestors), "en", true, 1, 0, attributes, Concepts::kNone);
+    add_terms(glossary_, normalize_text(path.back()), "en", true, 1, 1, identity);
   }
   for (const std::string& level : product.category_path_zh) {
-    if (has_cjk(level)) add_terms(glossary_, normalize_text(level), "zh", 1, 0, attributes);
+    if (has_cjk(level))
+      add_terms(glossary_, normalize_text(level), "zh", true, 1, 0, attributes, Concepts::kNone);
   }
   auto material = product.attributes.find("material");
   if (material != product.attributes.end()) {
-    add_terms(glossary_, normalize_text(material->second), "en", 1, 1, identity);
+    add_terms(glossary_, normalize_text(material->second), "en", false, 1, 1, identity,
+              Concepts::kNotProducts);
   }
   for (const auto& [term, weight] : identity) {
-    int& have = attributes[term];
-    have = std::max(have, weight);
-    if (term[0] == kConceptPrefix) titles[kCategoryConceptPrefix + term.substr(1)] = 1;
+    if (term[0] == kConceptPrefix) {
+      titles[kCategoryConceptPrefix + term.substr(1)] = 1;
+    } else {
+      int& have = attributes[term];
+      have = std::max(have, weight);
+    }
   }
   for (const auto& [term, weight] : attributes) titles[term] += weight;
   std::vector<WeightedTerm> out;

@@ -1,18 +1,19 @@
 // Multilingual product search over a Catalog: a Xapian index (idf weights) of each product's titles
 // in their own languages (Snowball stems per language, CJK unigrams + bigrams), English category
 // path, Chinese category path and material, plus one concept term per trade-glossary concept a
-// title names. A query is normalised and its language identified; glossary phrases, and
-// inflections of them in the query's language ("toallas"), become concept terms (so "garrafa
-// térmica" reaches "保温瓶" and "vacuum flask"); the product asked for weighs twice its material
-// and attributes. Other words are stemmed in the query language and also translated to English
-// through FreeDict. A matched term counts its idf once, however often a title repeats it; a
-// concept the product's leaf category or material names counts again. Filters run inside the match: ship-from country, certification,
-// MOQ and lead time prune the posting lists (boolean and threshold terms), then each surviving
-// product's offers are checked exactly (one offer meeting every filter, tier price ≤ target
-// converted with dated FX). Products are numbered best supplier first, so among equally relevant
-// listings the match keeps the better suppliers and can stop early. The final score blends text
-// relevance with supplier quality and every result explains both parts and the translations
-// that matched.
+// title names (in the title's declared language). A query is normalised and its language
+// identified; glossary phrases, and inflections of them in the query's language ("toallas"),
+// become concept terms (so "garrafa térmica" reaches "保温瓶" and "vacuum flask"); the product
+// asked for weighs twice its material and attributes. Other words are stemmed in the query
+// language and also translated to English through FreeDict. A matched term counts its idf once,
+// however often a title repeats it; a concept the product's leaf category names, or a material
+// its material attribute names, counts again. Filters run inside the match: a ship-from country,
+// certification, MOQ or lead time that few products meet prunes the posting lists (boolean and
+// threshold terms), and each candidate's offers are checked exactly (one offer meeting every
+// filter, tier price ≤ target converted with dated FX). Products are numbered best supplier
+// first, so among equally relevant listings the match keeps the better suppliers and can stop
+// early. The final score blends text relevance with supplier quality and every result explains
+// both parts and the translations that matched.
 #pragma once
 
 #include <functional>

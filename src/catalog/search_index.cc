@@ -36,7 +36,7 @@ constexpr std::array<std::int64_t, 19> kQuantitySteps = {
 constexpr std::array<std::int64_t, 15> kLeadTimeSteps = {1,  2,  3,  5,  7,   10,  14, 21,
                                                          30, 45, 60, 90, 120, 180, 365};
 // Bump when the terms or values of a document change: a kept index is then rebuilt.
-constexpr std::string_view kIndexFormat = "kontor-search-6";
+constexpr std::string_view kIndexFormat = "kontor-search-7";
 const std::string kFingerprintKey = "kontor.catalog_fingerprint";
 
 // The threshold term a query's limit needs: the smallest step at or above it, so every product
@@ -162,8 +162,9 @@ struct Filters {
   }
 };
 
-// The necessary conditions of the filters as a boolean query (empty when there are none).
-Xapian::Query filter_query(const SearchQuery& q) {
+// The necessary conditions of the filters as boolean terms, to AND with the text query (none
+// when there are no filters).
+std::vector<Xapian::Query> filter_terms(const SearchQuery& q) {
   std::vector<Xapian::Query> all;
   if (!q.ship_from.empty()) {
     std::vector<Xapian::Query> any;
@@ -180,8 +181,7 @@ Xapian::Query filter_query(const SearchQuery& q) {
     if (auto term = threshold_term(kLeadTimePrefix, kLeadTimeSteps, *q.max_lead_time_days))
       all.emplace_back(*term);
   }
-  if (all.empty()) return Xapian::Query();
-  return Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end());
+  return all;
 }
 
 class XapianSearchIndex;
@@ -201,6 +201,7 @@ class XapianSearchIndex final : public SearchIndex {
  public:
   XapianSearchIndex(const Catalog& catalog, const Glossary& glossary, const IndexOptions& options)
       : catalog_(catalog),
+        glossary_(glossary),
         dictionaries_(options.freedict_directory),
         analyzer_(glossary, dictionaries_) {}
   Status build(const IndexOptions& options) {
@@ -313,6 +314,15 @@ class XapianSearchIndex final : public SearchIndex {
       mix(std::to_string(o.moq) + "/" + std::to_string(o.lead_time_days));
       for (const std::string& c : o.certifications) mix(c);
     }
+    // The glossary's concepts and terms: a concept term of every product may change with them.
+    for (const GlossaryConcept& c : glossary_.concepts()) {
+      mix(c.id);
+      mix(c.kind);
+      for (const auto& [lang, terms] : c.terms) {
+        mix(lang);
+        for (const std::string& t : terms) mix(t);
+      }
+    }
     // The analysis of the first products, so that an index whose terms an older analyser wrote
     // is rebuilt even if kIndexFormat was not bumped.
     const std::size_t sample = std::min<std::size_t>(catalog_.products().size(), 100);
@@ -388,6 +398,7 @@ class XapianSearchIndex final : public SearchIndex {
   }
 
   Status compile_filters(const SearchQuery& query, const FxLookup& fx, Filters& filters) const;
+  Xapian::Query selective_filter(const SearchQuery& query) const;
   struct Candidate {
     std::size_t index = 0, offer = 0;  // product, offer
     double weight = 0, text_score = 0, score = 0;
@@ -400,6 +411,7 @@ class XapianSearchIndex final : public SearchIndex {
                        std::vector<SearchResult>& results) const;
 
   const Catalog& catalog_;
+  const Glossary& glossary_;
   DictionaryShelf dictionaries_;
   mutable detail::Analyzer analyzer_;
   mutable std::mutex mutex_;  // Xapian::Database and the analyzer's caches are single-threaded
@@ -444,6 +456,23 @@ Status XapianSearchIndex::compile_filters(const SearchQuery& query, const FxLook
   return ok_status();
 }
 
+// The filter terms worth intersecting with the text's matches: those that most products fail
+// (a ship-from country, a certification). One that most products meet (MOQ <= 500 is met by
+// nine in ten) is left to the decider, which checks every offer anyway: intersecting with it
+// would read a posting list of most of the catalog to reject few matches.
+Xapian::Query XapianSearchIndex::selective_filter(const SearchQuery& query) const {
+  std::vector<Xapian::Query> kept;
+  const Xapian::doccount half = database_->get_doccount() / 2;
+  for (Xapian::Query& term : filter_terms(query)) {
+    Xapian::doccount passing = 0;
+    for (auto t = term.get_unique_terms_begin(); t != term.get_unique_terms_end(); ++t)
+      passing += database_->get_termfreq(*t);
+    if (passing <= half) kept.push_back(std::move(term));
+  }
+  if (kept.empty()) return Xapian::Query();
+  return Xapian::Query(Xapian::Query::OP_AND, kept.begin(), kept.end());
+}
+
 StatusOr<SearchResponse> XapianSearchIndex::search(const SearchQuery& query,
                                                    const FxLookup& fx) const {
   if (query.text.find_first_not_of(" \t") == std::string::npos)
@@ -472,7 +501,7 @@ StatusOr<SearchResponse> XapianSearchIndex::search(const SearchQuery& query,
     Xapian::Query text(Xapian::Query::OP_OR, parts.begin(), parts.end());
     QualityTieBreak quality(quality_by_docid_);
     Xapian::Query ranked(Xapian::Query::OP_AND_MAYBE, text, Xapian::Query(&quality));
-    Xapian::Query filter = filter_query(query);
+    Xapian::Query filter = selective_filter(query);
     enquire.set_query(filter.empty() ? ranked
                                      : Xapian::Query(Xapian::Query::OP_FILTER, ranked, filter));
     // A matched term counts its idf, scaled by the query term's weight, once: the fields that

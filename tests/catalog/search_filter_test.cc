@@ -202,6 +202,32 @@ TEST(SearchIndexReuse, KeptIndexServesTheSameCatalogAndIsRebuiltForAnother) {
   std::filesystem::remove_all(dir);
 }
 
+// The index holds the glossary's concepts: a kept index is rebuilt when the glossary changes.
+TEST(SearchIndexReuse, KeptIndexIsRebuiltForAnotherGlossary) {
+  std::string dir =
+      (std::filesystem::temp_directory_path() / "kontor-search-glossary-test").string();
+  std::filesystem::remove_all(dir);
+  IndexOptions options;
+  options.directory = dir;
+  options.reuse = true;
+  Catalog catalog = filter_catalog();
+  SearchQuery q;
+  q.text = "cốc";  // Vietnamese: no FreeDict dictionary, only the glossary can link it
+  q.lang = "vi";
+  Glossary without = Glossary::parse("id\tkind\ten\tvi\nbowl\tproduct\tbowl\tbát\n", "a").value();
+  {
+    auto index = SearchIndex::build(catalog, without, options).value();
+    ASSERT_TRUE(index->search(q)->results.empty());
+  }
+  Glossary with = Glossary::parse("id\tkind\ten\tvi\nmug\tproduct\tmug\tcốc\n", "b").value();
+  auto rebuilt = SearchIndex::build(catalog, with, options).value();
+  auto r = rebuilt->search(q);
+  ASSERT_TRUE(r.ok()) << r.status().to_string();
+  ASSERT_EQ(r->results.size(), 1u);
+  EXPECT_EQ(r->results[0].product_id, "P-MUG");
+  std::filesystem::remove_all(dir);
+}
+
 // --no-retention relies on this: without a directory the index lives in memory only.
 TEST(SearchIndexInMemory, WithoutADirectoryNothingIsWrittenToTheTemporaryFolder) {
   namespace fs = std::filesystem;

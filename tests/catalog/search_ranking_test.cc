@@ -107,7 +107,8 @@ TEST_F(SearchRankingTest, OnlyTheLeafCategoryAndTheMaterialSayWhatAProductIs) {
     std::vector<std::string> terms = index->product_terms(c.products()[i]);
     return std::find(terms.begin(), terms.end(), term) != terms.end();
   };
-  EXPECT_TRUE(has(0, "Qtoy"));  // the ancestor's concept is still an attribute
+  EXPECT_TRUE(has(0, "toy"));  // the ancestor's words are attributes, its concepts nothing
+  EXPECT_FALSE(has(0, "Qtoy"));
   EXPECT_FALSE(has(0, "Ktoy"));
   EXPECT_TRUE(has(1, "Ktoy"));
   EXPECT_TRUE(has(1, "Kwood"));
@@ -117,6 +118,85 @@ TEST_F(SearchRankingTest, OnlyTheLeafCategoryAndTheMaterialSayWhatAProductIs) {
   auto r = index->search(q);
   ASSERT_TRUE(r.ok()) << r.status().to_string();
   EXPECT_EQ(ids(*r), (std::vector<std::string>{"P-TRAIN", "P-PART"}));
+}
+
+// A concept term says a title names it; the leaf's naming it is a term of its own: a listing
+// whose title and category agree on what it is comes before one that only its category names.
+TEST_F(SearchRankingTest, ATitleThatNamesTheProductAddsToItsCategory) {
+  Catalog c;
+  c.add(supplier("S", "0.95", "0.01", Verification::kVerified));
+  c.add(product("P-CASE", "Half case for PEN-F camera", {"Luggage & Bags", "Camera Bags & Cases"}));
+  c.add(product("P-TOTE", "Nylon tote bag", {"Luggage & Bags", "Top-Handle Bags"}));
+  c.add(offer("P-CASE", "S", 10, 20));
+  c.add(offer("P-TOTE", "S", 10, 20));
+  auto index = SearchIndex::build(c, *glossary_).value();
+  auto has = [&](std::size_t i, const char* term) {
+    std::vector<std::string> terms = index->product_terms(c.products()[i]);
+    return std::find(terms.begin(), terms.end(), term) != terms.end();
+  };
+  EXPECT_TRUE(has(0, "Kbag"));
+  EXPECT_FALSE(has(0, "Qbag"));
+  EXPECT_TRUE(has(1, "Kbag"));
+  EXPECT_TRUE(has(1, "Qbag"));
+  SearchQuery q;
+  q.text = "sac";  // French: only the glossary links it to either listing
+  q.lang = "fr";
+  auto r = index->search(q);
+  ASSERT_TRUE(r.ok()) << r.status().to_string();
+  EXPECT_EQ(ids(*r), (std::vector<std::string>{"P-TOTE", "P-CASE"}));
+  EXPECT_LT(r->results[1].text_score, 1.0);
+}
+
+// A material attribute says what a product is made of, not what it is: the inkjet fabric of a
+// photo backdrop does not make the backdrop a fabric.
+TEST_F(SearchRankingTest, AMaterialAttributeNamesMaterialsOnly) {
+  Catalog c;
+  c.add(supplier("S", "0.95", "0.01", Verification::kVerified));
+  Product backdrop = product("P-BACKDROP", "Beach scene photo backdrop", {"Backgrounds"});
+  backdrop.attributes["material"] = "Polyester/Thin Cloth(Chemical fiber inkjet fabric)";
+  c.add(backdrop);
+  Product tulle = product("P-TULLE", "Soft tulle for handmade decoration", {"Fabric"});
+  tulle.attributes["material"] = "100% Polyester";
+  c.add(tulle);
+  c.add(offer("P-BACKDROP", "S", 10, 20));
+  c.add(offer("P-TULLE", "S", 10, 20));
+  auto index = SearchIndex::build(c, *glossary_).value();
+  auto has = [&](std::size_t i, const char* term) {
+    std::vector<std::string> terms = index->product_terms(c.products()[i]);
+    return std::find(terms.begin(), terms.end(), term) != terms.end();
+  };
+  EXPECT_FALSE(has(0, "Kfabric"));
+  EXPECT_TRUE(has(0, "Kpolyester"));
+  EXPECT_TRUE(has(1, "Kfabric"));
+  EXPECT_TRUE(has(1, "Kpolyester"));
+  SearchQuery q;
+  q.text = "tissu";
+  q.lang = "fr";
+  auto r = index->search(q);
+  ASSERT_TRUE(r.ok()) << r.status().to_string();
+  ASSERT_FALSE(r->results.empty());
+  EXPECT_EQ(r->results[0].product_id, "P-TULLE");
+}
+
+// A title in a declared language names only that language's concepts: "display" is a screen in
+// German and a stand in an English jewelry listing. A title of unknown language may name any.
+TEST_F(SearchRankingTest, ATitleOfADeclaredLanguageNamesThatLanguagesConceptsOnly) {
+  Catalog c;
+  c.add(product("P-STAND", "Necklace bust display stand", {"Jewelry Packaging"}));
+  Product phone = product("P-PHONE", "Handy Display 6,1 Zoll", {"Phone Parts"});
+  phone.titles.front().lang = "de";
+  c.add(phone);
+  Product unknown = product("P-UNKNOWN", "Handy Display 6,1 Zoll", {"Phone Parts"});
+  unknown.titles.front().lang = "";
+  c.add(unknown);
+  auto index = SearchIndex::build(c, *glossary_).value();
+  auto has = [&](std::size_t i, const char* term) {
+    std::vector<std::string> terms = index->product_terms(c.products()[i]);
+    return std::find(terms.begin(), terms.end(), term) != terms.end();
+  };
+  EXPECT_FALSE(has(0, "Qscreen"));
+  EXPECT_TRUE(has(1, "Qscreen"));
+  EXPECT_TRUE(has(2, "Qscreen"));
 }
 
 // "wooden toys" asks for toys: a toy of another material before a wooden sofa.
@@ -219,6 +299,41 @@ TEST_F(ThresholdFilterTest, QuantityBeyondTheLargestStep) {
   EXPECT_EQ(found(q), (std::vector<std::string>{"P-21D", "P-28D"}));
   q.quantity = 2000000;
   EXPECT_EQ(found(q), (std::vector<std::string>{"P-21D", "P-28D", "P-MOQ-1.5M"}));
+}
+
+// A filter few products meet prunes the match through its index terms; one most products meet
+// is left to the offer check. Both must give exactly the products that pass.
+TEST_F(SearchRankingTest, FiltersThatMostOrFewProductsMeetAreBothExact) {
+  Catalog c;
+  c.add(supplier("S", "0.95", "0.01", Verification::kVerified));
+  std::vector<std::string> low_moq, fast, both;
+  for (int i = 0; i < 20; ++i) {
+    std::string id = "P-" + std::to_string(10 + i);
+    const std::int64_t moq = i % 10 == 0 ? 5000 : 100;  // 18 of 20 allow an order of 1,000
+    const int lead = i % 5 == 0 ? 10 : 40;              // 4 of 20 ship within 10 days
+    c.add(product(id, "Ceramic mug", {"Mugs"}));
+    c.add(offer(id, "S", moq, lead));
+    if (moq == 100) low_moq.push_back(id);
+    if (lead == 10) fast.push_back(id);
+    if (moq == 100 && lead == 10) both.push_back(id);
+  }
+  auto index = SearchIndex::build(c, *glossary_).value();
+  auto found = [&](const SearchQuery& q) {
+    std::vector<std::string> out = ids(*index->search(q));
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  SearchQuery q;
+  q.text = "mug";
+  q.limit = 50;
+  q.quantity = 1000;
+  EXPECT_EQ(found(q), low_moq);
+  q.quantity = 0;
+  q.max_lead_time_days = 10;
+  EXPECT_EQ(found(q), fast);
+  q.quantity = 1000;
+  EXPECT_EQ(found(q), both);
+  EXPECT_EQ(both.size(), 2u);
 }
 
 TEST_F(SearchRankingTest, ExpiredOffersAreLeftOutOnTheDay) {
