@@ -27,9 +27,11 @@
 //
 //   search_bench --products=1000000 [--queries=bench/search_eval_queries.tsv] [--repeat=3]
 //                [--workdir=/tmp] [--keep-index] [--write-queries=FILE] [--xapian-only]
-//                [--per-query=FILE]
+//                [--per-query=FILE] [--show=ID,ID,...]
 // --xapian-only skips the FTS5 baseline (its columns print as 0): for profiling Kontor's index.
 // --per-query writes each judged query's nDCG@10 for both engines (tab-separated).
+// --show prints the top 10 of both engines for the listed query ids, with each product's grade,
+// leaf category, material and title: to see why an engine lost a query.
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -433,6 +435,30 @@ SearchQuery search_query(const EvalQuery& q, bool filtered) {
   return sq;
 }
 
+// One query's top 10 in both engines: grade, leaf category, material, title.
+void show_top10(const EvalQuery& q, const SearchResponse& response,
+                const std::vector<std::size_t>& fts_rows, const Catalog& catalog, const Judged& j) {
+  std::printf("== %s (%s) \"%s\": %d relevant\n", q.id.c_str(), q.lang.c_str(), q.text.c_str(),
+              j.relevant);
+  auto line = [&](const char* engine, std::size_t rank, std::size_t index, const char* score) {
+    const Product& p = catalog.products()[index];
+    auto grade = j.grade.find(p.id);
+    auto material = p.attributes.find("material");
+    std::printf("  %s %2zu  grade %d  %s  [%s | %s]  %s\n", engine, rank + 1,
+                grade == j.grade.end() ? 0 : grade->second, score, p.category_path.back().c_str(),
+                material == p.attributes.end() ? "" : material->second.c_str(),
+                p.title().substr(0, 70).c_str());
+  };
+  for (std::size_t i = 0; i < std::min<std::size_t>(10, response.results.size()); ++i) {
+    char score[64];
+    std::snprintf(score, sizeof score, "text %.3f score %.3f", response.results[i].text_score,
+                  response.results[i].score);
+    line("X", i, response.results[i].index, score);
+  }
+  for (std::size_t i = 0; i < std::min<std::size_t>(10, fts_rows.size()); ++i)
+    line("F", i, fts_rows[i], "");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -447,6 +473,11 @@ int main(int argc, char** argv) {
   // One line per judged query (id, language, nDCG@10 of each engine, text), to see which
   // queries an analysis change moved.
   std::string per_query_out = flag(argc, argv, "per-query", "");
+  std::set<std::string> show;
+  {
+    std::stringstream ids(flag(argc, argv, "show", ""));
+    for (std::string id; std::getline(ids, id, ',');) show.insert(id);
+  }
   Glossary glossary = Glossary::load_default().value();
   std::printf("load average at start: %s",
               [] {
@@ -534,6 +565,7 @@ int main(int argc, char** argv) {
         std::fprintf(per_query, "%s\t%s\t%.3f\t%.3f\t%s\n", q.id.c_str(), q.lang.c_str(),
                      ndcg10(xr, j), ndcg10(fr, j), q.text.c_str());
       }
+      if (show.count(q.id)) show_top10(q, response, fts_rows, catalog, j);
     }
   }
   std::printf("products %lld  suppliers %zu  queries %zu (%zu judged) x %d passes\n",
