@@ -45,6 +45,12 @@ Offer offer(std::string product_id, std::string supplier_id, std::int64_t moq, i
   return o;
 }
 
+// Whether the index gives the catalog's product `i` the term.
+bool has_term(const SearchIndex& index, const Catalog& c, std::size_t i, const std::string& term) {
+  std::vector<std::string> terms = index.product_terms(c.products()[i]);
+  return std::find(terms.begin(), terms.end(), term) != terms.end();
+}
+
 std::vector<std::string> ids(const SearchResponse& r) {
   std::vector<std::string> out;
   for (const SearchResult& x : r.results) out.push_back(x.product_id);
@@ -103,10 +109,7 @@ TEST_F(SearchRankingTest, OnlyTheLeafCategoryAndTheMaterialSayWhatAProductIs) {
   c.add(offer("P-PART", "S", 10, 20));
   c.add(offer("P-TRAIN", "S", 10, 20));
   auto index = SearchIndex::build(c, *glossary_).value();
-  auto has = [&](std::size_t i, const char* term) {
-    std::vector<std::string> terms = index->product_terms(c.products()[i]);
-    return std::find(terms.begin(), terms.end(), term) != terms.end();
-  };
+  auto has = [&](std::size_t i, const char* term) { return has_term(*index, c, i, term); };
   EXPECT_TRUE(has(0, "toy"));  // the ancestor's words are attributes, its concepts nothing
   EXPECT_FALSE(has(0, "Qtoy"));
   EXPECT_FALSE(has(0, "Ktoy"));
@@ -130,10 +133,7 @@ TEST_F(SearchRankingTest, ATitleThatNamesTheProductAddsToItsCategory) {
   c.add(offer("P-CASE", "S", 10, 20));
   c.add(offer("P-TOTE", "S", 10, 20));
   auto index = SearchIndex::build(c, *glossary_).value();
-  auto has = [&](std::size_t i, const char* term) {
-    std::vector<std::string> terms = index->product_terms(c.products()[i]);
-    return std::find(terms.begin(), terms.end(), term) != terms.end();
-  };
+  auto has = [&](std::size_t i, const char* term) { return has_term(*index, c, i, term); };
   EXPECT_TRUE(has(0, "Kbag"));
   EXPECT_FALSE(has(0, "Qbag"));
   EXPECT_TRUE(has(1, "Kbag"));
@@ -161,10 +161,7 @@ TEST_F(SearchRankingTest, AMaterialAttributeNamesMaterialsOnly) {
   c.add(offer("P-BACKDROP", "S", 10, 20));
   c.add(offer("P-TULLE", "S", 10, 20));
   auto index = SearchIndex::build(c, *glossary_).value();
-  auto has = [&](std::size_t i, const char* term) {
-    std::vector<std::string> terms = index->product_terms(c.products()[i]);
-    return std::find(terms.begin(), terms.end(), term) != terms.end();
-  };
+  auto has = [&](std::size_t i, const char* term) { return has_term(*index, c, i, term); };
   EXPECT_FALSE(has(0, "Kfabric"));
   EXPECT_TRUE(has(0, "Kpolyester"));
   EXPECT_TRUE(has(1, "Kfabric"));
@@ -190,10 +187,7 @@ TEST_F(SearchRankingTest, ATitleOfADeclaredLanguageNamesThatLanguagesConceptsOnl
   unknown.titles.front().lang = "";
   c.add(unknown);
   auto index = SearchIndex::build(c, *glossary_).value();
-  auto has = [&](std::size_t i, const char* term) {
-    std::vector<std::string> terms = index->product_terms(c.products()[i]);
-    return std::find(terms.begin(), terms.end(), term) != terms.end();
-  };
+  auto has = [&](std::size_t i, const char* term) { return has_term(*index, c, i, term); };
   EXPECT_FALSE(has(0, "Qscreen"));
   EXPECT_TRUE(has(1, "Qscreen"));
   EXPECT_TRUE(has(2, "Qscreen"));
