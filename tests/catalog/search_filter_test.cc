@@ -173,13 +173,18 @@ INSTANTIATE_TEST_SUITE_P(Languages, LanguagePath,
                                            std::make_pair("vi", "khăn tắm cotton"),
                                            std::make_pair("tr", "havlu")));
 
+// Options for an index kept in a fresh temporary folder `name`, reopened when it still fits.
+IndexOptions kept_index(const std::string& name) {
+  IndexOptions options;
+  options.directory = (std::filesystem::temp_directory_path() / name).string();
+  options.reuse = true;
+  std::filesystem::remove_all(options.directory);
+  return options;
+}
+
 TEST(SearchIndexReuse, KeptIndexServesTheSameCatalogAndIsRebuiltForAnother) {
   Glossary glossary = Glossary::load_default().value();
-  std::string dir = (std::filesystem::temp_directory_path() / "kontor-search-reuse-test").string();
-  std::filesystem::remove_all(dir);
-  IndexOptions options;
-  options.directory = dir;
-  options.reuse = true;
+  IndexOptions options = kept_index("kontor-search-reuse-test");
   Catalog first = filter_catalog();
   SearchQuery q;
   q.text = "mug";
@@ -199,17 +204,12 @@ TEST(SearchIndexReuse, KeptIndexServesTheSameCatalogAndIsRebuiltForAnother) {
   auto rebuilt = SearchIndex::build(second, glossary, options).value();
   ASSERT_EQ(rebuilt->search(q)->results.size(), 1u);
   EXPECT_EQ(rebuilt->search(q)->results[0].product_id, "P-CUP");
-  std::filesystem::remove_all(dir);
+  std::filesystem::remove_all(options.directory);
 }
 
 // The index holds the glossary's concepts: a kept index is rebuilt when the glossary changes.
 TEST(SearchIndexReuse, KeptIndexIsRebuiltForAnotherGlossary) {
-  std::string dir =
-      (std::filesystem::temp_directory_path() / "kontor-search-glossary-test").string();
-  std::filesystem::remove_all(dir);
-  IndexOptions options;
-  options.directory = dir;
-  options.reuse = true;
+  IndexOptions options = kept_index("kontor-search-glossary-test");
   Catalog catalog = filter_catalog();
   SearchQuery q;
   q.text = "cốc";  // Vietnamese: no FreeDict dictionary, only the glossary can link it
@@ -225,7 +225,7 @@ TEST(SearchIndexReuse, KeptIndexIsRebuiltForAnotherGlossary) {
   ASSERT_TRUE(r.ok()) << r.status().to_string();
   ASSERT_EQ(r->results.size(), 1u);
   EXPECT_EQ(r->results[0].product_id, "P-MUG");
-  std::filesystem::remove_all(dir);
+  std::filesystem::remove_all(options.directory);
 }
 
 // --no-retention relies on this: without a directory the index lives in memory only.
